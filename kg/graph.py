@@ -1,0 +1,175 @@
+"""Extractions -> RDF. The only place IRIs are minted: from content (slugs and hashes), never at random.
+
+Each article's triples form one named graph (its document IRI), so an article can be replaced or removed
+exactly; `graph.ttl` is their union. The vocabulary is documented in ontology/kg.ttl.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from kg.model import Entity, Extraction, Relation, Role
+
+KG = Namespace("https://kg.example/ns#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+DEFAULT_BASE = "https://kg.example/id/"
+PREFIXES = {"kg": KG, "schema": SCHEMA, "skos": SKOS, "rdfs": RDFS, "xsd": XSD, "wd": WD}
+
+NODE_CLASS = {"said": "Statement", "hosted": "Event", "denies": "Claim", "proposes": "Proposal"}
+"""The class of the node each relation points to; its IRI path is the class name in lower case."""
+
+Triple = tuple[Node, Node, Node]
+
+
+def slug(text: str, *, limit: int = 80) -> str:
+    """A readable IRI segment: ASCII letters, digits and hyphens; a hash where nothing readable is left."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    if not out:
+        return digest
+    return out if len(out) <= limit else f"{out[:limit].rstrip('-')}-{digest}"
+
+
+class Minter:
+    """IRIs for documents, entities, relation nodes and roles under one base IRI."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base):
+            raise ValueError(f"not a valid base IRI: {base!r}")
+        self.base = base if base.endswith(("/", "#", ":")) else base + "/"
+
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes for the graph's own resources, so Turtle reads "person:john-kirby"."""
+        paths = ["doc", "person", "organization", "place", "role", *(c.lower() for c in NODE_CLASS.values())]
+        return {p: f"{self.base}{p}/" for p in paths}
+
+    def document(self, doc_id: str) -> URIRef:
+        return URIRef(f"{self.base}doc/{doc_id}")
+
+    def entity(self, entity: Entity) -> URIRef:
+        name = entity.key.split(":", 1)[1]
+        return URIRef(f"{self.base}{entity.type.lower()}/{slug(name)}")
+
+    def relation(self, doc_id: str, rel: Relation) -> URIRef:
+        digest = _digest(doc_id, rel.predicate, rel.subject, rel.object.start, rel.object.end)
+        return URIRef(f"{self.base}{NODE_CLASS[rel.predicate].lower()}/{digest}")
+
+    def role(self, doc_id: str, role: Role) -> URIRef:
+        return URIRef(f"{self.base}role/{_digest(doc_id, role.person, role.title.lower(), role.span.start)}")
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _date_literal(value: str) -> Literal:
+    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    return Literal(value, datatype=datatype)
+
+
+def _int(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+def article_triples(x: Extraction, corpus: dict[str, Entity], minter: Minter) -> Iterator[Triple]:
+    """All triples read from one article: its document node, its entities, relations and roles."""
+    article = x.article
+    doc = minter.document(article.doc_id)
+    yield doc, RDF.type, SCHEMA.NewsArticle
+    yield doc, KG.contentHash, Literal("sha256:" + article.content_hash)
+    yield doc, KG.sourceName, Literal(article.source)
+    yield doc, SCHEMA.text, Literal(article.text)
+    if article.title:
+        yield doc, SCHEMA.headline, Literal(article.title)
+    if article.published:
+        yield doc, SCHEMA.datePublished, _date_literal(article.published)
+    if article.url:
+        yield doc, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)
+    iri = {e.key: minter.entity(corpus.get(e.key, e)) for e in x.entities}
+    for local in x.entities:
+        entity = corpus.get(local.key, local)
+        node = iri[local.key]
+        yield node, RDF.type, KG[entity.type]
+        yield node, RDFS.label, Literal(entity.label)
+        for alias in local.aliases:
+            if alias != entity.label:
+                yield node, SKOS.altLabel, Literal(alias)
+        if entity.wikidata:
+            yield node, SCHEMA.sameAs, WD[entity.wikidata]
+        yield node, KG.mentionedIn, doc
+    for rel in x.relations:
+        node = minter.relation(article.doc_id, rel)
+        yield iri[rel.subject], KG[rel.predicate], node
+        yield node, RDF.type, KG[NODE_CLASS[rel.predicate]]
+        yield node, KG.text, Literal(rel.object.text)
+        yield node, KG.start, _int(rel.object.start)
+        yield node, KG.end, _int(rel.object.end)
+        if rel.cue:
+            yield node, KG.cue, Literal(rel.cue.text)
+        for key in rel.about:
+            yield node, KG.about, iri[key]
+        if rel.place:
+            yield node, KG.place, iri[rel.place]
+        if rel.time:
+            yield node, KG.timeExpression, Literal(rel.time.expression)
+            if rel.time.date:
+                yield node, KG.date, _date_literal(rel.time.date)
+        yield from _evidence(node, doc, rel.evidence)
+    for role in x.roles:
+        node = minter.role(article.doc_id, role)
+        yield iri[role.person], KG.holdsRole, node
+        yield node, RDF.type, KG.Role
+        yield node, SCHEMA.jobTitle, Literal(role.title)
+        yield node, KG.text, Literal(role.span.text)
+        yield node, KG.start, _int(role.span.start)
+        yield node, KG.end, _int(role.span.end)
+        if role.affiliation:
+            yield node, SCHEMA.affiliation, iri[role.affiliation]
+        yield from _evidence(node, doc, role.evidence)
+
+
+def _evidence(node: URIRef, doc: URIRef, evidence) -> Iterator[Triple]:
+    yield node, KG.document, doc
+    yield node, KG.sentence, Literal(evidence.sentence.text)
+    yield node, KG.sentenceStart, _int(evidence.sentence.start)
+    yield node, KG.sentenceEnd, _int(evidence.sentence.end)
+    yield node, KG.rule, Literal(evidence.rule)
+    yield node, KG.confidence, Literal(Decimal(str(evidence.confidence)), datatype=XSD.decimal)
+
+
+def new_graph(minter: Minter) -> Graph:
+    """An empty graph with the vocabulary's and the minter's prefixes bound."""
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in {**PREFIXES, **minter.prefixes()}.items():
+        g.bind(prefix, ns)
+    return g
+
+
+def build_graph(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Graph:
+    """The union of every article's triples."""
+    g = new_graph(minter)
+    for x in extractions:
+        for triple in article_triples(x, corpus, minter):
+            g.add(triple)
+    return g
+
+
+def build_dataset(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Dataset:
+    """One named graph per article, named by its document IRI."""
+    ds = Dataset(bind_namespaces="none")
+    for prefix, ns in {**PREFIXES, **minter.prefixes()}.items():
+        ds.bind(prefix, ns)
+    for x in extractions:
+        g = ds.graph(minter.document(x.article.doc_id))
+        for triple in article_triples(x, corpus, minter):
+            g.add(triple)
+    return ds

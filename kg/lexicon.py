@@ -1,0 +1,91 @@
+"""General-English word lists the rules share: reporting verbs, job titles, honorifics, pronouns.
+
+They describe the language of news, not any one article; the gazetteer in ontology/ holds world knowledge.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset("""
+say tell add state announce claim insist argue warn explain note write tweet post ask acknowledge admit reply
+respond declare confirm contend assert maintain stress emphasise emphasize predict promise vow urge recall
+complain testify remark comment observe reiterate concede allege quip joke boast lament charge counter retort
+caution signal suggest indicate disclose reveal report inform assure affirm agree estimate conclude continue
+describe recount muse opine speculate question wonder demand declare proclaim shout yell scream whisper
+concur interject blast slam criticise criticize praise hail threaten tout brag mention recommend advise
+""".split())
+"""Lemmas of verbs that introduce what someone said (the `said` rule)."""
+
+WEAK_SPEECH_VERBS = frozenset("suggest indicate signal continue describe question wonder mention agree".split())
+"""Reporting verbs that are often not speech ("polls suggest"): a lower confidence when they report."""
+
+TITLE_HEADS = frozenset("""
+president vice-president premier minister secretary spokesman spokeswoman spokesperson spokespeople negotiator
+chancellor senator governor mayor ambassador envoy diplomat chief director chairman chairwoman chair chairperson
+ceo cfo coo cto executive founder officer commander general admiral colonel lieutenant captain major sergeant
+adviser advisor aide counsel counselor counsellor attorney prosecutor judge justice lawyer king queen prince
+princess emir sultan sheikh monarch pope cardinal archbishop bishop leader head speaker representative
+congressman congresswoman congressperson lawmaker legislator mp mep candidate nominee manager strategist
+pollster analyst economist professor researcher scientist expert official officials spokesperson editor
+correspondent reporter journalist columnist commentator anchor host producer coach captain striker midfielder
+defender goalkeeper player owner boss inspector commissioner superintendent administrator deputy principal
+treasurer auditor regulator whip delegate consul attaché attache strongman dictator ruler chieftain warlord
+founder co-founder partner investor banker trader dean rector provost chaplain rabbi imam cleric ayatollah
+mullah sheriff marshal detective constable chief-of-staff undersecretary under-secretary
+""".split())
+"""Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
+
+TITLE_MODIFIERS = frozenset("""
+deputy vice chief senior top former acting interim foreign defense defence interior home finance economy
+economic health state prime general lead principal press communications campaign national security attorney
+special assistant associate executive managing first second lieutenant supreme high foreign-affairs trade
+justice education energy environment environmental transport transportation labor labour agriculture treasury
+culture sports tourism information intelligence military armed forces army navy naval air force police
+presidential royal party majority minority opposition senior-most longtime long-time veteran outgoing incoming
+ex former-president co joint permanent assistant political legal policy media digital regional district
+county city local federal provincial parliamentary congressional legislative judicial chief-executive
+managing-director commerce industry development emergency homeland veterans affairs public relations human
+rights civil liberties
+""".split())
+"""Words that qualify a title head ("deputy", "foreign", "defense" in "deputy foreign minister")."""
+
+TITLE_CONNECTORS = frozenset({"of", "for", "and", "-"})
+"""Words allowed between title words ("Secretary of State", "minister for trade")."""
+
+HONORIFICS = frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen sen. rep rep. gov gov. gen gen. col col.
+lt lt. capt capt. sgt sgt. adm adm. maj maj. rev rev. fr fr. sheikh rabbi imam father sister brother pres pres.
+""".split())
+"""Honorifics and abbreviated titles that stand before a name and are not part of it."""
+
+TITLE_ABBREVIATIONS = {
+    "sen": "Senator", "sen.": "Senator", "rep": "Representative", "rep.": "Representative",
+    "gov": "Governor", "gov.": "Governor", "gen": "General", "gen.": "General", "col": "Colonel",
+    "col.": "Colonel", "lt": "Lieutenant", "lt.": "Lieutenant", "capt": "Captain", "capt.": "Captain",
+    "sgt": "Sergeant", "sgt.": "Sergeant", "adm": "Admiral", "adm.": "Admiral", "maj": "Major", "maj.": "Major",
+    "pres": "President", "pres.": "President", "prof": "Professor", "prof.": "Professor",
+}
+"""Abbreviated titles that are also roles ("Sen. Warren" holds the role Senator)."""
+
+PERSON_PRONOUNS = frozenset("he him his she her hers".split())
+MALE_PRONOUNS = frozenset("he him his himself".split())
+FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+GROUP_PRONOUNS = frozenset("it its they them their".split())
+FIRST_PERSON = frozenset("i me my we us our".split())
+
+GROUP_NOUNS = frozenset("""
+official officials diplomat diplomats authorities authority government administration ministry spokesman
+spokeswoman spokesperson spokespeople representative representatives negotiators negotiator delegation
+source sources aide aides lawmakers legislators leaders leadership team campaign military forces troops army
+prosecutors investigators police regulators
+""".split())
+"""Nouns for unnamed people who speak for an organisation or country ("Ukrainian officials", "a source")."""
+
+DELEGATE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson spokespeople representative aide aides adviser advisor advisers advisors
+official officials source sources lawyer lawyers attorney attorneys staffer staffers member members
+""".split())
+"""Nouns that, followed by "for X"/"to X"/"of X", denote someone speaking on behalf of X."""
+
+DAY_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
+""".split())

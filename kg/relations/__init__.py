@@ -1,0 +1,189 @@
+"""Relation rules: a registry of small finders, and `extract`, which turns their findings into records.
+
+A rule only *finds* `Found(subject, object span, cue, confidence, ...)` in a parsed article; `extract` adds
+the evidence (sentence, offsets, rule name and version), the entities the object is about and the resolved
+time, so no rule can forget provenance. A new relation type is one module here with one `@rule` function,
+its stanza in ontology/kg.ttl and a test file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Token
+
+from kg.entities import Resolver
+from kg.gazetteer import Gazetteer
+from kg.lexicon import FIRST_PERSON
+from kg.model import Article, Evidence, Relation, Role, Span, TimeRef
+from kg.relations.quotes import Quote, find_quotes
+from kg.relations.syntax import subjects_of
+from kg.timex import resolve_time
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a rule found. Spans are character offsets into the article text; `subject` is a resolver key."""
+
+    subject: str
+    object: tuple[int, int]
+    confidence: float
+    cue: tuple[int, int] | None = None
+    time: tuple[int, int] | None = None
+    place: str | None = None
+    affiliation: str | None = None
+    label: str | None = None
+
+
+@dataclass
+class Context:
+    """What rules see of one article: the parse, the entity resolver and the quotations."""
+
+    article: Article
+    doc: Doc
+    resolver: Resolver
+    gazetteer: Gazetteer
+    statements: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return find_quotes(self.article.text, self.article.body_start, self.article.body_stop, self.article.masked)
+
+    def agent(self, verb: Token, *, first_person: bool = True) -> tuple[str, str, Token] | None:
+        """(entity key, how, subject token) acting through `verb`: the first of its candidate subjects that
+        resolves to an entity; "I"/"we" inside a statement is that statement's speaker."""
+        for subject in subjects_of(verb):
+            if subject.lower_ in FIRST_PERSON:
+                speaker = self.speaker_at(verb.idx, verb.idx + len(verb)) if first_person else None
+                if speaker:
+                    return speaker, "pronoun", subject
+                continue
+            found = self.resolver.resolve(subject)
+            if found:
+                return found[0], found[1], subject
+        return None
+
+    def speaker_at(self, start: int, end: int) -> str | None:
+        """Who said the statement containing [start, end), if an earlier rule found one."""
+        best = [(e - s, who) for s, e, who in self.statements if s <= start and end <= e]
+        return min(best)[1] if best else None
+
+
+Rule = Callable[[Context], Iterator[Found]]
+
+HOW_WEIGHT = {"name": 1.0, "description": 0.9, "pronoun": 0.85, "group": 0.8}
+"""How much a finding's confidence keeps when its subject was resolved by name, description, pronoun or group."""
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    name: str
+    version: int
+    predicate: str
+    find: Rule
+
+    @property
+    def id(self) -> str:
+        """The versioned rule name recorded in every triple's provenance, e.g. "said/v1"."""
+        return f"{self.name}/v{self.version}"
+
+
+RULES: dict[str, RuleSpec] = {}
+RULE_MODULES = ("said", "hosted", "denies", "proposes", "roles")
+"""Run in this order: later rules may ask who said a statement (`Context.speaker_at`)."""
+
+
+def rule(name: str, *, version: int, predicate: str | None = None) -> Callable[[Rule], Rule]:
+    """Register a rule under `name`; its findings become `predicate` relations (default: the name)."""
+    def register(fn: Rule) -> Rule:
+        RULES[name] = RuleSpec(name, version, predicate or name, fn)
+        return fn
+    return register
+
+
+def load_rules() -> dict[str, RuleSpec]:
+    """Import every rule module once, filling RULES in run order."""
+    for module in RULE_MODULES:
+        importlib.import_module(f"kg.relations.{module}")
+    return RULES
+
+
+def extract(article: Article, doc: Doc, resolver: Resolver, gazetteer: Gazetteer) \
+        -> tuple[tuple[Relation, ...], tuple[Role, ...]]:
+    """Run every rule over one parsed article and attach provenance to what they find."""
+    ctx = Context(article, doc, resolver, gazetteer)
+    relations: dict[tuple, Relation] = {}
+    roles: dict[tuple, Role] = {}
+    for spec in load_rules().values():
+        for found in spec.find(ctx):
+            if spec.predicate == "said":
+                ctx.statements.append((found.object[0], found.object[1], found.subject))
+            if spec.predicate == "role":
+                role = _role(ctx, spec, found)
+                key = (role.person, role.title.lower())
+                if key not in roles:
+                    roles[key] = role
+                continue
+            rel = _relation(ctx, spec, found)
+            key = (rel.predicate, rel.subject, rel.object.start, rel.object.end)
+            if key not in relations or relations[key].evidence.confidence < rel.evidence.confidence:
+                relations[key] = rel
+    ordered = sorted(relations.values(), key=lambda r: (r.object.start, r.object.end, r.predicate, r.subject))
+    return tuple(ordered), tuple(sorted(roles.values(), key=lambda r: (r.span.start, r.person)))
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _sentence(ctx: Context, start: int, end: int) -> Span:
+    """The sentence(s) covering [start, end), as spaCy split them, without surrounding white space."""
+    first, last = start, end
+    for sent in ctx.doc.sents:
+        if sent.end_char > start and sent.start_char < end:
+            first, last = min(first, sent.start_char), max(last, sent.end_char)
+    text = ctx.article.text
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return _span(text, first, last)
+
+
+def _relation(ctx: Context, spec: RuleSpec, found: Found) -> Relation:
+    text = ctx.article.text
+    start, end = found.object
+    lo = min([start] + ([found.cue[0]] if found.cue else []))
+    hi = max([end] + ([found.cue[1]] if found.cue else []))
+    subject = ctx.resolver.final_key(found.subject)
+    about = sorted({ctx.resolver.final_key(k) for k in _entities_in(ctx, start, end)} - {subject})
+    time = None
+    if found.time:
+        expression = text[found.time[0]:found.time[1]]
+        time = TimeRef(expression, resolve_time(expression, ctx.article.published))
+    return Relation(
+        predicate=spec.predicate, subject=subject, object=_span(text, start, end),
+        evidence=Evidence(_sentence(ctx, lo, hi), spec.id, round(min(max(found.confidence, 0.05), 0.99), 2)),
+        cue=_span(text, *found.cue) if found.cue else None, about=tuple(about), time=time,
+        place=ctx.resolver.final_key(found.place) if found.place else None)
+
+
+def _role(ctx: Context, spec: RuleSpec, found: Found) -> Role:
+    start, end = found.object
+    text = ctx.article.text
+    return Role(person=ctx.resolver.final_key(found.subject), title=found.label or text[start:end],
+                span=_span(text, start, end),
+                evidence=Evidence(_sentence(ctx, start, end), spec.id, round(found.confidence, 2)),
+                affiliation=ctx.resolver.final_key(found.affiliation) if found.affiliation else None)
+
+
+def _entities_in(ctx: Context, start: int, end: int) -> set[str]:
+    """Entities named inside [start, end) (nationality words only tell affiliation, so they do not count)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return set()
+    found = {ctx.resolver.entity_of_token(t.i) for t in span if not ctx.gazetteer.is_demonym(t.text)}
+    return {k for k in found if k}

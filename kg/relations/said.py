@@ -1,0 +1,297 @@
+"""said: who said what. Direct quotes, indirect speech, "according to X", "he added", ", adding, '...'",
+colon quotes, a quote whose speaker comes in the next sentence, and a quote that continues a speaker's quote.
+
+Near misses it leaves alone: a negated reporting verb ("did not say that"), a reporting verb whose subject
+is no entity ("the report said"), scare quotes inside a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from kg.relations import HOW_WEIGHT, Context, Found, rule
+from kg.relations.quotes import Quote
+from kg.relations.syntax import char_span, date_of, negated, subtree_without, token_at
+
+GAP_BEFORE = re.compile(r"[\s,\u2014\u2013-]*")
+GAP_AFTER = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s+)?")
+
+
+@rule("said", version=1)
+def said(ctx: Context) -> Iterator[Found]:
+    """Attributions in reading order; each quotation is attributed at most once."""
+    used: set[int] = set()
+    found: list[tuple[Found, Quote | None]] = []
+    cues: set[int] = set()
+    for verb in ctx.doc:
+        if not _is_cue(verb, ctx):
+            continue
+        result = _from_verb(ctx, verb, used)
+        if result:
+            cues.add(verb.i)
+            found.append(result)
+    for result in _according_to(ctx, cues):
+        found.append((result, None))
+    found.extend(_unattributed_quotes(ctx, used, found))
+    yield from sorted((f for f, _ in found), key=lambda f: f.object)
+
+
+def _is_cue(token: Token, ctx: Context) -> bool:
+    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.dep_ in ("amod", "compound") or _inside_quote(ctx, token.idx):
+        return False
+    return not negated(token)
+
+
+def _inside_quote(ctx: Context, char: int) -> Quote | None:
+    return next((q for q in ctx.quotes if q.inner_start <= char < q.inner_end), None)
+
+
+def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
+    """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token."""
+    found = ctx.agent(verb, first_person=False)
+    if found is None:
+        return None
+    key, how, subject = found
+    return key, HOW_WEIGHT[how], subject
+
+
+def _frame(verb: Token, subject: Token, ctx: Context) -> tuple[int, int]:
+    """Character extent of the reporting clause ("Kirby said Tuesday"), without quotations, the reported
+    clause, or a further reporting verb (", adding ...") that has a content of its own."""
+    tokens = [verb]
+    if subject.head is verb or subject.i > verb.i:
+        tokens.extend(subject.subtree)
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "punct", "conj", "cc", "parataxis") or _is_speech(child):
+            continue
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if not _inside_quote(ctx, t.idx) and t.text not in ('"', "\u201c", "\u201d")]
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def _is_speech(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote | None] | None:
+    """The reported content of one reporting verb: a reported clause outside quotation marks, else an
+    adjacent quotation, else (for "..., an aide said") the clause the verb is tacked onto."""
+    speaker = _speaker(ctx, verb)
+    if speaker is None:
+        return None
+    key, weight, subject = speaker
+    if verb.lemma_.lower() in WEAK_SPEECH_VERBS:
+        weight *= 0.75
+    when = date_of(verb)
+    cue = (verb.idx, verb.idx + len(verb))
+    inverted = [subject] if subject.i < verb.i and subject.head is not verb else []
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None and not _quoted(ctx, clause):
+        content = _unquote(ctx, _clausal_content(clause, drop=inverted))
+        if content is not None:
+            _mark_quotes_within(ctx, content, used)
+            ctx.resolver.note_speaker(verb.i, key)
+            return Found(key, content, round(0.85 * weight, 3), cue=cue, time=when), None
+    quoted = _adjacent_quote(ctx, verb, subject, used)
+    if quoted is not None:
+        ctx.resolver.note_speaker(verb.i, key)
+        return Found(key, quoted[1], round(0.9 * weight, 3), cue=cue, time=when), quoted[0]
+    if verb.dep_ == "parataxis" and clause is None:
+        content = _clausal_content(verb.head, drop=[verb, *inverted])
+        if content is not None:
+            _mark_quotes_within(ctx, content, used)
+            ctx.resolver.note_speaker(verb.i, key)
+            return Found(key, content, round(0.75 * weight, 3), cue=cue, time=when), None
+    return None
+
+
+def _quoted(ctx: Context, clause: Token) -> bool:
+    """Whether a reported clause lies entirely inside one quotation (then the whole quotation is the content)."""
+    words = [t for t in clause.subtree if not t.is_punct]
+    q = _inside_quote(ctx, words[0].idx)
+    return q is not None and q is _inside_quote(ctx, words[-1].idx)
+
+
+def _unquote(ctx: Context, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A reported clause that is one quotation ("told them that 'X,'") is the quotation's inner text."""
+    if content is None:
+        return None
+    text = ctx.article.text
+    for q in ctx.quotes:
+        if q.start >= content[0] and not text[content[0]:q.start].strip() and q.end >= content[1] - 1 \
+                and not text[q.end:content[1]].strip(" ,.;:"):
+            return q.inner_start, q.inner_end
+    return content
+
+
+def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) -> None:
+    for i, q in enumerate(ctx.quotes):
+        if content[0] <= q.inner_start and q.inner_end <= content[1] + 1:
+            used.add(i)
+
+
+def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
+        -> tuple[Quote, tuple[int, int]] | None:
+    """A quotation right before the reporting clause ("'...,' Kirby said") or right after it ("Kirby said:
+    '...'"); an interrupted quotation ("'A,' he said, 'B.'") is taken whole."""
+    text = ctx.article.text
+    lo, hi = _frame(verb, subject, ctx)
+    for i, q in enumerate(ctx.quotes):
+        if i in used:
+            continue
+        before = q.end <= lo and GAP_BEFORE.fullmatch(text, q.end, lo)
+        after = q.start >= hi and GAP_AFTER.fullmatch(text, hi, q.start)
+        if before or after:
+            used.add(i)
+            end = q.inner_end
+            nxt = _interrupted(ctx, i, hi) if before else None
+            if nxt is not None:
+                used.add(nxt)
+                end = ctx.quotes[nxt].inner_end
+            return q, (q.inner_start, end)
+    return None
+
+
+def _interrupted(ctx: Context, i: int, frame_end: int) -> int | None:
+    """ "A," he said, "B." — the quote resuming right after the reporting clause."""
+    if i + 1 < len(ctx.quotes):
+        nxt = ctx.quotes[i + 1]
+        gap = ctx.article.text[frame_end:nxt.start]
+        if re.fullmatch(r"\s*,\s*", gap) and ctx.quotes[i].closed:
+            return i + 1
+    return None
+
+
+def _clausal_content(head: Token, drop: list[Token]) -> tuple[int, int] | None:
+    """Indirect speech: the reported clause ("said that Russia would ..."), minus ", adding ..." and other
+    reporting verbs with their own content, and minus verbs coordinated with the report that the speaker
+    did ("... would be possible and also declined to discuss ...")."""
+    drop = list(drop)
+    drop += [t for t in head.subtree if t is not head and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
+             and _is_speech(t)]
+    drop += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBD"
+             and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and head.tag_ != "VBD"]
+    tokens = subtree_without(head, drop)
+    if len(tokens) < 2:
+        return None
+    return char_span(tokens)
+
+
+def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
+    """ "..., according to X": X said the rest of the clause, unless the sentence already has a speaker."""
+    doc = ctx.doc
+    for token in doc:
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        resolved = ctx.resolver.resolve(objects[0])
+        if resolved is None:
+            continue
+        sent = token.sent
+        if any(sent.start <= c < sent.end for c in cues) or _inside_quote(ctx, token.idx):
+            continue
+        phrase = {token.i, *(t.i for t in to.subtree)}
+        rest = [t for t in sent if t.i not in phrase and not t.is_space]
+        left = [t for t in rest if t.i < token.i]
+        right = [t for t in rest if t.i > token.i]
+        part = left if len(left) >= len(right) else right
+        span = char_span(part)
+        if span is None or span[1] - span[0] < 10:
+            continue
+        key, how = resolved
+        yield Found(key, span, round(0.7 * HOW_WEIGHT[how], 3), cue=(token.idx, to.idx + len(to)))
+
+
+def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]]) \
+        -> Iterator[tuple[Found, Quote | None]]:
+    """Quotations no reporting verb claimed: a colon introduction, a speaker in the next sentence, or the
+    continuation of the previous speaker's quotation."""
+    text = ctx.article.text
+    attributed = {id(q): f for f, q in found if q is not None}
+    previous: tuple[Quote, Found] | None = None
+    for i, q in enumerate(ctx.quotes):
+        if i in used:
+            if id(q) in attributed:
+                previous = (q, attributed[id(q)])
+            continue
+        if not _opens_sentence(ctx, q) or len(text[q.inner_start:q.inner_end].split()) < 4:
+            continue
+        result = _colon_intro(ctx, q) or _speaker_after(ctx, q) or _continuation(ctx, q, previous, found)
+        if result:
+            used.add(i)
+            previous = (q, result)
+            yield result, q
+
+
+def _opens_sentence(ctx: Context, q: Quote) -> bool:
+    """The quotation starts a sentence (or paragraph): not a scare quote inside running text."""
+    before = ctx.article.text[max(ctx.article.body_start, q.start - 3):q.start]
+    token = token_at(ctx.doc, q.start)
+    return not before.strip() or before.rstrip().endswith((".", "!", "?", ":", "\u201d", '"')) or (
+        token is not None and token.is_sent_start)
+
+
+def _colon_intro(ctx: Context, q: Quote) -> Found | None:
+    """ "Zelensky put it this way: '...'" — the subject of the clause the colon closes."""
+    text = ctx.article.text
+    lead = text[:q.start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = token_at(ctx.doc, len(lead) - 1)
+    token = ctx.doc[colon.i - 1] if colon is not None and colon.i > 0 else None
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    if token is None or _inside_quote(ctx, token.idx):
+        return None
+    root = token
+    speaker = _speaker(ctx, root)
+    if speaker is None:
+        return None
+    key, weight, _ = speaker
+    ctx.resolver.note_speaker(root.i, key)
+    return Found(key, (q.inner_start, q.inner_end), round(0.7 * weight, 3), cue=(root.idx, root.idx + len(root)))
+
+
+def _speaker_after(ctx: Context, q: Quote) -> Found | None:
+    """A quotation alone in its sentence whose speaker is named in the next one: "That was Peskov's view."
+    or a bare "Peskov said." with nothing else reported."""
+    token = token_at(ctx.doc, q.end)
+    if token is None:
+        return None
+    sent = token.sent
+    if ctx.article.text[q.end:sent.start_char].strip():
+        return None
+    for verb in sent:
+        if not _is_cue(verb, ctx) or any(c.dep_ == "ccomp" for c in verb.children):
+            continue
+        speaker = _speaker(ctx, verb)
+        if speaker:
+            key, weight, _ = speaker
+            ctx.resolver.note_speaker(verb.i, key)
+            return Found(key, (q.inner_start, q.inner_end), round(0.65 * weight, 3),
+                         cue=(verb.idx, verb.idx + len(verb)))
+    return None
+
+
+def _continuation(ctx: Context, q: Quote, previous: tuple[Quote, Found] | None,
+                  found: list[tuple[Found, Quote | None]]) -> Found | None:
+    """A quotation that follows the previous speaker's quotation in the same or the next paragraph, with no
+    other attribution in between."""
+    if previous is None:
+        return None
+    prev_q, prev = previous
+    between = ctx.article.text[prev_q.end:q.start]
+    if between.count("\n\n") > 1 or len(between) > 400:
+        return None
+    if any(prev_q.end <= (f.cue or f.object)[0] < q.start for f, _ in found if f is not prev):
+        return None
+    return Found(prev.subject, (q.inner_start, q.inner_end), round(0.55 * (prev.confidence / 0.9), 3))

@@ -1,0 +1,73 @@
+"""Shared fixtures: frozen parses for rule tests, the real pipeline for end-to-end tests, ../shared paths."""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.gazetteer import load
+from kg.model import Entity, Extraction
+from kg.nlp import analysed_text
+from kg.pipeline import extract_doc
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+SEED = ROOT / "seeds" / "000_8e813f3e697a16aa.txt"
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(HERE))
+
+from freeze import key, make_article  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current build")
+
+
+@lru_cache(maxsize=1)
+def _frozen() -> dict:
+    return json.loads((HERE / "frozen" / "docs.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _english_vocab():
+    """English lexical attributes (lower case, punctuation, ...) without any trained component."""
+    return spacy.blank("en").vocab
+
+
+def extract(text: str, *, published: str | None = None) -> Extraction:
+    """Run kg's extraction on a frozen parse of `text` (a constant of tests/texts.py)."""
+    article = make_article(text, published=published)
+    analysed = analysed_text(article)
+    entry = _frozen().get(key(analysed))
+    if entry is None:
+        pytest.fail("no frozen parse for this text: run `python tests/freeze.py` and commit tests/frozen/docs.json")
+    doc = Doc(_english_vocab()).from_json(entry["doc"])
+    return extract_doc(article, doc, load())
+
+
+def entity(x: Extraction, key_or_label: str) -> Entity:
+    """The entity with this key or label (fails the test when absent)."""
+    for e in x.entities:
+        if key_or_label in (e.key, e.label):
+            return e
+    raise AssertionError(f"no entity {key_or_label!r} among {[e.label for e in x.entities]}")
+
+
+def facts(x: Extraction, predicate: str) -> list[tuple[str, str]]:
+    """(subject label, object text) for every relation of one type."""
+    labels = {e.key: e.label for e in x.entities}
+    return [(labels[r.subject], r.object.text) for r in x.relations if r.predicate == predicate]
+
+
+def needs_shared(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with a clear message when the shared data is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: this test needs the ../shared evaluation data beside the checkout")
+    return path

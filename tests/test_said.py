@@ -1,0 +1,121 @@
+"""said/v1 on frozen parses: direct and indirect speech, continuations, resolution of speakers, near misses."""
+
+from conftest import extract, facts
+
+import texts
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    return facts(extract(text), "said")
+
+
+def test_direct_quote_before_speaker():
+    assert said(texts.SAID_DIRECT) == [("John Kirby", "We will not retreat from the city")]
+
+
+def test_indirect_speech_with_that():
+    assert said(texts.SAID_INDIRECT) == [("Kirby", "the troops would stay in Kyiv until the spring")]
+
+
+def test_told_reporters_that():
+    assert said(texts.SAID_TOLD) == [("Dmitry Peskov", "the talks had been useful")]
+
+
+def test_according_to_organisation():
+    (speaker, statement), = said(texts.SAID_ACCORDING_TO)
+    assert speaker == "Reuters"
+    assert statement == "The talks collapsed on Monday after a dispute over the agenda"
+
+
+def test_according_to_after_a_speaker_is_not_a_second_statement():
+    assert said(texts.SAID_NESTED_ACCORDING) == [("Vitali Klitschko", "The bridge is closed")]
+
+
+def test_he_added_is_the_previous_speaker():
+    assert said(texts.SAID_HE_ADDED) == [
+        ("John Kirby", "the convoy had turned back"),
+        ("John Kirby", "We should watch for a new offensive in the east"),
+    ]
+
+
+def test_adding_and_a_quote():
+    statements = said(texts.SAID_ADDING_QUOTE)
+    assert ("Recep Tayyip Erdo\u011fan", "We believe real progress is possible this week.") in statements
+    assert ("Recep Tayyip Erdo\u011fan", "a ceasefire would benefit everyone") in statements
+
+
+def test_adding_that_is_a_statement_of_its_own():
+    assert said(texts.SAID_ADDING_THAT) == [
+        ("Antony Blinken", "the administration saw no sign of progress"),
+        ("Antony Blinken", "the United States remained focused on Russian actions"),
+    ]
+
+
+def test_speaker_in_the_next_sentence():
+    assert said(texts.SAID_SPEAKER_NEXT) == [
+        ("Dmitry Peskov", "We are ready for peace, and we want it to last for a generation.")]
+
+
+def test_colon_quote():
+    assert said(texts.SAID_COLON) == [
+        ("Volodymyr Zelenskyy", "We will defend every city and every village of our country.")]
+
+
+def test_continued_quote_belongs_to_the_same_speaker():
+    assert said(texts.SAID_CONTINUATION) == [
+        ("Kirby", "The convoy has stopped"),
+        ("Kirby", "It is not moving toward the capital any more, and we do not know why."),
+    ]
+
+
+def test_quote_over_several_sentences_is_one_statement():
+    assert said(texts.SAID_MULTI_SENTENCE) == [
+        ("Volodymyr Zelenskyy", "Security comes first. Neutrality is possible. This is the most important point of all")]
+
+
+def test_interrupted_quote_is_taken_whole():
+    (speaker, statement), = said(texts.SAID_INTERRUPTED)
+    assert speaker == "Vladimir Medinsky"
+    assert statement.startswith("We are ready to talk") and statement.endswith("is on the table.")
+
+
+def test_inverted_unnamed_aide_is_an_entity_of_its_own():
+    x = extract(texts.SAID_INVERTED)
+    assert facts(x, "said") == [("aide to Volodymyr Zelenskyy", "The talks had been useful and would continue next week")]
+
+
+def test_apposition_names_the_speaker():
+    assert said(texts.SAID_APPOSITION) == [
+        ("Vladimir Medinsky", "the Kremlin would consider a meeting of the two leaders")]
+
+
+def test_title_description_resolves_to_the_person_named_later():
+    statements = said(texts.SAID_DESCRIPTION)
+    assert statements == [("Alexander Fomin", "Russia would reduce military activity near Kyiv")]
+
+
+def test_unnamed_officials_of_a_country_speak_for_it():
+    assert said(texts.SAID_GROUP) == [("Ukraine", "the negotiations in Istanbul had been constructive")]
+
+
+def test_negated_reporting_verb_is_not_a_statement():
+    assert said(texts.SAID_NEGATED) == []
+
+
+def test_reporting_verb_without_entity_subject_is_skipped():
+    assert said(texts.SAID_NO_ENTITY) == []
+
+
+def test_scare_quotes_are_not_statements():
+    assert said(texts.SAID_SCARE_QUOTE) == []
+
+
+def test_offsets_slice_back_and_provenance_is_complete():
+    x = extract(texts.SAID_DIRECT, published="2022-03-29")
+    (rel,) = x.relations
+    assert x.article.text[rel.object.start:rel.object.end] == rel.object.text
+    assert x.article.text[rel.evidence.sentence.start:rel.evidence.sentence.end] == rel.evidence.sentence.text
+    assert rel.evidence.rule == "said/v1"
+    assert 0.5 < rel.evidence.confidence <= 0.99
+    assert rel.cue.text == "said"
+    assert rel.time.expression == "Monday" and rel.time.date == "2022-03-28"

@@ -1,0 +1,87 @@
+"""Articles written for the rule tests (our own sentences, never copied from licensed corpora).
+
+Each constant is parsed once by `python tests/freeze.py` into tests/frozen/docs.json (spaCy `Doc.to_json`),
+so the rule tests measure our rules on fixed parses, not the statistical model of the day.
+"""
+
+# ---------------------------------------------------------------- said
+SAID_DIRECT = "\u201cWe will not retreat from the city,\u201d Pentagon spokesperson John Kirby said on Monday."
+SAID_INDIRECT = "Kirby said that the troops would stay in Kyiv until the spring."
+SAID_TOLD = "Kremlin spokesman Dmitri Peskov told reporters that the talks had been useful."
+SAID_ACCORDING_TO = "The talks collapsed on Monday after a dispute over the agenda, according to Reuters."
+SAID_NESTED_ACCORDING = ("\u201cThe bridge is closed,\u201d Mayor Vitali Klitschko told reporters, "
+                         "according to the Associated Press.")
+SAID_HE_ADDED = ("Pentagon spokesperson John Kirby said the convoy had turned back.\n\n"
+                 "\u201cWe should watch for a new offensive in the east,\u201d he added.")
+SAID_ADDING_QUOTE = ("Erdogan told the two sides that a ceasefire would benefit everyone, adding, "
+                     "\u201cWe believe real progress is possible this week.\u201d")
+SAID_ADDING_THAT = ("Antony Blinken said the administration saw no sign of progress, adding that the "
+                    "United States remained focused on Russian actions.")
+SAID_SPEAKER_NEXT = ("\u201cWe are ready for peace, and we want it to last for a generation.\u201d\n\n"
+                     "Peskov said so on Monday in Moscow.")
+SAID_COLON = "Zelensky put it bluntly: \u201cWe will defend every city and every village of our country.\u201d"
+SAID_CONTINUATION = ("\u201cThe convoy has stopped,\u201d Kirby said. \u201cIt is not moving toward the capital "
+                     "any more, and we do not know why.\u201d")
+SAID_MULTI_SENTENCE = ("\u201cSecurity comes first. Neutrality is possible. This is the most important point of "
+                       "all,\u201d Zelensky said in a video call.")
+SAID_INTERRUPTED = ("\u201cWe are ready to talk,\u201d Medinsky said, \u201cbut only once a draft agreement "
+                    "is on the table.\u201d")
+SAID_INVERTED = "The talks had been useful and would continue next week, an aide to Zelensky said."
+SAID_APPOSITION = ("Russia\u2019s chief negotiator, Vladimir Medinsky, said the Kremlin would consider "
+                   "a meeting of the two leaders.")
+SAID_DESCRIPTION = ("A deputy Russian defense minister said on Tuesday that Russia would reduce military "
+                    "activity near Kyiv.\n\nRussian Deputy Defense Minister Alexander Fomin gave no timetable.")
+SAID_GROUP = "Ukrainian officials said the negotiations in Istanbul had been constructive."
+SAID_NEGATED = "Kirby did not say that the troops would leave the region."
+SAID_NO_ENTITY = "The report said the economy grew by two percent in the last quarter."
+SAID_SCARE_QUOTE = "Ukraine voted in 2014 to abandon its \u201cneutral status\u201d and to seek closer ties with NATO."
+
+# ---------------------------------------------------------------- hosted
+HOSTED_ACTIVE = "Turkish President Recep Tayyip Erdogan hosted the peace talks in Istanbul on Tuesday."
+HOSTED_PASSIVE_PARTICIPLE = ("During the peace talks, hosted by Turkish President Recep Tayyip Erdogan, "
+                             "both delegations discussed security guarantees.")
+HOSTED_PASSIVE = "The summit was hosted by France in Paris last June."
+HOSTED_WELCOME_GUEST = "Emmanuel Macron welcomed Volodymyr Zelensky to the Elysee Palace on Friday."
+HOSTED_EVENT_ELSEWHERE = ("Delegations met for peace talks in Istanbul on Tuesday.\n\n"
+                          "The talks, hosted by Recep Tayyip Erdogan, lasted four hours.")
+HOSTED_WELCOME_DECISION = "Emmanuel Macron welcomed the decision to reopen the embassy."
+HOSTED_RECEIVED_LETTER = "Zelensky received a letter from the Polish government."
+HOSTED_NEGATED = "Turkey did not host the talks this time."
+
+# ---------------------------------------------------------------- denies
+DENIES_THAT = "Peskov denied that Russia had attacked the city."
+DENIES_OBJECT = "Zelensky rejected the Russian proposal for a ceasefire along the current front line."
+DENIES_DECLINED_DISCUSS = "Zelensky also declined to discuss several other Russian demands."
+DENIES_REBUTTAL = "Kirby said the move was a repositioning, not a real withdrawal."
+DENIES_DECLINED_COMMENT = "Kirby declined to comment."
+DENIES_NEGATED = "Peskov did not deny the report."
+DENIES_CONTRAST = "Blinken said the United States is focused on Russian actions, not its words."
+
+# ---------------------------------------------------------------- proposes
+PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
+PROPOSES_READY_DISCUSS = "Zelensky said Ukraine is ready to discuss a neutral status for the country."
+PROPOSES_CALL_FOR = "The Kremlin called for new talks in Minsk."
+PROPOSES_OFFER = "Turkey offered to host a meeting between the two presidents."
+PROPOSES_GROUP = ("Ukrainian officials outlined possible concessions on Tuesday.\n\n"
+                  "For the first time, officials proposed to negotiate about the status of Crimea over 15 years.")
+PROPOSES_ADVICE = "\u201cWe should be prepared to watch for a major offensive in the east,\u201d Kirby said."
+PROPOSES_NEGATED = "Russia did not propose a ceasefire."
+PROPOSES_NO_ENTITY = "Recent polls suggest holding early elections."
+PROPOSES_NOTHING = "\u201cWe are ready to go for it,\u201d Zelensky said."
+
+# ---------------------------------------------------------------- roles
+ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."
+ROLES_OF = "U.S. Secretary of State Antony Blinken arrived in Morocco."
+ROLES_APPOSITION_BEFORE = "Russia\u2019s chief negotiator, Vladimir Medinsky, arrived in Istanbul."
+ROLES_APPOSITION_AFTER = "John Kirby, a Pentagon spokesman, spoke to reporters on Monday."
+ROLES_ABBREVIATION = "Sen. Elizabeth Warren spoke at the hearing."
+ROLES_NOT_APPOSITION = ("Talks could happen between Putin and Zelensky, an aide to the Ukrainian president said.")
+
+# ---------------------------------------------------------------- entities
+ENTITIES_SURNAME = "Volodymyr Zelensky spoke on Monday. Later, Zelensky met the troops."
+ENTITIES_VARIANTS = "Troops left Kiev on Monday. By Friday, Kyiv was calm again."
+ENTITIES_PRONOUN = ("John Kirby said the convoy had stopped.\n\n"
+                    "\u201cIt is not moving any more,\u201d he said.")
+ENTITIES_NATIONALITY = "Russian and Ukrainian diplomats met in Istanbul."
+ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
+                              "The Ukrainian president later said the front was stable.")
