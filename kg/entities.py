@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.gazetteer import Gazetteer, GazEntry, fold
+from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
                         PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS)
 from kg.mentions import Mention
@@ -49,7 +49,7 @@ class _Cluster:
 
 def name_parts(text: str) -> tuple[str, ...]:
     """A person's name as lower-case folded words, without honorifics, initials and suffixes."""
-    words = [w.strip(",") for w in fold(text).lower().split()]
+    words = name_key(text).split()
     words = [w for w in words if w and w not in HONORIFICS and w not in NAME_SUFFIXES
              and not re.fullmatch(r"[a-z]\.?", w)]
     return tuple(words)
@@ -134,10 +134,10 @@ class Resolver:
                         self._clusters["gz:" + entry.id] = _Cluster("gz:" + entry.id, entry)
                     return "gz:" + entry.id
         if m.type == "Person":
-            return "Person:" + " ".join(parts or (fold(m.text).lower(),))
-        folded = fold(m.text).lower()
+            return "Person:" + " ".join(parts or (name_key(m.text),))
+        folded = name_key(m.text)
         same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
-                and any(fold(f).lower() == folded for f in c.forms)]
+                and any(name_key(f) == folded for f in c.forms)]
         return same[0].key if same else f"{m.type}:{folded}"
 
     def _nearest(self, clusters: list[_Cluster], token: int) -> _Cluster:
@@ -329,7 +329,7 @@ class Resolver:
         noun = head.lemma_.lower() if head.tag_ == "NN" else head.lower_
         connector = "close to" if prep.head.lower_ == "close" else prep.lower_
         label = f"{noun} {connector} {self._label(self._clusters[principal])}"
-        key = "Person:" + fold(label).lower()
+        key = "Person:" + name_key(label)
         cluster = self._clusters.setdefault(key, _Cluster(key, label=label))
         end = prep.right_edge
         surface = self.doc[head.left_edge.i:end.i + 1]

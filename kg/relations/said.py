@@ -114,6 +114,8 @@ def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote 
 def _quoted(ctx: Context, clause: Token) -> bool:
     """Whether a reported clause lies entirely inside one quotation (then the whole quotation is the content)."""
     words = [t for t in clause.subtree if not t.is_punct]
+    if not words:
+        return False
     q = _inside_quote(ctx, words[0].idx)
     return q is not None and q is _inside_quote(ctx, words[-1].idx)
 
