@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from kg.entities import Resolver, link
 from kg.errors import InputError
+from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
 from kg.graph import DEFAULT_BASE, Minter, build_graph
@@ -129,8 +130,8 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
     return BuildResult(graph, extractions, entities, skipped)
 
 
-def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write the graph (Turtle) into `out_dir`; each file appears whole or not at all."""
-    from kg.export import turtle
+def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
+    """Write the graph (Turtle) and each export format into `out_dir`; each output appears whole or not at all."""
+    from kg.export import export, turtle
 
-    return [turtle.write(result.graph, out_dir)]
+    return [turtle.write(result.graph, out_dir), *(export(result.graph, fmt, out_dir) for fmt in formats)]
