@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 
 from kg.errors import GraphError, KGError
 
@@ -57,10 +57,18 @@ def parse_format(name: str) -> Format:
                           f"{', '.join(f.value for f in Format)}") from None
 
 
-def export(graph: Graph, fmt: Format, out_dir: Path) -> Path:
-    """Write `graph` in format `fmt` into `out_dir`; returns the file or folder written."""
+NAMED_GRAPH_FORMATS = frozenset({Format.NQUADS, Format.TRIG})
+"""Formats with one named graph per article: they take the build's exact per-article Dataset when given."""
+
+
+def export(graph: Graph, fmt: Format, out_dir: Path, *, dataset: Dataset | None = None) -> Path:
+    """Write `graph` in format `fmt` into `out_dir`; returns the file or folder written.
+
+    `dataset`, when given, holds the same triples as one named graph per article (see kg.export.rdf)."""
     module, function = WRITERS[fmt].split(":")
     writer = getattr(importlib.import_module(f"kg.export.{module}"), function)
+    if fmt in NAMED_GRAPH_FORMATS:
+        return writer(graph, out_dir, dataset)
     return writer(graph, out_dir)
 
 
@@ -92,11 +100,19 @@ def read_graph(path: Path) -> Graph:
     return g
 
 
+def _usual_mode(mode: int) -> int:
+    """`mode` less the process umask: what a plain open() or mkdir() would give (mkstemp gives 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return mode & ~umask
+
+
 def atomic_write(path: Path, data: bytes) -> Path:
     """Write `data` to `path` through a temporary file and a rename, so readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _usual_mode(0o666))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -116,9 +132,7 @@ def atomic_dir(path: Path) -> Iterator[Path]:
     complete export or the new complete one (for an instant, absent), never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    umask = os.umask(0o022)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the export should be like any new folder
+    os.chmod(tmp, _usual_mode(0o777))
     try:
         yield tmp
         if path.exists():

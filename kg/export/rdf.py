@@ -1,15 +1,18 @@
 """N-Triples, and N-Quads and TriG with one named graph per article (named by its document IRI).
 
-The per-article graphs are rebuilt from the union graph, so `kg export graph.ttl` gives the same named
-graphs as `kg.graph.build_dataset` at build time: a fact's triples (and the entity's link to it) go to the
-graph of its `kg:document`; a document's own triples to itself; an entity's type, label and sameAs to every
-article it is `kg:mentionedIn`, each `kg:mentionedIn` to that article, and each alias to the articles whose
-text contains it (all of the entity's articles when none does). Anything else stays in the default graph.
+`kg build --export trig|nquads` writes the exact per-article graphs of the extraction (each article's own
+triples, as `kg.graph.article_triples` makes them). `kg export graph.ttl` has only the union graph and
+rebuilds them: a fact's triples (and the entity's link to it) go to the graph of its `kg:document`; a
+document's own triples to itself; an entity's type, label and sameAs to every article it is
+`kg:mentionedIn`, each `kg:mentionedIn` to that article, and each alias to the articles whose text contains
+it (all of the entity's articles when none does), which can place an alias in more articles than used it.
+Anything else stays in the default graph.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from rdflib import RDF, SKOS, Dataset, Graph, URIRef
@@ -17,7 +20,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from kg.export import atomic_write
-from kg.graph import KG, NODE_CLASS, SCHEMA
+from kg.graph import KG, NODE_CLASS, SCHEMA, Triple
 
 FACT_PREDICATES = {KG[p] for p in NODE_CLASS} | {KG.holdsRole}
 
@@ -49,17 +52,22 @@ def named_graphs(g: Graph) -> Dataset:
             return entity_docs[s]
         return set()
 
-    placed: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
-    for triple in sorted(g, key=lambda t: tuple(map(str, t))):
+    placed: dict[Node | None, list[Triple]] = defaultdict(list)
+    for triple in g:
         for name in graphs_of(*triple) or {None}:
             placed[name].append(triple)
+    return make_dataset(g, placed)
+
+
+def make_dataset(prefixes: Graph, parts: Mapping[Node | None, Iterable[Triple]]) -> Dataset:
+    """A Dataset of these graphs (None: the default graph), added in sorted order, with `prefixes`' prefixes."""
     ds = Dataset()
     ds.namespace_manager = NamespaceManager(ds, bind_namespaces="none")
-    for prefix, ns in g.namespaces():
+    for prefix, ns in prefixes.namespaces():
         ds.bind(prefix, ns)
-    for name in sorted(placed, key=lambda n: "" if n is None else str(n)):
+    for name in sorted(parts, key=lambda n: "" if n is None else str(n)):
         target = ds.default_context if name is None else ds.graph(URIRef(str(name)))
-        for triple in placed[name]:
+        for triple in sorted(parts[name], key=lambda t: tuple(map(str, t))):
             target.add(triple)
     return ds
 
@@ -75,12 +83,13 @@ def write_ntriples(g: Graph, out_dir: Path) -> Path:
     return atomic_write(out_dir / "graph.nt", _sorted_lines(g.serialize(format="nt", encoding="utf-8")))
 
 
-def write_nquads(g: Graph, out_dir: Path) -> Path:
-    """`out_dir/graph.nq`: every triple with its article's graph name, sorted."""
-    data = named_graphs(g).serialize(format="nquads", encoding="utf-8")
+def write_nquads(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
+    """`out_dir/graph.nq`: every triple with its article's graph name, sorted (`dataset` or rebuilt from `g`)."""
+    data = (dataset if dataset is not None else named_graphs(g)).serialize(format="nquads", encoding="utf-8")
     return atomic_write(out_dir / "graph.nq", _sorted_lines(data))
 
 
-def write_trig(g: Graph, out_dir: Path) -> Path:
-    """`out_dir/graph.trig`: one named graph per article, prefixed like graph.ttl."""
-    return atomic_write(out_dir / "graph.trig", named_graphs(g).serialize(format="trig", encoding="utf-8"))
+def write_trig(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
+    """`out_dir/graph.trig`: one named graph per article, prefixed like graph.ttl (`dataset` or rebuilt)."""
+    data = (dataset if dataset is not None else named_graphs(g)).serialize(format="trig", encoding="utf-8")
+    return atomic_write(out_dir / "graph.trig", data)
