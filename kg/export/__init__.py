@@ -67,9 +67,12 @@ def export(graph: Graph, fmt: Format, out_dir: Path, *, dataset: Dataset | None 
     `dataset`, when given, holds the same triples as one named graph per article (see kg.export.rdf)."""
     module, function = WRITERS[fmt].split(":")
     writer = getattr(importlib.import_module(f"kg.export.{module}"), function)
-    if fmt in NAMED_GRAPH_FORMATS:
-        return writer(graph, out_dir, dataset)
-    return writer(graph, out_dir)
+    try:
+        if fmt in NAMED_GRAPH_FORMATS:
+            return writer(graph, out_dir, dataset)
+        return writer(graph, out_dir)
+    except OSError as e:
+        raise ExportError(f"cannot write the {fmt.value} export into {out_dir}: {e.strerror or e}") from e
 
 
 def read_graph(path: Path) -> Graph:

@@ -109,7 +109,8 @@ def statements(pg: PropertyGraph, batch_size: int = DEFAULT_BATCH) -> list[State
     for n in pg.nodes:
         by_kind.setdefault(n.kind, []).append(n)
     for kind, nodes in by_kind.items():
-        group, label = nodes[0].group, _label(kind)
+        label = _label(kind)
+        group = nodes[0].group
         extra = f" SET n:{label}" if label != group else ""
         query = f"UNWIND $rows AS row MERGE (n:{group} {{id: row.id}}){extra} SET n += row.props"
         rows = [{"id": n.id, "props": dict(n.props)} for n in nodes]

@@ -66,7 +66,7 @@ def make_dataset(prefixes: Graph, parts: Mapping[Node | None, Iterable[Triple]])
     for prefix, ns in prefixes.namespaces():
         ds.bind(prefix, ns)
     for name in sorted(parts, key=lambda n: "" if n is None else str(n)):
-        target = ds.default_context if name is None else ds.graph(URIRef(str(name)))
+        target = ds.default_graph if name is None else ds.graph(URIRef(str(name)))
         for triple in sorted(parts[name], key=lambda t: tuple(map(str, t))):
             target.add(triple)
     return ds
