@@ -61,6 +61,7 @@ def hostile_graph() -> Graph:
                       title="Hostile <b>headline</b> & \"quotes\"")
 
     def fact(i: int, predicate: str, **kw: object) -> Relation:
+        """Entity i's fact quoting HOSTILE[i], with the sentence it is in as evidence."""
         start, sentence = spans[i]
         quote_start = start + sentence.index(' said "') + len(' said "')
         quote = HOSTILE[i]

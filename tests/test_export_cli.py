@@ -3,8 +3,10 @@ and a failed export never leaves a half-written output or harms the previous one
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 import kg.export
 from kg.cli import app
@@ -20,21 +22,23 @@ OUTPUTS = {Format.NEO4J: "neo4j", Format.GEPHI: "graph.gexf", Format.GRAPHML: "g
 
 
 @pytest.fixture
-def graph_file(tmp_path):
+def graph_file(tmp_path: Path) -> Path:
+    """The hostile graph as a Turtle file, in a folder of its own."""
     path = tmp_path / "in" / "graph.ttl"
     path.parent.mkdir()
     path.write_bytes(hostile_graph().serialize(format="turtle", encoding="utf-8"))
     return path
 
 
-def one_line_error(result) -> str:
+def one_line_error(result: Result) -> str:
+    """The single `error:` line of a run that failed with exit code 1 and no traceback."""
     assert result.exit_code == 1, result.output
     lines = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert len(lines) == 1 and "Traceback" not in result.output, result.output
     return lines[0]
 
 
-def leftovers(folder) -> list[str]:
+def leftovers(folder: Path) -> list[str]:
     """Temporary files or folders an export left behind."""
     return [p.name for p in folder.rglob(".*")]
 
@@ -96,6 +100,7 @@ def test_a_failed_export_keeps_the_previous_one_whole(graph_file, tmp_path, monk
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def disk_full(*args: object, **kwargs: object) -> None:
+        """What a write does when the disk is full."""
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(breaks, disk_full)

@@ -74,6 +74,7 @@ def test_formula_cells_are_neutralised_and_names_otherwise_intact(tmp_path):
 
 
 def _is_number(cell: str) -> bool:
+    """Whether a cell holds a number (numbers are never neutralised)."""
     try:
         float(cell)
     except ValueError:

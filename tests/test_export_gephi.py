@@ -35,6 +35,7 @@ def gexf_schema() -> etree.RelaxNG:
 
 
 def assert_valid(doc: etree._ElementTree) -> None:
+    """Fail with the validator's messages unless `doc` is valid GEXF 1.3."""
     schema = gexf_schema()
     assert schema.validate(doc), str(schema.error_log)[:2000]
 
@@ -77,6 +78,7 @@ def test_parallel_edges_of_different_kinds_stay_apart(tmp_path):
     ann, bob = Entity("person:ann", "Person", "Ann"), Entity("person:bob", "Person", "Bob")
 
     def fact(predicate: str, sentence: str, obj: str) -> Relation:
+        """Ann's fact about Bob, read from `sentence`."""
         s, o = text.index(sentence), text.index(obj)
         return Relation(predicate, ann.key, Span(o, o + len(obj), obj),
                         Evidence(Span(s, s + len(sentence), sentence), f"{predicate}/v1", 0.9), about=(bob.key,))

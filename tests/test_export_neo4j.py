@@ -14,7 +14,9 @@ import re
 import socket
 import subprocess
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -146,7 +148,7 @@ def test_a_name_holding_the_array_delimiter_is_kept_apart(tmp_path, kg_log):
 # ------------------------------------------------------------------------------------- a real Cypher engine
 
 @pytest.fixture(scope="module")
-def falkordb(tmp_path_factory):
+def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """An embedded FalkorDB (a Cypher engine from PyPI); the test skips when FalkorDBLite is not installed."""
     try:
         from redislite.falkordb_client import FalkorDB
@@ -159,7 +161,7 @@ def falkordb(tmp_path_factory):
 
 
 @pytest.fixture
-def engine(falkordb, request):
+def engine(falkordb: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """An empty FalkorDB graph for one test."""
     g = falkordb.select_graph(re.sub(r"\W", "_", request.node.name))
     yield g
@@ -180,7 +182,7 @@ def script_pairs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def counts(engine) -> tuple[Counter[str], Counter[str]]:
+def counts(engine: Any) -> tuple[Counter[str], Counter[str]]:
     """Nodes per kind label and relationships per type in a FalkorDB graph."""
     nodes, rels = Counter(), Counter()
     for label in LABELS.values():
@@ -190,13 +192,13 @@ def counts(engine) -> tuple[Counter[str], Counter[str]]:
     return +nodes, +rels
 
 
-def facts_in(engine) -> dict[str, dict]:
+def facts_in(engine: Any) -> dict[str, dict[str, Any]]:
     """Every fact relationship's properties, by id."""
     rows = engine.query("MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN r.id, properties(r)").result_set
     return {rid: props for rid, props in rows}
 
 
-def assert_facts_match_the_rdf(engine, g: Graph) -> None:
+def assert_facts_match_the_rdf(engine: Any, g: Graph) -> None:
     """Each fact's text, evidence and article in the engine equal the RDF graph's."""
     facts = facts_in(engine)
     expected = {str(o) for p in ("said", "hosted", "denies", "proposes", "holdsRole") for o in g.objects(None, KG[p])}
@@ -278,6 +280,7 @@ def test_push_parameters_survive_the_drivers_bolt_encoding():
 
 
 def free_port() -> int:
+    """A localhost TCP port nothing listens on."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -294,7 +297,8 @@ def test_cli_push_errors(tmp_path):
     graph_file.write_bytes(hostile_graph().serialize(format="turtle", encoding="utf-8"))
     runner = CliRunner()
 
-    def error(*args: str, env: dict[str, str] | None = None) -> str:
+    def error(*args: str, env: dict[str, str | None] | None = None) -> str:
+        """The one error line of a failed `kg export` of the hostile graph."""
         result = runner.invoke(app, ["export", str(graph_file), *args], env=env)
         assert result.exit_code == 1 and "Traceback" not in result.output, result.output
         lines = [line for line in result.output.splitlines() if line.startswith("error:")]

@@ -40,6 +40,7 @@ def neutralise(cell: Value | None) -> str:
 
 
 def _table(columns: Sequence[str], rows: list[dict[str, Value | None]]) -> bytes:
+    """A spreadsheet: header and neutralised cells, CRLF line ends, UTF-8 with a byte-order mark."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns)
@@ -48,6 +49,7 @@ def _table(columns: Sequence[str], rows: list[dict[str, Value | None]]) -> bytes
 
 
 def _evidence(e: Edge) -> dict[str, Value | None]:
+    """The columns every fact and role row shares: id, text and the evidence."""
     p = e.props
     return {"id": e.id, "text": p.get("text"), "confidence": p.get("confidence"), "rule": p.get("rule"),
             "article": p.get("article"), "sentence": p.get("sentence"), "start": p.get("start"),

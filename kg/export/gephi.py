@@ -41,12 +41,14 @@ def _value(value: Value) -> str:
 
 
 def _attributes(parent: etree._Element, cls: str, spec: tuple[tuple[str, str], ...]) -> None:
+    """Declare the node or edge attributes (id = title = property name)."""
     attributes = etree.SubElement(parent, f"{{{GEXF_NS}}}attributes", {"class": cls})
     for name, kind in spec:
         etree.SubElement(attributes, f"{{{GEXF_NS}}}attribute", {"id": name, "title": name, "type": kind})
 
 
 def _attvalues(parent: etree._Element, values: dict[str, Value], spec: tuple[tuple[str, str], ...]) -> None:
+    """The values a node or edge has, in declaration order."""
     present = [(name, values[name]) for name, _ in spec if name in values]
     if present:
         box = etree.SubElement(parent, f"{{{GEXF_NS}}}attvalues")

@@ -18,6 +18,7 @@ from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, from_rdf
 
 
 def _attr(value: Value) -> str | int | float:
+    """A GraphML data value: lists become a JSON array (GraphML has no list type)."""
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 

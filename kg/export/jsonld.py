@@ -12,37 +12,18 @@ from rdflib import Graph
 
 from kg.export import atomic_write
 
-TERMS: dict[str, Any] = {
-    "label": "rdfs:label",
-    "altLabel": "skos:altLabel",
-    "sameAs": {"@id": "schema:sameAs", "@type": "@id"},
-    "mentionedIn": {"@id": "kg:mentionedIn", "@type": "@id"},
-    "said": {"@id": "kg:said", "@type": "@id"},
-    "hosted": {"@id": "kg:hosted", "@type": "@id"},
-    "denies": {"@id": "kg:denies", "@type": "@id"},
-    "proposes": {"@id": "kg:proposes", "@type": "@id"},
-    "holdsRole": {"@id": "kg:holdsRole", "@type": "@id"},
-    "about": {"@id": "kg:about", "@type": "@id"},
-    "atPlace": {"@id": "kg:place", "@type": "@id"},
-    "document": {"@id": "kg:document", "@type": "@id"},
-    "affiliation": {"@id": "schema:affiliation", "@type": "@id"},
-    "text": "kg:text",
-    "cue": "kg:cue",
-    "timeExpression": "kg:timeExpression",
-    "sentence": "kg:sentence",
-    "rule": "kg:rule",
-    "jobTitle": "schema:jobTitle",
-    "headline": "schema:headline",
-    "articleText": "schema:text",
-    "contentHash": "kg:contentHash",
-    "sourceName": "kg:sourceName",
-    "start": {"@id": "kg:start", "@type": "xsd:integer"},
-    "end": {"@id": "kg:end", "@type": "xsd:integer"},
-    "sentenceStart": {"@id": "kg:sentenceStart", "@type": "xsd:integer"},
-    "sentenceEnd": {"@id": "kg:sentenceEnd", "@type": "xsd:integer"},
-    "confidence": {"@id": "kg:confidence", "@type": "xsd:decimal"},
-    "url": {"@id": "schema:url", "@type": "xsd:anyURI"},
-}
+LINKS = {"sameAs": "schema:sameAs", "mentionedIn": "kg:mentionedIn", "said": "kg:said", "hosted": "kg:hosted",
+         "denies": "kg:denies", "proposes": "kg:proposes", "holdsRole": "kg:holdsRole", "about": "kg:about",
+         "atPlace": "kg:place", "document": "kg:document", "affiliation": "schema:affiliation"}
+STRINGS = {"label": "rdfs:label", "altLabel": "skos:altLabel", "text": "kg:text", "cue": "kg:cue",
+           "timeExpression": "kg:timeExpression", "sentence": "kg:sentence", "rule": "kg:rule",
+           "jobTitle": "schema:jobTitle", "headline": "schema:headline", "articleText": "schema:text",
+           "contentHash": "kg:contentHash", "sourceName": "kg:sourceName"}
+TYPED = {"start": "xsd:integer", "end": "xsd:integer", "sentenceStart": "xsd:integer", "sentenceEnd": "xsd:integer",
+         "confidence": "xsd:decimal"}
+TERMS: dict[str, Any] = {**STRINGS, **{term: {"@id": iri, "@type": "@id"} for term, iri in LINKS.items()},
+                         **{term: {"@id": f"kg:{term}", "@type": t} for term, t in TYPED.items()},
+                         "url": {"@id": "schema:url", "@type": "xsd:anyURI"}}
 """Short keys for the kg vocabulary (ontology/kg.ttl); kg:place is "atPlace" as "place:" is a prefix."""
 
 

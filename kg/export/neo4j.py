@@ -96,6 +96,7 @@ def constraints() -> list[str]:
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """`rows` in slices of at most `size`."""
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
@@ -175,10 +176,12 @@ def script(pg: PropertyGraph, batch_size: int = DEFAULT_BATCH) -> str:
 # ---------------------------------------------------------------------------------------------- CSV
 
 def _header(name: str, kind: str) -> str:
+    """A neo4j-admin header field: `name`, or `name:type` for anything but a string."""
     return name if kind == "string" else f"{name}:{kind}"
 
 
 def _cell(value: Value | None) -> str:
+    """A CSV field: empty when absent (neo4j-admin then sets no property), lists joined by ARRAY_DELIMITER."""
     if value is None:
         return ""
     if isinstance(value, list):
@@ -187,6 +190,7 @@ def _cell(value: Value | None) -> str:
 
 
 def _csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """RFC 4180 CSV text (fields with quotes, commas or line breaks quoted) with `\n` line ends."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
@@ -284,6 +288,7 @@ def check_uri(uri: str) -> None:
 
 
 def _one_line(error: Exception) -> str:
+    """A driver error's message on one line (some span several)."""
     return " ".join(str(error).split())
 
 

@@ -64,6 +64,7 @@ class Node:
 
     @property
     def group(self) -> str:
+        """Entity, RelationNode, Role or Article."""
         return GROUP[self.kind]
 
 
@@ -98,6 +99,7 @@ class PropertyGraph:
         count = 0
 
         def clean(value: Value) -> Value:
+            """`value` with the matching characters replaced, counted."""
             nonlocal count
             if isinstance(value, str):
                 new, n = pattern.subn("\ufffd", value)
@@ -108,6 +110,7 @@ class PropertyGraph:
             return value
 
         def props(p: Mapping[str, Value]) -> dict[str, Value]:
+            """Every property value cleaned."""
             return {k: clean(v) for k, v in p.items()}
 
         nodes = tuple(replace(n, label=clean(n.label), props=props(n.props)) for n in self.nodes)
@@ -134,6 +137,7 @@ def _one(g: Graph, s: RDFNode, p: URIRef, cast: type) -> Value | None:
 
 
 def _props(g: Graph, s: RDFNode, spec: Mapping[str, tuple[URIRef, type]]) -> dict[str, Value]:
+    """The properties in `spec` (name -> predicate, type) that `s` has."""
     out = {}
     for name, (p, cast) in spec.items():
         value = _one(g, s, p, cast)
@@ -148,6 +152,7 @@ def _short(text: str) -> str:
 
 
 def _entities(g: Graph) -> Iterator[Node]:
+    """A node per kg:Person, kg:Organization and kg:Place, with name, aliases and Wikidata IRI."""
     for kind in ENTITY_KINDS:
         for s in sorted(set(g.subjects(RDF.type, KG[kind])), key=str):
             name = _one(g, s, RDFS.label, str) or str(s)
@@ -162,6 +167,7 @@ def _entities(g: Graph) -> Iterator[Node]:
 
 
 def _articles(g: Graph) -> Iterator[Node]:
+    """A node per schema:NewsArticle, labelled by its headline."""
     for s in sorted(set(g.subjects(RDF.type, SCHEMA.NewsArticle)), key=str):
         props = _props(g, s, ARTICLE)
         label = props.get("headline") or props.get("source") or str(s)

@@ -38,6 +38,7 @@ def named_graphs(g: Graph) -> Dataset:
         entity_docs[entity].add(doc)
 
     def graphs_of(s: Node, p: Node, o: Node) -> set[Node]:
+        """The articles whose graph holds this triple (none: the default graph)."""
         if p in FACT_PREDICATES and o in fact_docs:
             return fact_docs[o]
         if s in fact_docs:
