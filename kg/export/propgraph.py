@@ -146,6 +146,19 @@ def _props(g: Graph, s: RDFNode, spec: Mapping[str, tuple[URIRef, type]]) -> dic
     return out
 
 
+def _evidence(g: Graph, node: RDFNode, spec: Mapping[str, tuple[URIRef, type]] = EVIDENCE) -> dict[str, Value]:
+    """A fact's or role's properties in `spec` plus its `article` (the kg:document IRI)."""
+    props = _props(g, node, spec)
+    if (article := _one(g, node, KG.document, str)) is not None:
+        props["article"] = article
+    return props
+
+
+def _pairs(g: Graph, predicate: URIRef) -> list[tuple[str, str]]:
+    """(subject, object) IRIs of every `predicate` triple, sorted."""
+    return sorted((str(s), str(o)) for s, o in g.subject_objects(predicate))
+
+
 def _short(text: str) -> str:
     """A display label: the text, cut at LABEL_CHARS characters."""
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "\u2026"
@@ -185,39 +198,34 @@ def from_rdf(g: Graph) -> PropertyGraph:
     kept: dict[str, Node] = {}
     dropped = 0
     for predicate in RELATION_KINDS:
-        for s, o in sorted(g.subject_objects(KG[predicate]), key=lambda t: (str(t[0]), str(t[1]))):
-            if str(s) not in entities:
+        for s, o in _pairs(g, KG[predicate]):
+            if s not in entities:
                 dropped += 1
                 continue
-            props = _props(g, o, EVIDENCE)
-            if (article := _one(g, o, KG.document, str)) is not None:
-                props["article"] = article
-            about = sorted({str(a) for a in g.objects(o, KG.about)} & entities)
-            place = sorted({str(p) for p in g.objects(o, KG.place)} & entities)
+            node = URIRef(o)
+            props = _evidence(g, node)
+            about = sorted({str(a) for a in g.objects(node, KG.about)} & entities)
+            place = sorted({str(p) for p in g.objects(node, KG.place)} & entities)
             if len(about) == 1 and not place:
-                edges.append(Edge(str(o), predicate, str(s), about[0], props))
+                edges.append(Edge(o, predicate, s, about[0], props))
                 continue
-            kept[str(o)] = Node(str(o), NODE_CLASS[predicate], _short(str(props.get("text", ""))),
-                                {"text": props["text"]} if "text" in props else {})
-            edges.append(Edge(str(o), predicate, str(s), str(o), props))
-            edges += [_link(str(o), "about", a) for a in about] + [_link(str(o), "place", p) for p in place]
-    for s, o in sorted(g.subject_objects(KG.holdsRole), key=lambda t: (str(t[0]), str(t[1]))):
-        if str(s) not in entities:
+            kept[o] = Node(o, NODE_CLASS[predicate], _short(str(props.get("text", ""))),
+                           {"text": props["text"]} if "text" in props else {})
+            edges.append(Edge(o, predicate, s, o, props))
+            edges += [_link(o, "about", a) for a in about] + [_link(o, "place", p) for p in place]
+    for s, o in _pairs(g, KG.holdsRole):
+        if s not in entities:
             dropped += 1
             continue
-        props = _props(g, o, {"title": (SCHEMA.jobTitle, str), **EVIDENCE})
-        if (article := _one(g, o, KG.document, str)) is not None:
-            props["article"] = article
-        affiliation = _one(g, o, SCHEMA.affiliation, str)
+        props = _evidence(g, URIRef(o), {"title": (SCHEMA.jobTitle, str), **EVIDENCE})
+        affiliation = _one(g, URIRef(o), SCHEMA.affiliation, str)
         if affiliation in entities:
-            edges.append(Edge(str(o), "holdsRole", str(s), str(affiliation), props))
+            edges.append(Edge(o, "holdsRole", s, str(affiliation), props))
         else:
             title = props.get("title")
-            kept[str(o)] = Node(str(o), "Role", str(title or o), {"title": title} if title else {})
-            edges.append(Edge(str(o), "holdsRole", str(s), str(o), props))
-    for s, o in sorted(g.subject_objects(KG.mentionedIn), key=lambda t: (str(t[0]), str(t[1]))):
-        if str(s) in entities and str(o) in known:
-            edges.append(_link(str(s), "mentionedIn", str(o)))
+            kept[o] = Node(o, "Role", str(title or o), {"title": title} if title else {})
+            edges.append(Edge(o, "holdsRole", s, o, props))
+    edges += [_link(s, "mentionedIn", o) for s, o in _pairs(g, KG.mentionedIn) if s in entities and o in known]
     if dropped:
         log.warning("left out %d fact(s) whose subject is not a kg entity", dropped)
     order = {k: i for i, k in enumerate(GROUP)}
