@@ -234,7 +234,20 @@ class Resolver:
             names = [t for t in head.subtree if t.i in self._token_key]
             if names and all(t.i in self._token_key for t in head.subtree if t.pos_ == "PROPN"):
                 return self._token_key[names[-1].i], "name"
+            if not names:
+                key = self._unrecognised_name(head)
+                if key:
+                    return key, "name"
         return self._organisation(head) or self._describe(head)
+
+    def _unrecognised_name(self, head: Token) -> str | None:
+        """A name NER missed ("Stumpf said ...") that is a known person's name or surname, or in the gazetteer."""
+        run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+        start, end = min(t.idx for t in run), head.idx + len(head)
+        text = self.doc.text[start:end]
+        if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS for t in run):
+            return None
+        return self.by_name(text, start)
 
     def by_name(self, text: str, start: int) -> str | None:
         """The entity a name written at `start` denotes, outside any sentence structure (a transcript's

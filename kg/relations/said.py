@@ -177,7 +177,7 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
     for i, q in enumerate(ctx.quotes):
         if i in used:
             continue
-        before = q.end <= lo and GAP_BEFORE.fullmatch(text, q.end, lo)
+        before = q.end <= lo and (GAP_BEFORE.fullmatch(text, q.end, lo) or _speaker_phrase_between(ctx, q.end, verb))
         after = q.start >= hi and GAP_AFTER.fullmatch(text, hi, q.start)
         if before or after:
             used.add(i)
@@ -188,6 +188,20 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
                 end = ctx.quotes[nxt].inner_end
             return q, (q.inner_start, end)
     return None
+
+
+SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM", "SPACE"})
+
+
+def _speaker_phrase_between(ctx: Context, start: int, verb: Token) -> bool:
+    """Whether only a short noun phrase stands between a quotation and its reporting verb, however the
+    parser attached it: '"...," Tulsa police Chief Chuck Jordan said'."""
+    span = ctx.doc.char_span(start, verb.idx, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.i < verb.i]
+    return 0 < len(words) <= 12 and all(t.pos_ in SPEAKER_PHRASE_POS or t.ent_type_ or t.lower_ in ("of", "for", "at")
+                                        for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words)
 
 
 def _interrupted(ctx: Context, i: int, frame_end: int) -> int | None:
@@ -334,7 +348,7 @@ def _continues(ctx: Context, prev_q: Quote, q: Quote, prev: Found, found: list[t
     return not any(prev_q.end <= (f.cue or f.object)[0] < q.start for f, _ in found if f is not prev)
 
 
-DASH_SIGNATURE = re.compile(r"[ \t]*[\u2015\u2014\u2013][ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})")
+DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
 SPEAKER_LINE = re.compile(r"^[ \t]*[\"\u201c\u201d]?([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)$",
                           re.MULTILINE)
 

@@ -29,9 +29,9 @@ def subjects_of(verb: Token) -> list[Token]:
     out: list[Token] = []
     token, inherited = verb, False
     for _ in range(8):
-        own = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        own = sorted((c for c in token.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(token.i - c.i))
         if own:
-            out.append(own[0])
+            out.extend(own)
             if not (inherited and token.dep_ == "ccomp"):
                 return out
             token, inherited = token.head, False
@@ -63,12 +63,14 @@ def inverted_subject(verb: Token) -> Token | None:
 
 
 def negated(token: Token) -> bool:
-    """True when the token (or the copula or auxiliary it hangs on) is negated: "did not say"."""
+    """True when the token (or the copula or auxiliary it hangs on) is negated: "did not say", "is not ready".
+    The negation must stand just before it: parsers hang a quotation's "not" on the reporting verb too
+    ('"Probably not," Ms. Moore said')."""
     heads = [token]
     if token.dep_ in ("acomp", "attr", "xcomp") and token.head.i != token.i:
         heads.append(token.head)
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg"))
-               for h in heads for c in h.children)
+    return any((c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg")))
+               and 0 < token.i - c.i <= 3 for h in heads for c in h.children)
 
 
 def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
