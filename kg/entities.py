@@ -143,6 +143,9 @@ class Resolver:
             if candidates:
                 return self._nearest(candidates, m.start).key
             if m.type == "Person":
+                org = self._organisation_named(word)
+                if org:
+                    return org
                 entry = self.gaz.short_name(m.text)
                 if entry:
                     if "gz:" + entry.id not in self._clusters:
@@ -154,6 +157,14 @@ class Resolver:
         same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
                 and any(name_key(f) == folded for f in c.forms)]
         return same[0].key if same else f"{m.type}:{folded}"
+
+    def _organisation_named(self, word: str) -> str | None:
+        """An organisation whose name starts with `word`: a lone "Altria" that NER took for a person is the
+        "Altria Group" of the same article."""
+        for c in sorted(self._clusters.values(), key=lambda c: c.key):
+            if c.type == "Organization" and any(name_key(f).split()[:1] == [word] for f in c.forms):
+                return c.key
+        return None
 
     def _nearest(self, clusters: list[_Cluster], token: int) -> _Cluster:
         """The cluster mentioned closest before `token` (or, failing that, closest after it)."""
@@ -215,7 +226,8 @@ class Resolver:
         self._aliases.setdefault(key, []).append(text)
 
     def resolve(self, head: Token) -> tuple[str, str] | None:
-        """(entity key, how) for the noun phrase headed by `head`; how is name|pronoun|description|group."""
+        """(entity key, how) for the noun phrase headed by `head`; how is name|pronoun|it|description|group
+        ("it" for it/they, which point at an organisation or country less reliably than he/she at a person)."""
         if head.i in self._token_key:
             return self._token_key[head.i], "name"
         for t in _appositions(head):
@@ -227,7 +239,7 @@ class Resolver:
             return (key, "pronoun") if key else None
         if low in GROUP_PRONOUNS:
             key = self._antecedent(head, {"Organization", "Place"})
-            return (key, "pronoun") if key else None
+            return (key, "it") if key else None
         if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("relcl", "acl"):
             return self.resolve(head.head.head)
         if head.pos_ == "PROPN":

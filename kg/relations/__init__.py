@@ -74,7 +74,7 @@ class Context:
 
 Rule = Callable[[Context], Iterator[Found]]
 
-HOW_WEIGHT = {"name": 1.0, "description": 0.9, "pronoun": 0.85, "group": 0.8}
+HOW_WEIGHT = {"name": 1.0, "description": 0.9, "pronoun": 0.85, "group": 0.8, "it": 0.7}
 """How much a finding's confidence keeps when its subject was resolved by name, description, pronoun or group."""
 
 

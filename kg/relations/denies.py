@@ -106,12 +106,10 @@ def _noun_phrase_after(token: Token) -> list[Token] | None:
 
 
 def _attribute_of_copula(token: Token) -> bool:
-    """Whether `token` sits in the complement of "be" ("it is a repositioning")."""
-    t = token
-    for _ in range(4):
+    """Whether `token` heads (or ends) the complement of "be": "it is a repositioning", "this was an accident"."""
+    for t in (token, token.head):
         if t.dep_ in ("attr", "acomp") and t.head.lemma_ == "be":
             return True
-        if t.head.i == t.i:
+        if t.dep_ not in ("compound", "amod", "pobj", "conj", "appos"):
             return False
-        t = t.head
     return False
