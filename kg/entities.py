@@ -29,6 +29,11 @@ PRONOUN_WINDOW = 3
 ORG_WINDOW = 6
 """How many sentences back "the bank" or "the network" may look for the organisation it refers to."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+ORGANISATION_WORDS = frozenset("""
+inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
+agency bank university college company corporation society trust federation league ministry department
+""".split())
+"""Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union")."""
 ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "company": frozenset({"company"}), "firm": frozenset({"company"}), "bank": frozenset({"company"}),
     "corporation": frozenset({"company"}), "group": None, "network": frozenset({"media"}),
@@ -225,9 +230,11 @@ class Resolver:
     def add_alias(self, key: str, text: str) -> None:
         self._aliases.setdefault(key, []).append(text)
 
-    def resolve(self, head: Token) -> tuple[str, str] | None:
+    def resolve(self, head: Token, *, new_names: bool = False) -> tuple[str, str] | None:
         """(entity key, how) for the noun phrase headed by `head`; how is name|pronoun|it|description|group
-        ("it" for it/they, which point at an organisation or country less reliably than he/she at a person)."""
+        ("it" for it/they, which point at an organisation or country less reliably than he/she at a person).
+        With `new_names`, a proper name NER missed becomes an entity of its own (for the subjects of
+        reporting verbs, which are people or organisations)."""
         if head.i in self._token_key:
             return self._token_key[head.i], "name"
         for t in _appositions(head):
@@ -247,19 +254,25 @@ class Resolver:
             if names and all(t.i in self._token_key for t in head.subtree if t.pos_ == "PROPN"):
                 return self._token_key[names[-1].i], "name"
             if not names:
-                key = self._unrecognised_name(head)
+                key = self._unrecognised_name(head, create=new_names)
                 if key:
                     return key, "name"
         return self._organisation(head) or self._describe(head)
 
-    def _unrecognised_name(self, head: Token) -> str | None:
-        """A name NER missed ("Stumpf said ...") that is a known person's name or surname, or in the gazetteer."""
+    def _unrecognised_name(self, head: Token, *, create: bool) -> str | None:
+        """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
+        `create`) a new person or, when it carries an organisation word, a new organisation."""
         run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
         start, end = min(t.idx for t in run), head.idx + len(head)
         text = self.doc.text[start:end]
-        if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS for t in run):
+        if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in run):
             return None
-        return self.by_name(text, start)
+        key = self.by_name(text, start)
+        if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha():
+            return key
+        if any(t.lower_ in ORGANISATION_WORDS for t in run):
+            return self._new_cluster("Organization", text, start, head.i)
+        return self.new_person(text, start)
 
     def by_name(self, text: str, start: int) -> str | None:
         """The entity a name written at `start` denotes, outside any sentence structure (a transcript's
@@ -283,14 +296,20 @@ class Resolver:
 
     def new_person(self, text: str, start: int) -> str:
         """A person named where only a person can stand (a vox pop's signature) that NER did not tag."""
-        key = "Person:" + " ".join(name_parts(text) or (name_key(text),))
+        span = self.doc.char_span(start, start + len(text), alignment_mode="expand")
+        return self._new_cluster("Person", text, start, span.start if span is not None else 0)
+
+    def _new_cluster(self, etype: EntityType, text: str, start: int, token: int) -> str:
+        """An entity for a name NER missed, known by its text from now on."""
+        parts = name_parts(text) if etype == "Person" else ()
+        key = f"{etype}:" + (" ".join(parts) or name_key(text))
         cluster = self._clusters.setdefault(key, _Cluster(key))
         cluster.forms.append(text)
         cluster.spans.append((start, start + len(text)))
-        cluster.types.append("Person")
-        cluster.parts.add(name_parts(text))
-        span = self.doc.char_span(start, start + len(text), alignment_mode="expand")
-        cluster.first_token.append(span.start if span is not None else 0)
+        cluster.types.append(etype)
+        if parts:
+            cluster.parts.add(parts)
+        cluster.first_token.append(token)
         return key
 
     def _organisation(self, head: Token) -> tuple[str, str] | None:

@@ -170,3 +170,34 @@ def test_offsets_slice_back_and_provenance_is_complete():
     assert 0.5 < rel.evidence.confidence <= 0.99
     assert rel.cue.text == "said"
     assert rel.time.expression == "Monday" and rel.time.date == "2022-03-28"
+
+
+def test_nested_report_gives_both_attributions():
+    assert said(texts.SAID_NESTED_REPORT) == [
+        ("Kirby", "Peskov told him that the convoy would turn back"),
+        ("Dmitry Peskov", "the convoy would turn back"),
+    ]
+
+
+def test_honorifics_abbreviated_titles_and_cues_beyond_said():
+    assert said(texts.SAID_HONORIFIC_AND_ABBREVIATION) == [
+        ("Barack Obama", "the plan would work"),
+        ("Elizabeth Warren", "It will not work"),
+    ]
+
+
+def test_metonym_speaks_for_its_government():
+    assert said(texts.SAID_WHITE_HOUSE) == [("White House", "the president would sign the bill on Friday")]
+
+
+def test_spokesman_for_an_organisation_speaks_for_it():
+    assert said(texts.SAID_SPOKESMAN_FOR) == [("United States Department of Defense", "the drill had ended")]
+
+
+def test_party_nominee_description_resolves_to_the_nominee():
+    assert said(texts.SAID_PARTY_NOMINEE) == [("Hillary Clinton", "the economy needed new investment")]
+
+
+def test_reporting_verbs_beyond_said():
+    assert [speaker for speaker, _ in said(texts.SAID_CUES)] == [
+        "Kirby", "Dmitry Peskov", "Antony Blinken", "Volodymyr Zelenskyy"]

@@ -37,6 +37,16 @@ SAID_ORGANISATION_NOUN = ("Wells Fargo fired thousands of employees over fake ac
 SAID_CAMPAIGN = "The Clinton campaign said the advertisement would air nationally."
 SAID_UNRESOLVED_CLAIMS_QUOTE = ("The governor of the state said the media are to blame for "
                                 "\u201cfocusing on what he said and what he tweeted.\u201d")
+SAID_NESTED_REPORT = "Kirby said Peskov told him that the convoy would turn back."
+SAID_HONORIFIC_AND_ABBREVIATION = ("Barack Obama spoke first.\n\n"
+                                   "Mr. Obama said the plan would work. Sen. Elizabeth Warren disagreed.\n\n"
+                                   "\u201cIt will not work,\u201d Warren wrote on Twitter.")
+SAID_WHITE_HOUSE = "The White House said the president would sign the bill on Friday."
+SAID_SPOKESMAN_FOR = "A spokesman for the Pentagon said the drill had ended."
+SAID_PARTY_NOMINEE = ("Democratic presidential nominee Hillary Clinton spoke in Ohio.\n\n"
+                      "The Democratic nominee said the economy needed new investment.")
+SAID_CUES = ("Kirby insisted that the troops were safe. Peskov warned that the talks could fail. "
+             "Blinken tweeted that the meeting had gone well. Zelensky acknowledged that the losses were heavy.")
 SAID_MULTI_SENTENCE = ("\u201cSecurity comes first. Neutrality is possible. This is the most important point of "
                        "all,\u201d Zelensky said in a video call.")
 SAID_INTERRUPTED = ("\u201cWe are ready to talk,\u201d Medinsky said, \u201cbut only once a draft agreement "

@@ -58,7 +58,7 @@ def _inside_quote(ctx: Context, char: int) -> Quote | None:
 
 def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
     """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token."""
-    found = ctx.agent(verb, first_person=False)
+    found = ctx.agent(verb, first_person=False, new_names=True)
     if found is None:
         return None
     key, how, subject = found
