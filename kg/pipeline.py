@@ -130,7 +130,7 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write the graph (Turtle) into `out_dir`; each file appears whole or not at all."""
-    from kg.export import turtle
+    """Write the graph (Turtle) and its interactive page (HTML) into `out_dir`; each file whole or not at all."""
+    from kg.export import html, turtle
 
-    return [turtle.write(result.graph, out_dir)]
+    return [turtle.write(result.graph, out_dir), html.write(result.graph, out_dir)]

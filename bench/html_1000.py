@@ -1,0 +1,201 @@
+"""Benchmark: how long a 1,000-entity graph.html takes to become stable and drawn in headless Chromium.
+
+Builds a synthetic corpus graph with kg's own RDF model (1,000 entities, a few thousand facts, hubs as in
+news), writes kg's page and the page pyvis makes with its defaults for the same nodes and edges, and times both
+in the same browser, in turn. kg's page is ready when its layout has settled and the frame is drawn; pyvis's
+default page when vis-network reports "stabilized" (the graph stops moving). Any request leaving file:// is
+blocked and counted. Prints both times, their ratio and the target (2 s).
+
+    .venv/bin/python bench/html_1000.py [--entities 1000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from chromium import browser, missing  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+from rdflib import Graph  # noqa: E402
+
+from kg.export import html  # noqa: E402
+from kg.graph import Minter, build_graph  # noqa: E402
+from kg.model import Article, Entity, Evidence, Extraction, Relation, Role, Span  # noqa: E402
+from kg.view import read_view  # noqa: E402
+
+TARGET_SECONDS = 2.0
+PYVIS_TIMEOUT_S = 600
+SYLLABLES = ["ka", "lo", "mi", "ra", "den", "sto", "vel", "an", "tor", "is", "mar", "ko", "zu", "bel", "ri", "sha",
+             "nov", "el", "gra", "pe", "tin", "do", "lu", "vic"]
+PREDICATES = ["said"] * 12 + ["proposes"] * 3 + ["denies"] * 2 + ["hosted"]
+# Wait for the network object, then note when it is stable: kg's page says so itself (kgReadyAt);
+# pyvis's default page is stable when vis-network emits "stabilized" (its last frame is already drawn).
+HOOK = """
+(() => {
+  const hook = () => {
+    const net = window.network;
+    if (!net || typeof net.once !== 'function') { setTimeout(hook, 1); return; }
+    net.once('stabilizationIterationsDone', () => { window.benchIterationsDone = performance.now(); });
+    net.once('stabilized', () => { window.benchStable = performance.now(); });
+  };
+  if (!window.kgNetwork) { hook(); }
+})();
+"""
+
+
+def _name(rng: random.Random, words: int) -> str:
+    """A made-up name of `words` words of two or three syllables."""
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+                    for _ in range(words))
+
+
+def synthetic_graph(n_entities: int = 1000, *, seed: int = 7) -> Graph:
+    """A corpus-like kg graph: `n_entities` entities (some of them hubs), facts with evidence, roles."""
+    rng = random.Random(seed)
+    kinds = ["Person"] * 45 + ["Organization"] * 35 + ["Place"] * 20
+    entities: list[Entity] = []
+    while len(entities) < n_entities:
+        kind = kinds[len(entities) % len(kinds)]
+        label = _name(rng, 2 if kind == "Person" else rng.randint(1, 3))
+        if kind == "Organization":
+            label = f"{label} {rng.choice(['Ministry', 'Party', 'News', 'Council', 'Group'])}"
+        key = f"{kind.lower()}:{label.lower()}"
+        if all(e.key != key for e in entities[-50:]) and key not in {e.key for e in entities}:
+            entities.append(Entity(key=key, type=kind, label=label))  # type: ignore[arg-type]
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(n_entities)]
+    extractions = []
+    unseen = list(entities)
+    for a in range(n_entities // 4):
+        cast = {e.key: e for e in rng.choices(entities, weights=weights, k=10)}
+        cast.update({e.key: e for e in unseen[:4]})
+        unseen = unseen[4:]
+        extractions.append(_article(rng, a, list(cast.values())))
+    return build_graph(extractions, {e.key: e for e in entities}, minter=Minter())
+
+
+def _article(rng: random.Random, number: int, cast: list[Entity]) -> Extraction:
+    """One synthetic article whose facts join the entities of `cast`."""
+    speakers = [e for e in cast if e.type != "Place"] or cast
+    sentences, relations, roles = [], [], []
+    offset = 0
+    for _ in range(rng.randint(5, 10)):
+        subject = rng.choice(speakers)
+        others = [e for e in cast if e.key != subject.key]
+        about = tuple(sorted({e.key for e in rng.sample(others, k=min(len(others), rng.randint(0, 2)))}))
+        predicate = rng.choice(PREDICATES)
+        quote = f"{_name(rng, 1)} {' and '.join(e.label for e in cast if e.key in about) or 'the talks'} matter"
+        sentence = f'"{quote}," {subject.label} {predicate}.'
+        span = Span(offset + 1, offset + 1 + len(quote), quote)
+        evidence = Evidence(Span(offset, offset + len(sentence), sentence), f"{predicate}/v1",
+                            round(rng.uniform(0.4, 0.95), 2))
+        relations.append(Relation(predicate, subject.key, span, evidence, about=about))
+        if subject.type == "Person" and rng.random() < 0.3:
+            org = next((e for e in cast if e.type == "Organization"), None)
+            roles.append(Role(subject.key, "spokesperson", span, evidence, affiliation=org.key if org else None))
+        sentences.append(sentence)
+        offset += len(sentence) + 1
+    text = " ".join(sentences)
+    article = Article(text=text, source=f"synthetic-{number:04d}.txt", content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                      title=f"Synthetic article {number}", published="2025-05-16")
+    return Extraction(article, tuple(cast), tuple(relations), tuple(roles))
+
+
+def pyvis_default_page(graph: Graph, path: Path) -> Path:
+    """The page pyvis makes with its defaults (inline vis-network) for the same entities and folded edges."""
+    from pyvis.network import Network
+
+    data = html.page_data(read_view(graph))
+    net = Network(directed=True, cdn_resources="in_line")
+    for node in data["nodes"]:
+        net.add_node(node["id"], label=node["label"], color=node["color"], value=node["value"])
+    for edge in data["edges"]:
+        net.add_edge(edge["from"], edge["to"], label=edge["label"], title=edge["label"])
+    path.write_text(net.generate_html(), encoding="utf-8")
+    return path
+
+
+def time_page(chromium, path: Path, *, ours: bool) -> tuple[float | None, float | None, int]:
+    """(ms until stable and drawn, ms until stabilisation iterations ended, requests blocked) for one load;
+    None for what pyvis's page did not reach within PYVIS_TIMEOUT_S."""
+    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    blocked: list[str] = []
+
+    def route(r) -> None:
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.add_init_script(HOOK)
+    page.goto(path.as_uri())
+    if ours:  # its Content-Security-Policy forbids the eval that wait_for_function needs
+        page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+        stable = iterations = page.evaluate("window.kgReadyAt")
+    else:
+        try:
+            page.wait_for_function("window.benchStable !== undefined", timeout=PYVIS_TIMEOUT_S * 1000, polling=200)
+        except PlaywrightTimeout:
+            pass
+        stable, iterations = page.evaluate("[window.benchStable, window.benchIterationsDone]")
+    page.close()
+    return stable, iterations, len(blocked)
+
+
+def _seconds(ms: float | None) -> str:
+    """Milliseconds as seconds, or "> the timeout" for a page that never got there."""
+    return f"{ms / 1000:.2f} s" if ms is not None else f"> {PYVIS_TIMEOUT_S} s (timed out)"
+
+
+def main() -> int:
+    """Build both pages, time kg's page `--rounds` times and pyvis's default page `--pyvis-rounds` times, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entities", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="loads of kg's page (the median is reported)")
+    parser.add_argument("--pyvis-rounds", type=int, default=1,
+                        help=f"loads of pyvis's default page (each can take minutes; bounded by {PYVIS_TIMEOUT_S} s)")
+    args = parser.parse_args()
+    if reason := missing():
+        print(f"skipped: {reason}")
+        return 0
+    started = time.perf_counter()
+    graph = synthetic_graph(args.entities)
+    built = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = html.write(graph, Path(tmp) / "kg.html", html.VizOptions(max_nodes=0))
+        rendered = time.perf_counter()
+        theirs = pyvis_default_page(graph, Path(tmp) / "pyvis-default.html")
+        data = html.page_data(read_view(graph))
+        print(f"graph: {len(data['nodes'])} entities, {len(data['edges'])} edges, {len(data['facts'])} facts, "
+              f"{len(graph)} triples (built in {built - started:.2f} s; kg page rendered in "
+              f"{rendered - built:.2f} s, {ours.stat().st_size / 1e6:.2f} MB)", flush=True)
+        with browser() as chromium:
+            kg_runs = [time_page(chromium, ours, ours=True) for _ in range(args.rounds)]
+            print(f"kg page:       stable and drawn in {_seconds(statistics.median(r[0] for r in kg_runs))} "
+                  f"(median of {args.rounds}: {', '.join(_seconds(r[0]) for r in kg_runs)}); "
+                  f"requests leaving file://: {sum(r[2] for r in kg_runs)}", flush=True)
+            pyvis_runs = [time_page(chromium, theirs, ours=False) for _ in range(args.pyvis_rounds)]
+    finished = [r[0] for r in pyvis_runs if r[0] is not None]
+    pyvis_ms = statistics.median(finished) if len(finished) == len(pyvis_runs) else None
+    iterations = [r[1] for r in pyvis_runs if r[1] is not None]
+    print(f"pyvis default: stable in {_seconds(pyvis_ms)} ({', '.join(_seconds(r[0]) for r in pyvis_runs)}); its "
+          f"stabilisation iterations end at {_seconds(statistics.median(iterations) if iterations else None)}; "
+          f"it asks CDNs for {pyvis_runs[0][2]} files per load (blocked here)")
+    kg_ms = statistics.median(r[0] for r in kg_runs)
+    ratio = f"{pyvis_ms / kg_ms:.1f}x" if pyvis_ms else f"> {PYVIS_TIMEOUT_S * 1000 / kg_ms:.0f}x"
+    print(f"ratio pyvis default / kg: {ratio}; target {TARGET_SECONDS:.0f} s for kg's page: "
+          f"{'met' if kg_ms <= TARGET_SECONDS * 1000 else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
