@@ -3,8 +3,10 @@
 Builds a synthetic corpus graph with kg's own RDF model (1,000 entities, a few thousand facts, hubs as in
 news), writes kg's page and the page pyvis makes with its defaults for the same nodes and edges, and times both
 in the same browser, in turn. kg's page is ready when its layout has settled and the frame is drawn; pyvis's
-default page when vis-network reports "stabilized" (the graph stops moving). Any request leaving file:// is
-blocked and counted. Prints both times, their ratio and the target (2 s).
+default page when vis-network reports "stabilized" (the graph stops moving), which on a 1,000-entity graph
+can take longer than the bound (PYVIS_TIMEOUT_S); the ratio therefore uses the end of pyvis's stabilisation
+iterations (its loading bar disappears, nodes still move), the earliest moment its page could count as drawn.
+Any request leaving file:// is blocked and counted. Prints both times, their ratio and the target (2 s).
 
     .venv/bin/python bench/html_1000.py [--entities 1000] [--rounds 3]
 """
@@ -32,7 +34,7 @@ from kg.model import Article, Entity, Evidence, Extraction, Relation, Role, Span
 from kg.view import read_view  # noqa: E402
 
 TARGET_SECONDS = 2.0
-PYVIS_TIMEOUT_S = 600
+PYVIS_TIMEOUT_S = 300
 SYLLABLES = ["ka", "lo", "mi", "ra", "den", "sto", "vel", "an", "tor", "is", "mar", "ko", "zu", "bel", "ri", "sha",
              "nov", "el", "gra", "pe", "tin", "do", "lu", "vic"]
 PREDICATES = ["said"] * 12 + ["proposes"] * 3 + ["denies"] * 2 + ["hosted"]
@@ -58,7 +60,8 @@ def _name(rng: random.Random, words: int) -> str:
 
 
 def synthetic_graph(n_entities: int = 1000, *, seed: int = 7) -> Graph:
-    """A corpus-like kg graph: `n_entities` entities (some of them hubs), facts with evidence, roles."""
+    """A corpus-like kg graph: `n_entities` entities (some of them hubs), each in at least one fact with another
+    entity, facts with evidence, roles."""
     rng = random.Random(seed)
     kinds = ["Person"] * 45 + ["Organization"] * 35 + ["Place"] * 20
     entities: list[Entity] = []
@@ -75,24 +78,25 @@ def synthetic_graph(n_entities: int = 1000, *, seed: int = 7) -> Graph:
     unseen = list(entities)
     for a in range(n_entities // 4):
         cast = {e.key: e for e in rng.choices(entities, weights=weights, k=10)}
-        cast.update({e.key: e for e in unseen[:4]})
+        newcomers = unseen[:4]
+        cast.update({e.key: e for e in newcomers})
         unseen = unseen[4:]
-        extractions.append(_article(rng, a, list(cast.values())))
+        extractions.append(_article(rng, a, list(cast.values()), newcomers))
     return build_graph(extractions, {e.key: e for e in entities}, minter=Minter())
 
 
-def _article(rng: random.Random, number: int, cast: list[Entity]) -> Extraction:
-    """One synthetic article whose facts join the entities of `cast`."""
+def _article(rng: random.Random, number: int, cast: list[Entity], newcomers: list[Entity]) -> Extraction:
+    """One synthetic article whose facts join the entities of `cast`; every one of `newcomers` is in a fact."""
     speakers = [e for e in cast if e.type != "Place"] or cast
     sentences, relations, roles = [], [], []
-    offset = 0
-    for _ in range(rng.randint(5, 10)):
-        subject = rng.choice(speakers)
-        others = [e for e in cast if e.key != subject.key]
-        about = tuple(sorted({e.key for e in rng.sample(others, k=min(len(others), rng.randint(0, 2)))}))
+    plans = [(rng.choice(speakers), rng.sample(cast, k=rng.randint(0, 2))) for _ in range(rng.randint(5, 10))]
+    plans += [(rng.choice([s for s in speakers if s.key != e.key] or speakers), [e]) for e in newcomers]
+    for subject, about_entities in plans:
+        about = tuple(sorted({e.key for e in about_entities if e.key != subject.key}))
         predicate = rng.choice(PREDICATES)
-        quote = f"{_name(rng, 1)} {' and '.join(e.label for e in cast if e.key in about) or 'the talks'} matter"
+        quote = f"{_name(rng, 1)} {' and '.join(e.label for e in about_entities) or 'the talks'} matter"
         sentence = f'"{quote}," {subject.label} {predicate}.'
+        offset = sum(len(s) + 1 for s in sentences)
         span = Span(offset + 1, offset + 1 + len(quote), quote)
         evidence = Evidence(Span(offset, offset + len(sentence), sentence), f"{predicate}/v1",
                             round(rng.uniform(0.4, 0.95), 2))
@@ -101,10 +105,10 @@ def _article(rng: random.Random, number: int, cast: list[Entity]) -> Extraction:
             org = next((e for e in cast if e.type == "Organization"), None)
             roles.append(Role(subject.key, "spokesperson", span, evidence, affiliation=org.key if org else None))
         sentences.append(sentence)
-        offset += len(sentence) + 1
     text = " ".join(sentences)
-    article = Article(text=text, source=f"synthetic-{number:04d}.txt", content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                      title=f"Synthetic article {number}", published="2025-05-16")
+    article = Article(text=text, source=f"synthetic-{number:04d}.txt",
+                      content_hash=hashlib.sha256(text.encode()).hexdigest(), title=f"Synthetic article {number}",
+                      published="2025-05-16")
     return Extraction(article, tuple(cast), tuple(relations), tuple(roles))
 
 
@@ -184,16 +188,17 @@ def main() -> int:
                   f"(median of {args.rounds}: {', '.join(_seconds(r[0]) for r in kg_runs)}); "
                   f"requests leaving file://: {sum(r[2] for r in kg_runs)}", flush=True)
             pyvis_runs = [time_page(chromium, theirs, ours=False) for _ in range(args.pyvis_rounds)]
-    finished = [r[0] for r in pyvis_runs if r[0] is not None]
-    pyvis_ms = statistics.median(finished) if len(finished) == len(pyvis_runs) else None
-    iterations = [r[1] for r in pyvis_runs if r[1] is not None]
-    print(f"pyvis default: stable in {_seconds(pyvis_ms)} ({', '.join(_seconds(r[0]) for r in pyvis_runs)}); its "
-          f"stabilisation iterations end at {_seconds(statistics.median(iterations) if iterations else None)}; "
+    stable = [r[0] for r in pyvis_runs]
+    drawn = [r[1] for r in pyvis_runs]
+    print(f"pyvis default: stabilisation iterations end (loading bar gone) at "
+          f"{', '.join(_seconds(t) for t in drawn)}; stable (stops moving) at {', '.join(_seconds(t) for t in stable)}; "
           f"it asks CDNs for {pyvis_runs[0][2]} files per load (blocked here)")
     kg_ms = statistics.median(r[0] for r in kg_runs)
-    ratio = f"{pyvis_ms / kg_ms:.1f}x" if pyvis_ms else f"> {PYVIS_TIMEOUT_S * 1000 / kg_ms:.0f}x"
-    print(f"ratio pyvis default / kg: {ratio}; target {TARGET_SECONDS:.0f} s for kg's page: "
-          f"{'met' if kg_ms <= TARGET_SECONDS * 1000 else 'MISSED'}")
+    finished = [t for t in drawn if t is not None]
+    ratio = (f"{statistics.median(finished) / kg_ms:.0f}x" if len(finished) == len(drawn)
+             else f"> {PYVIS_TIMEOUT_S * 1000 / kg_ms:.0f}x")
+    print(f"ratio pyvis default (iterations end) / kg (stable and drawn): {ratio}; target {TARGET_SECONDS:.0f} s "
+          f"for kg's page: {'met' if kg_ms <= TARGET_SECONDS * 1000 else 'MISSED'}")
     return 0
 
 

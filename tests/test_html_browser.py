@@ -191,3 +191,33 @@ def test_a_hostile_article_built_by_kg_runs_no_injected_script(tmp_path, open_pa
     assert opened.js("window.__xss") is None
     assert opened.js("document.querySelectorAll('img, svg').length") == 0
     opened.assert_clean()
+
+
+def test_a_selection_with_nothing_left_says_so(tmp_path, open_page):
+    options = html.VizOptions(entity_types=frozenset({"Person"}), min_confidence=0.99)
+    opened = open_page(html.write(small_graph(), tmp_path / "none.html", options))
+    assert opened.js("kgNetwork.body.edgeIndices.length") == 0
+    assert opened.js("kgNetwork.body.nodeIndices.length") == 3, "entities stay, without their weaker facts"
+    opened.assert_clean()
+    places_only = small_graph()
+    places_only.remove((None, RDF.type, KG.Person))
+    empty = open_page(html.write(places_only, tmp_path / "empty.html",
+                                 html.VizOptions(entity_types=frozenset({"Person"}))))
+    assert empty.js("kgNetwork.body.nodeIndices.length") == 0
+    assert "Nothing to draw" in empty.page.inner_text("#kg-network")
+    empty.assert_clean()
+
+
+def test_big_pages_hide_entities_without_relations_until_asked(tmp_path, open_page, monkeypatch):
+    monkeypatch.setattr(html, "SHOW_UNLINKED_UP_TO", 5)
+    opened = open_page(html.write(small_graph(), tmp_path / "big.html"))
+    assert "1 entity without relations is hidden" in opened.page.inner_text("#kg-notes")
+    assert opened.js("kgNetwork.body.nodeIndices.length") == 6
+    opened.page.check("#kg-unlinked")
+    assert opened.js("kgNetwork.body.nodeIndices.length") == 7
+    opened.page.uncheck("#kg-unlinked")
+    opened.page.fill("#kg-search", "Morocco")
+    opened.page.press("#kg-search", "Enter")
+    assert opened.js("kgNetwork.body.nodeIndices.length") == 7, "searching an unlinked entity shows it"
+    assert opened.page.inner_text("#kg-details").startswith("Morocco")
+    opened.assert_clean()

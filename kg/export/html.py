@@ -40,6 +40,9 @@ ENTITY_COLORS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Place": "#59a1
 RELATION_COLORS = {"said": "#55697d", "hosted": "#8c62c4", "denies": "#d1352b", "proposes": "#12968f",
                    ROLE: "#9c755f"}
 OTHER_COLOR = "#8a8a8a"
+SHOW_UNLINKED_UP_TO = 300
+"""Pages with more entities first hide those without an edge (the legend shows them): in a corpus they are most
+entities, and left in they ring the graph and crowd its connected part."""
 VIA_SUFFIX = {"about": "", "place": " in", "affiliation": ""}
 """How an edge label reads for each way a fact points to an entity: "hosted in" Istanbul."""
 LABEL_LIMIT = 40
@@ -123,13 +126,13 @@ def _vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
         "nodes": {"shape": "dot", "borderWidth": 1,
-                  "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 13, "max": 22,
+                  "scaling": {"min": 8, "max": 34, "label": {"enabled": True, "min": 14, "max": 24,
                                                              "drawThreshold": 7}},
                   "font": {"face": "Helvetica, Arial, sans-serif", "color": "#1d2630", "strokeWidth": 3,
                            "strokeColor": "#ffffff"}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
                   "smooth": {"enabled": not large, "type": "curvedCW", "roundness": 0.12},
-                  "font": {"face": "Helvetica, Arial, sans-serif", "size": 11, "color": "#3c4650",
+                  "font": {"face": "Helvetica, Arial, sans-serif", "size": 12, "color": "#3c4650",
                            "strokeWidth": 4, "strokeColor": "#ffffff", "align": "horizontal"},
                   "selectionWidth": 1.5, "hoverWidth": 1},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large,
@@ -154,6 +157,9 @@ def page_data(view: View) -> dict[str, Any]:
     nodes, vis_edges, _, _, _, options = net.get_network_data()
     for vis_edge, edge in zip(vis_edges, edges):
         vis_edge["facts"] = edge["facts"]
+    linked = {e["source"] for e in edges} | {e["target"] for e in edges}
+    for node in nodes:
+        node["linked"] = node["id"] in linked
     type_counts = {t: 0 for t in ENTITY_COLORS}
     for entity in view.entities.values():
         type_counts[entity.type] = type_counts.get(entity.type, 0) + 1
@@ -163,6 +169,7 @@ def page_data(view: View) -> dict[str, Any]:
     return {
         "title": _title(view),
         "notes": list(view.notes),
+        "unlinked": {"count": len(nodes) - len(linked), "shown": len(nodes) <= SHOW_UNLINKED_UP_TO},
         "entityTypes": [{"name": t, "color": ENTITY_COLORS.get(t, OTHER_COLOR), "count": n}
                         for t, n in type_counts.items()],
         "relationTypes": [{"name": r, "color": RELATION_COLORS.get(r, OTHER_COLOR), "count": n, "dashed": r == ROLE}
@@ -234,7 +241,8 @@ def render(graph: Graph, options: VizOptions = VizOptions()) -> bytes:
            "img-src 'none'; connect-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'")
     env = Environment(loader=FileSystemLoader(str(assets)), autoescape=select_autoescape(default=True),
                       keep_trailing_newline=True)
-    html = env.get_template("page.html").render(title=data["title"], notes=data["notes"], csp=csp,
+    hidden = 0 if data["unlinked"]["shown"] else data["unlinked"]["count"]
+    html = env.get_template("page.html").render(title=data["title"], notes=data["notes"], hidden=hidden, csp=csp,
                                                  data=Markup(script_json(data)), vis_js=_inline(vis_js, "script"),
                                                  app_js=_inline(app_js, "script"), css=_inline(css, "style"))
     return html.encode("utf-8")

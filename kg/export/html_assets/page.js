@@ -13,12 +13,13 @@
 
   var typeOn = {};
   var relOn = {};
+  var unlinkedOn = data.unlinked.shown;
   data.entityTypes.forEach(function (t) { typeOn[t.name] = true; });
   data.relationTypes.forEach(function (r) { relOn[r.name] = true; });
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return typeOn[n.kind]; } });
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return typeOn[n.kind] && (unlinkedOn || n.linked); } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return relOn[e.rel]; } });
   var colors = {};
   data.nodes.forEach(function (n) { colors[n.id] = n.color; });
@@ -33,7 +34,7 @@
   }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
   function name(i) { return data.entities[i].label; }
-  function pct(c) { return c === null || c === undefined ? "n/a" : c.toFixed(2); }
+  function decimal(c) { return c === null || c === undefined ? "n/a" : c.toFixed(2); }
 
   function articleText(fact) {
     var doc = data.documents[fact.doc];
@@ -43,25 +44,25 @@
     return parts.join(" · ");
   }
 
-  function verb(fact, via) {
-    if (fact.type === "role") { return "is " + fact.text + (via ? " of" : ""); }
-    return fact.type + (via === "place" ? " (in)" : "");
+  // "Putin said, about Ukraine, Russia", "Erdogan hosted, in Istanbul", "Peskov is spokesman of Kremlin".
+  function factHead(fact) {
+    var head = el("p");
+    head.appendChild(el("strong", name(fact.subject)));
+    var about = fact.targets.filter(function (t) { return t[1] !== "place"; }).map(function (t) { return name(t[0]); });
+    var places = fact.targets.filter(function (t) { return t[1] === "place"; }).map(function (t) { return name(t[0]); });
+    var text = fact.type === "role" ? " is " + fact.text + (about.length ? " of " + about.join(", ") : "")
+      : " " + fact.type + (about.length ? ", about " + about.join(", ") : "");
+    if (places.length) { text += ", in " + places.join(", "); }
+    head.appendChild(document.createTextNode(text));
+    return head;
   }
 
   // One fact with its evidence: who, what, the quote, the sentence, the article, rule and confidence.
   function factBlock(fact) {
     var box = el("div", null, "kg-fact");
     box.style.borderLeftColor = relColor(fact.type);
-    var head = el("p");
-    head.appendChild(el("strong", name(fact.subject)));
-    head.appendChild(document.createTextNode(" " + verb(fact, fact.targets.length ? "about" : "")));
-    if (fact.targets.length) {
-      head.appendChild(document.createTextNode(" " + fact.targets.map(function (t) {
-        return (t[1] === "place" ? "in " : "") + name(t[0]);
-      }).join(", ")));
-    }
-    box.appendChild(head);
-    if (fact.type !== "role" || fact.text) {
+    box.appendChild(factHead(fact));
+    if (fact.type !== "role") {
       var quote = el("p");
       quote.appendChild(el("q", fact.text));
       box.appendChild(quote);
@@ -69,7 +70,7 @@
     if (fact.sentence && fact.sentence !== fact.text) { box.appendChild(el("p", "Sentence: " + fact.sentence, "kg-sentence")); }
     if (fact.time) { box.appendChild(el("p", "When: " + fact.time, "kg-meta")); }
     box.appendChild(el("p", "Article: " + articleText(fact), "kg-meta"));
-    box.appendChild(el("p", "Rule " + (fact.rule || "n/a") + " · confidence " + pct(fact.confidence), "kg-meta"));
+    box.appendChild(el("p", "Rule " + (fact.rule || "n/a") + " · confidence " + decimal(fact.confidence), "kg-meta"));
     return box;
   }
 
@@ -141,6 +142,14 @@
   data.entityTypes.forEach(function (t) {
     legendItem(document.getElementById("kg-entity-types"), t, el("span", null, "kg-dot"), typeOn, nodeView);
   });
+  var unlinkedBox = document.getElementById("kg-unlinked");
+  unlinkedBox.checked = unlinkedOn;
+  document.getElementById("kg-unlinked-count").textContent = String(data.unlinked.count);
+  unlinkedBox.addEventListener("change", function () {
+    unlinkedOn = unlinkedBox.checked;
+    nodeView.refresh();
+    network.fit({ animation: false });
+  });
   data.relationTypes.forEach(function (r) {
     legendItem(document.getElementById("kg-relation-types"), r,
       el("span", null, "kg-line" + (r.dashed ? " kg-dashed" : "")), relOn, edgeView);
@@ -193,7 +202,7 @@
     var lines = [name(edge.from) + " " + edge.label + " → " + name(edge.to)];
     edge.facts.slice(0, 3).forEach(function (i) {
       var f = data.facts[i];
-      lines.push("“" + clip(f.text, 200) + "” (" + clip(articleText(f), 80) + ", confidence " + pct(f.confidence) + ")");
+      lines.push("“" + clip(f.text, 200) + "” (" + clip(articleText(f), 80) + ", confidence " + decimal(f.confidence) + ")");
     });
     if (edge.facts.length > 3) { lines.push("… " + (edge.facts.length - 3) + " more: click the edge"); }
     showTooltip(lines, params.pointer.DOM);
@@ -263,7 +272,12 @@
   function runSearch() {
     var id = findEntity(search.value);
     if (id >= 0) {
-      if (!typeOn[data.entities[id].type]) { typeOn[data.entities[id].type] = true; syncLegend(); nodeView.refresh(); }
+      if (!typeOn[data.entities[id].type] || !(unlinkedOn || data.nodes[id].linked)) {
+        typeOn[data.entities[id].type] = true;
+        unlinkedOn = unlinkedBox.checked = true;
+        syncLegend();
+        nodeView.refresh();
+      }
       selectEntity(id);
     }
   }
@@ -278,6 +292,7 @@
   document.getElementById("kg-reset").addEventListener("click", function () {
     Object.keys(typeOn).forEach(function (k) { typeOn[k] = true; });
     Object.keys(relOn).forEach(function (k) { relOn[k] = true; });
+    unlinkedOn = unlinkedBox.checked = data.unlinked.shown;
     syncLegend();
     nodeView.refresh();
     edgeView.refresh();
