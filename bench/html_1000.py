@@ -20,12 +20,16 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Route
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from chromium import browser, missing  # noqa: E402
-from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from rdflib import Graph  # noqa: E402
 
 from kg.export import html  # noqa: E402
@@ -126,13 +130,25 @@ def pyvis_default_page(graph: Graph, path: Path) -> Path:
     return path
 
 
-def time_page(chromium, path: Path, *, ours: bool) -> tuple[float | None, float | None, int]:
-    """(ms until stable and drawn, ms until stabilisation iterations ended, requests blocked) for one load;
-    None for what pyvis's page did not reach within PYVIS_TIMEOUT_S."""
+@dataclass(frozen=True)
+class Load:
+    """One page load: ms until stable (and drawn), ms until the stabilisation iterations ended, requests that
+    tried to leave file://, and nodes drawn. None for what pyvis's page did not reach within PYVIS_TIMEOUT_S."""
+
+    stable: float | None
+    iterations_done: float | None
+    blocked: int
+    nodes: int
+
+
+def time_page(chromium: Browser, path: Path, *, ours: bool) -> Load:
+    """Load `path` in a fresh tab, block and count requests leaving file://, and time it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     blocked: list[str] = []
 
-    def route(r) -> None:
+    def route(r: Route) -> None:
         if r.request.url.startswith("file:"):
             r.continue_()
         else:
@@ -145,14 +161,16 @@ def time_page(chromium, path: Path, *, ours: bool) -> tuple[float | None, float 
     if ours:  # its Content-Security-Policy forbids the eval that wait_for_function needs
         page.wait_for_selector("body[data-ready=true]", timeout=60_000)
         stable = iterations = page.evaluate("window.kgReadyAt")
+        nodes = page.evaluate("kgNetwork.body.nodeIndices.length")
     else:
         try:
             page.wait_for_function("window.benchStable !== undefined", timeout=PYVIS_TIMEOUT_S * 1000, polling=200)
         except PlaywrightTimeout:
             pass
-        stable, iterations = page.evaluate("[window.benchStable, window.benchIterationsDone]")
+        stable, iterations, nodes = page.evaluate(
+            "[window.benchStable, window.benchIterationsDone, window.network.body.nodeIndices.length]")
     page.close()
-    return stable, iterations, len(blocked)
+    return Load(stable, iterations, len(blocked), nodes)
 
 
 def _seconds(ms: float | None) -> str:
@@ -184,16 +202,16 @@ def main() -> int:
               f"{rendered - built:.2f} s, {ours.stat().st_size / 1e6:.2f} MB)", flush=True)
         with browser() as chromium:
             kg_runs = [time_page(chromium, ours, ours=True) for _ in range(args.rounds)]
-            print(f"kg page:       stable and drawn in {_seconds(statistics.median(r[0] for r in kg_runs))} "
-                  f"(median of {args.rounds}: {', '.join(_seconds(r[0]) for r in kg_runs)}); "
-                  f"requests leaving file://: {sum(r[2] for r in kg_runs)}", flush=True)
+            kg_ms = statistics.median(r.stable for r in kg_runs)
+            print(f"kg page:       {kg_runs[0].nodes} nodes stable and drawn in {_seconds(kg_ms)} (median of "
+                  f"{args.rounds}: {', '.join(_seconds(r.stable) for r in kg_runs)}); requests leaving file://: "
+                  f"{sum(r.blocked for r in kg_runs)}", flush=True)
             pyvis_runs = [time_page(chromium, theirs, ours=False) for _ in range(args.pyvis_rounds)]
-    stable = [r[0] for r in pyvis_runs]
-    drawn = [r[1] for r in pyvis_runs]
-    print(f"pyvis default: stabilisation iterations end (loading bar gone) at "
-          f"{', '.join(_seconds(t) for t in drawn)}; stable (stops moving) at {', '.join(_seconds(t) for t in stable)}; "
-          f"it asks CDNs for {pyvis_runs[0][2]} files per load (blocked here)")
-    kg_ms = statistics.median(r[0] for r in kg_runs)
+    drawn = [r.iterations_done for r in pyvis_runs]
+    print(f"pyvis default: {pyvis_runs[0].nodes} nodes; stabilisation iterations end (loading bar gone) at "
+          f"{', '.join(_seconds(t) for t in drawn)}; stable (stops moving) at "
+          f"{', '.join(_seconds(r.stable) for r in pyvis_runs)}; it asks CDNs for {pyvis_runs[0].blocked} files per "
+          f"load (blocked here)")
     finished = [t for t in drawn if t is not None]
     ratio = (f"{statistics.median(finished) / kg_ms:.0f}x" if len(finished) == len(drawn)
              else f"> {PYVIS_TIMEOUT_S * 1000 / kg_ms:.0f}x")

@@ -162,7 +162,8 @@ def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
 @app.command()
 @reports_errors
 def viz(
-    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle), e.g. output/graph.ttl.", show_default=False)],
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle), e.g. output/graph.ttl.",
+                                          show_default=False)],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write (FILE.html, or a folder for "
                                                                "FOLDER/graph.html); default: GRAPH with .html.",
                                              show_default=False)] = None,

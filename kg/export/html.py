@@ -74,8 +74,7 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
             groups[(index[fact.subject], index[target.entity], fact.type, target.via)].append(i)
     edges = []
     parallel: dict[tuple[int, int], int] = defaultdict(int)
-    for (source, target, kind, via), facts in sorted(groups.items(), key=lambda g: (g[0][:2], _rel_rank(g[0][2]),
-                                                                                    g[0][3])):
+    for (source, target, kind, via), facts in sorted(groups.items(), key=_edge_order):
         if kind == ROLE:
             label = "; ".join(sorted({view.facts[i].text.lower() for i in facts}))
         else:
@@ -86,9 +85,10 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
     return edges
 
 
-def _rel_rank(kind: str) -> int:
-    """Relation types in their usual order (said, hosted, denies, proposes, role), unknown ones last."""
-    return RELATION_TYPES.index(kind) if kind in RELATION_TYPES else len(RELATION_TYPES)
+def _edge_order(group: tuple[tuple[int, int, str, str], list[int]]) -> tuple[int, int, int, str]:
+    """Edges by source and target, then relation types in their usual order (said ... role, unknown ones last)."""
+    (source, target, kind, via), _ = group
+    return source, target, RELATION_TYPES.index(kind) if kind in RELATION_TYPES else len(RELATION_TYPES), via
 
 
 def _network(view: View, entity_ids: list[str], edges: list[dict[str, Any]]) -> Network:
@@ -155,7 +155,7 @@ def page_data(view: View) -> dict[str, Any]:
     edges = _edges(view, index)
     net = _network(view, entity_ids, edges)
     nodes, vis_edges, _, _, _, options = net.get_network_data()
-    for vis_edge, edge in zip(vis_edges, edges):
+    for vis_edge, edge in zip(vis_edges, edges, strict=True):
         vis_edge["facts"] = edge["facts"]
     linked = {e["source"] for e in edges} | {e["target"] for e in edges}
     for node in nodes:
@@ -185,11 +185,10 @@ def page_data(view: View) -> dict[str, Any]:
 
 
 def _title(view: View) -> str:
-    """"kg graph: 25 entities, 31 facts from 1 article" (and what a selection left out)."""
+    """"kg graph: 25 entities, 33 facts from 1 article"."""
     articles = len(view.documents)
-    title = (f"kg graph: {len(view.entities)} entities, {len(view.facts)} facts from {articles} "
-             f"article{'' if articles == 1 else 's'}")
-    return title
+    return (f"kg graph: {len(view.entities)} entities, {len(view.facts)} facts from {articles} "
+            f"article{'' if articles == 1 else 's'}")
 
 
 def _entity_record(view: View, iri: str) -> dict[str, Any]:

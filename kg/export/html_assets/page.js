@@ -70,7 +70,8 @@
     if (fact.sentence && fact.sentence !== fact.text) { box.appendChild(el("p", "Sentence: " + fact.sentence, "kg-sentence")); }
     if (fact.time) { box.appendChild(el("p", "When: " + fact.time, "kg-meta")); }
     box.appendChild(el("p", "Article: " + articleText(fact), "kg-meta"));
-    box.appendChild(el("p", "Rule " + (fact.rule || "n/a") + " · confidence " + decimal(fact.confidence), "kg-meta"));
+    box.appendChild(el("p", "Rule " + (fact.rule || "n/a") + (fact.cue ? " (cue “" + fact.cue + "”)" : "") +
+      " · confidence " + decimal(fact.confidence), "kg-meta"));
     return box;
   }
 
