@@ -208,6 +208,17 @@ def test_a_selection_with_nothing_left_says_so(tmp_path, open_page):
     empty.assert_clean()
 
 
+def test_a_page_whose_entities_all_start_hidden_says_so(tmp_path, open_page, monkeypatch):
+    monkeypatch.setattr(html, "SHOW_UNLINKED_UP_TO", 0)
+    opened = open_page(html.write(small_graph(), tmp_path / "hidden.html",
+                                  html.VizOptions(relation_types=frozenset({"proposes"}))))
+    assert opened.js("kgNetwork.body.nodeIndices.length") == 0
+    assert "until the legend shows some entities" in opened.page.inner_text("#kg-network")
+    opened.page.check("#kg-unlinked")
+    assert opened.js("kgNetwork.body.nodeIndices.length") == 7
+    opened.assert_clean()
+
+
 def test_big_pages_hide_entities_without_relations_until_asked(tmp_path, open_page, monkeypatch):
     monkeypatch.setattr(html, "SHOW_UNLINKED_UP_TO", 5)
     opened = open_page(html.write(small_graph(), tmp_path / "big.html"))

@@ -147,10 +147,29 @@
   unlinkedBox.checked = unlinkedOn;
   document.getElementById("kg-unlinked-count").textContent = String(data.unlinked.count);
   unlinkedBox.addEventListener("change", function () {
-    unlinkedOn = unlinkedBox.checked;
-    nodeView.refresh();
+    showUnlinked(unlinkedBox.checked);
     network.fit({ animation: false });
   });
+
+  // Entities without relations that the layout left out (big pages) get a grid below the graph when shown.
+  var unlinkedPlaced = data.unlinked.shown;
+  function showUnlinked(on) {
+    if (on && !unlinkedPlaced) {
+      unlinkedPlaced = true;
+      var positions = network.getPositions();
+      var xs = [], ys = [];
+      Object.keys(positions).forEach(function (k) { xs.push(positions[k].x); ys.push(positions[k].y); });
+      var left = xs.length ? Math.min.apply(null, xs) : 0;
+      var width = xs.length ? Math.max(Math.max.apply(null, xs) - left, 600) : 600;
+      var top = (ys.length ? Math.max.apply(null, ys) : 0) + 120;
+      var step = 45, columns = Math.max(1, Math.floor(width / step));
+      nodes.update(data.nodes.filter(function (n) { return !n.linked; }).map(function (n, i) {
+        return { id: n.id, x: left + (i % columns) * step, y: top + Math.floor(i / columns) * step };
+      }));
+    }
+    unlinkedOn = unlinkedBox.checked = on;
+    nodeView.refresh();
+  }
   data.relationTypes.forEach(function (r) {
     legendItem(document.getElementById("kg-relation-types"), r,
       el("span", null, "kg-line" + (r.dashed ? " kg-dashed" : "")), relOn, edgeView);
@@ -164,8 +183,9 @@
     window.kgReadyAt = performance.now();
     document.body.setAttribute("data-ready", "true");
   }
-  if (data.nodes.length === 0) {
-    container.appendChild(el("p", "Nothing to draw: no entity matches the selection.", "kg-hint"));
+  if (nodeView.length === 0) {
+    container.appendChild(el("p", data.nodes.length ? "Nothing to draw until the legend shows some entities."
+      : "Nothing to draw: no entity matches the selection.", "kg-hint"));
     markReady();
   } else {
     network.once("stabilizationIterationsDone", function () {
@@ -275,9 +295,8 @@
     if (id >= 0) {
       if (!typeOn[data.entities[id].type] || !(unlinkedOn || data.nodes[id].linked)) {
         typeOn[data.entities[id].type] = true;
-        unlinkedOn = unlinkedBox.checked = true;
         syncLegend();
-        nodeView.refresh();
+        showUnlinked(true);
       }
       selectEntity(id);
     }
@@ -293,9 +312,8 @@
   document.getElementById("kg-reset").addEventListener("click", function () {
     Object.keys(typeOn).forEach(function (k) { typeOn[k] = true; });
     Object.keys(relOn).forEach(function (k) { relOn[k] = true; });
-    unlinkedOn = unlinkedBox.checked = data.unlinked.shown;
     syncLegend();
-    nodeView.refresh();
+    showUnlinked(data.unlinked.shown);
     edgeView.refresh();
     search.value = "";
     network.unselectAll();
