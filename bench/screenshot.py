@@ -10,6 +10,10 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -18,7 +22,7 @@ from chromium import browser, missing  # noqa: E402
 from kg.pipeline import build, write_outputs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-VIEWPORT = {"width": 1400, "height": 860}
+VIEWPORT: ViewportSize = {"width": 1400, "height": 860}
 
 
 def screenshot(page_path: Path, out: Path) -> None:
@@ -30,6 +34,7 @@ def screenshot(page_path: Path, out: Path) -> None:
         edge = page.evaluate("kgNetwork.body.data.edges.get()"
                              ".sort((a, b) => b.facts.length - a.facts.length || a.id - b.id)[0].id")
         box = page.locator("#kg-network").bounding_box()
+        assert box is not None, "the page has no #kg-network"
         point = page.evaluate("id => kgNetwork.canvasToDOM(kgNetwork.body.edges[id].edgeType.getPoint(0.5))", edge)
         page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
         page.mouse.move(0, 0)

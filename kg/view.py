@@ -80,14 +80,12 @@ class ViewEntity:
 
 @dataclass(frozen=True)
 class View:
-    """Entities and facts (every fact's subject and targets are among the entities), and their documents.
-
-    `total_entities` counts the entities of the whole graph, so a page can say what a selection left out."""
+    """Entities and facts (every fact's subject and targets are among the entities), their documents, and notes
+    on what a selection left out."""
 
     entities: dict[str, ViewEntity]
     facts: tuple[Fact, ...]
     documents: dict[str, Document]
-    total_entities: int = 0
     notes: tuple[str, ...] = field(default=())
 
     def degree(self) -> Counter[str]:
@@ -125,15 +123,18 @@ def _entity(graph: Graph, iri: URIRef, type_: str) -> ViewEntity:
     """One entity node: its rdfs:label (or the IRI's last segment), altLabels and Wikidata id."""
     label = _text(graph, iri, RDFS.label) or str(iri).rstrip("/").rsplit("/", 1)[-1]
     aliases = tuple(sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)} - {label}))
-    wikidata = next((str(o).rsplit("/", 1)[-1] for o in sorted(graph.objects(iri, SCHEMA.sameAs))
-                     if "wikidata.org" in str(o)), "")
+    wikidata = next((o.rsplit("/", 1)[-1] for o in sorted(map(str, graph.objects(iri, SCHEMA.sameAs)))
+                     if "wikidata.org" in o), "")
     return ViewEntity(iri=str(iri), type=type_, label=label, aliases=aliases, wikidata=wikidata)
 
 
-def _evidence(graph: Graph, node: Node) -> dict[str, object]:
-    """The provenance fields every relation and role node carries."""
-    return {"sentence": _text(graph, node, KG.sentence), "document": str(graph.value(node, KG.document) or ""),
-            "rule": _text(graph, node, KG.rule), "confidence": _confidence(graph, node)}
+def _fact(graph: Graph, node: Node, type_: str, subject: Node, text: str, targets: Iterable[Target],
+          entities: dict[str, ViewEntity], *, cue: str = "", time: str = "") -> Fact:
+    """A fact with the provenance every relation and role node carries (sentence, document, rule, confidence)."""
+    return Fact(iri=str(node), type=type_, subject=str(subject), text=text,
+                targets=_known(targets, entities, str(subject)), cue=cue, time=time,
+                sentence=_text(graph, node, KG.sentence), document=str(graph.value(node, KG.document) or ""),
+                rule=_text(graph, node, KG.rule), confidence=_confidence(graph, node))
 
 
 def read_view(graph: Graph) -> View:
@@ -154,21 +155,18 @@ def read_view(graph: Graph) -> View:
             targets += [Target(str(o), "place") for o in graph.objects(node, KG.place)]
             time = _text(graph, node, KG.timeExpression)
             date = _text(graph, node, KG.date)
-            facts.append(Fact(iri=str(node), type=predicate, subject=str(subject), text=_text(graph, node, KG.text),
-                              targets=_known(targets, entities, str(subject)), cue=_text(graph, node, KG.cue),
-                              time=f"{time} ({date})" if time and date else time or date,
-                              **_evidence(graph, node)))  # type: ignore[arg-type]
+            facts.append(_fact(graph, node, predicate, subject, _text(graph, node, KG.text), targets, entities,
+                               cue=_text(graph, node, KG.cue),
+                               time=f"{time} ({date})" if time and date else time or date))
     for person, node in graph.subject_objects(KG.holdsRole):
         if str(person) not in entities:
             continue
         targets = [Target(str(o), "affiliation") for o in graph.objects(node, SCHEMA.affiliation)]
-        facts.append(Fact(iri=str(node), type=ROLE, subject=str(person),
-                          text=_text(graph, node, SCHEMA.jobTitle) or _text(graph, node, KG.text),
-                          targets=_known(targets, entities, str(person)), **_evidence(graph, node)))  # type: ignore[arg-type]
+        title = _text(graph, node, SCHEMA.jobTitle) or _text(graph, node, KG.text)
+        facts.append(_fact(graph, node, ROLE, person, title, targets, entities))
     facts.sort(key=lambda f: (f.subject, RELATION_TYPES.index(f.type), f.document, f.iri))
     documents = {iri: _document(graph, URIRef(iri)) for iri in {f.document for f in facts if f.document}}
-    return View(entities=entities, facts=tuple(facts), documents=dict(sorted(documents.items())),
-                total_entities=len(entities))
+    return View(entities=entities, facts=tuple(facts), documents=dict(sorted(documents.items())))
 
 
 def _known(targets: Iterable[Target], entities: dict[str, ViewEntity], subject: str) -> tuple[Target, ...]:
@@ -249,8 +247,7 @@ def select(view: View, *, focus: str | None = None, relation_types: Collection[s
         notes.append(f"the {max_nodes} most connected of {shown} entities")
     used = {f.document for f in facts}
     documents = {k: d for k, d in view.documents.items() if k in used}
-    return View(entities=entities, facts=tuple(facts), documents=documents, total_entities=view.total_entities,
-                notes=tuple(notes))
+    return View(entities=entities, facts=tuple(facts), documents=documents, notes=tuple(notes))
 
 
 def _ends(fact: Fact) -> set[str]:

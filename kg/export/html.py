@@ -70,8 +70,8 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
     """One edge per (subject, target, relation type, way), carrying the indexes of the facts folded into it."""
     groups: dict[tuple[int, int, str, str], list[int]] = defaultdict(list)
     for i, fact in enumerate(view.facts):
-        for target in fact.targets:
-            groups[(index[fact.subject], index[target.entity], fact.type, target.via)].append(i)
+        for t in fact.targets:
+            groups[(index[fact.subject], index[t.entity], fact.type, t.via)].append(i)
     edges = []
     parallel: dict[tuple[int, int], int] = defaultdict(int)
     for (source, target, kind, via), facts in sorted(groups.items(), key=_edge_order):
