@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Turn news articles into an RDF knowledge graph of who said, hosted, denies and proposes "
                        "what, with the sentence every fact comes from.")
 F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = "neo4j, gephi, graphml, jsonld, ntriples, nquads, trig, csv"
 
 
 def _fail(message: str) -> None:
@@ -87,14 +89,18 @@ def build(
                                                        "relative dates like 'on Tuesday' resolve against it.")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
                                                   help="Drop relations below this confidence.")] = 0.0,
+    export_formats: Annotated[list[str] | None, typer.Option(
+        "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")] = False,
 ) -> None:
     """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
+    from kg.export import parse_format
     from kg.graph import Minter
     from kg.ingest import normalise_date
     from kg.pipeline import BuildOptions, build as run_build, write_outputs
 
     _setup_logging(quiet)
+    formats = [parse_format(f) for f in export_formats or []]
     if published is not None:
         try:
             published = normalise_date(published)
@@ -107,7 +113,7 @@ def build(
     options = BuildOptions(model=model, base_iri=base_iri, published=published, min_confidence=min_confidence)
     with _progress(quiet) as (start, advance):
         result = run_build(paths, options, progress=advance, on_start=start)
-    written = write_outputs(result, out)
+    written = write_outputs(result, out, formats)
     if not quiet:
         _print_summary(result.summary(), written)
 
@@ -180,15 +186,14 @@ def viz(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Draw a graph kg built as an interactive HTML page that works offline (open it in any browser)."""
-    from kg.evaluate import load_graph
-    from kg.export import html
+    from kg.export import html, read_graph
     from kg.view import parse_types
 
     _setup_logging(quiet)
     relation_types, entity_types = parse_types(types or [])
     options = html.VizOptions(focus=focus, relation_types=relation_types, entity_types=entity_types,
                               min_confidence=min_confidence, max_nodes=max_nodes)
-    written = html.write(load_graph(graph), out if out is not None else graph.with_suffix(".html"), options)
+    written = html.write(read_graph(graph), out if out is not None else graph.with_suffix(".html"), options)
     if not quiet:
         typer.echo(f"wrote {written}")
 
@@ -206,3 +211,53 @@ def evaluate(
 
     result = score_files(gold, graph)
     typer.echo(json.dumps(result, indent=2) if as_json else format_report(result))
+
+
+@app.command("export")
+@reports_errors
+def export(
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle).", show_default=False)],
+    to: Annotated[list[str], typer.Option("--to", "-t", help=f"Format to write (repeatable): {FORMATS}.",
+                                          show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write into (default: the graph's "
+                                                                 "folder).", show_default=False)] = None,
+    uri: Annotated[str | None, typer.Option(help="With --to neo4j: push into this running Neo4j "
+                                                 "(bolt://host:7687) instead of writing its files.")] = None,
+    user: Annotated[str, typer.Option(help="Neo4j user for --uri.")] = "neo4j",
+    password_env: Annotated[str, typer.Option("--password-env", help="Environment variable that holds the "
+                                                                     "Neo4j password for --uri.")] = "NEO4J_PASSWORD",
+    database: Annotated[str | None, typer.Option(help="Neo4j database for --uri (default: the server's).",
+                                                 show_default=False)] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction for --uri.")] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or warnings.")] = False,
+) -> None:
+    """Export a graph for Neo4j, Gephi, GraphML tools, spreadsheets or other RDF stores."""
+    from kg.export import ExportError, Format, export as run_export, parse_format, read_graph
+
+    _setup_logging(quiet)
+    formats = list(dict.fromkeys(parse_format(f) for f in to))
+    if uri is not None and Format.NEO4J not in formats:
+        raise ExportError("--uri pushes the neo4j export: add --to neo4j")
+    password = None
+    if uri is not None:
+        from kg.export.neo4j import check_uri
+
+        check_uri(uri)
+        password = os.environ.get(password_env)
+        if password is None:
+            raise ExportError(f"--uri needs the Neo4j password in the environment variable {password_env} "
+                              "(or name another with --password-env)")
+    rdf = read_graph(graph)
+    target = out if out is not None else graph.parent
+    for fmt in formats:
+        if fmt is Format.NEO4J and uri is not None:
+            from kg.export.neo4j import push
+
+            sent = push(rdf, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
+            if not quiet:
+                typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {uri} "
+                           f"in {sent['batches']} batches")
+            continue
+        path = run_export(rdf, fmt, target)
+        if not quiet:
+            typer.echo(f"wrote {path}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,9 +21,10 @@ from spacy.tokens import Doc
 
 from kg.entities import Resolver, link
 from kg.errors import InputError
+from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
-from kg.graph import DEFAULT_BASE, Minter, build_graph
+from kg.graph import DEFAULT_BASE, Minter, article_triples, build_graph
 from kg.ingest import Skipped, read_inputs
 from kg.mentions import find_mentions
 from kg.model import Article, Entity, Extraction
@@ -51,6 +52,7 @@ class BuildResult:
     extractions: list[Extraction]
     entities: dict[str, Entity]
     skipped: list[Skipped] = field(default_factory=list)
+    minter: Minter = field(default_factory=Minter)
 
     def summary(self) -> dict[str, object]:
         """Counts a user wants to see after a build."""
@@ -125,12 +127,23 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
             progress(1)
     extractions.sort(key=lambda x: x.article.content_hash)
     entities = link(extractions)
-    graph = build_graph(extractions, entities, minter=Minter(options.base_iri))
-    return BuildResult(graph, extractions, entities, skipped)
+    minter = Minter(options.base_iri)
+    graph = build_graph(extractions, entities, minter=minter)
+    return BuildResult(graph, extractions, entities, skipped, minter)
 
 
-def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write the graph (Turtle) and its interactive page (HTML) into `out_dir`; each file whole or not at all."""
-    from kg.export import html, turtle
+def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
+    """Write the graph (Turtle), its interactive page (graph.html) and each export format into `out_dir`; each
+    output appears whole or not at all.
 
-    return [turtle.write(result.graph, out_dir), html.write(result.graph, out_dir)]
+    N-Quads and TriG get each article's own triples as its named graph (exact, from the extractions)."""
+    from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
+    from kg.export.rdf import make_dataset
+
+    dataset = None
+    if NAMED_GRAPH_FORMATS & set(formats):
+        m = result.minter
+        dataset = make_dataset(result.graph, {m.document(x.article.doc_id): article_triples(x, result.entities, m)
+                                              for x in result.extractions})
+    return [turtle.write(result.graph, out_dir), html.write(result.graph, out_dir),
+            *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]

@@ -40,9 +40,12 @@ def _english_vocab():
     return spacy.blank("en").vocab
 
 
-def extract(text: str, *, published: str | None = None) -> Extraction:
-    """Run kg's extraction on a frozen parse of `text` (a constant of tests/texts.py)."""
-    article = make_article(text, published=published)
+def extract(text: str, *, published: str | None = None, title: str = "Test headline") -> Extraction:
+    """Run kg's extraction on a frozen parse of `text` (a constant of tests/texts.py) under a headline.
+
+    The headline is blanked before parsing, so a title of the default's length (13 characters) reuses the
+    frozen parse."""
+    article = make_article(text, published=published, title=title)
     analysed = analysed_text(article)
     entry = _frozen().get(key(analysed))
     if entry is None:

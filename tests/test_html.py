@@ -157,9 +157,11 @@ def test_kg_viz_max_nodes_warns_what_it_left_out(graph_file, tmp_path):
 
 @pytest.mark.parametrize("content, args, message", [
     (None, [], "no such graph file"),
-    (b"", [], "holds no kg:Person"),
-    (b"\x00\xff\xfe binary \x89PNG", [], "not valid Turtle"),
+    (b"", [], "empty file"),
+    (b"\x00\xff\xfe binary \x89PNG", [], "binary file"),
+    (b"caf\xe9 <a> <b> <c> .", [], "not UTF-8"),
     (b"<a> <b> .", [], "not valid Turtle"),
+    (b"<a> <b> <c> .", [], "holds no kg:Person"),
     ("graph", ["--types", "quotes"], "unknown type 'quotes'"),
     ("graph", ["--focus", "Nobody"], "no entity called 'Nobody'"),
 ])

@@ -22,6 +22,21 @@ SAID_SPEAKER_NEXT = ("\u201cWe are ready for peace, and we want it to last for a
 SAID_COLON = "Zelensky put it bluntly: \u201cWe will defend every city and every village of our country.\u201d"
 SAID_CONTINUATION = ("\u201cThe convoy has stopped,\u201d Kirby said. \u201cIt is not moving toward the capital "
                      "any more, and we do not know why.\u201d")
+SAID_CONTINUATION_NEXT_PARAGRAPH = ("\u201cThe convoy has stopped,\u201d Kirby said.\n\n"
+                                    "\u201cIt is not moving toward the capital any more, and we do not know why.\u201d")
+SAID_DASH_SIGNATURE = ("\u201cThe debate showed who he really is, and it scared me.\u201d \u2015 Maria Delgado\n\n"
+                       "\u201cI will vote for the first time this year.\u201d \u2015 Tom Okafor")
+SAID_TRANSCRIPT = ("Chris Wallace interviewed Mike Pence on Sunday.\n\n"
+                   "WALLACE: Will the governor attend the debate tomorrow night?\n\n"
+                   "PENCE: Well, look, the governor will be there with his family.")
+SAID_DOUBLE_APOSTROPHE = "''We need money to pay our producers,'' Larry King said."
+SAID_RELATIVE_WHO = "Nancy Pelosi, who leads the House Democrats, said the bill would pass next week."
+SAID_TOLD_TO = "Barack Obama told his advisers to find a way around Congress."
+SAID_ORGANISATION_NOUN = ("Wells Fargo fired thousands of employees over fake accounts.\n\n"
+                          "The bank said that the practice had ended in 2016.")
+SAID_CAMPAIGN = "The Clinton campaign said the advertisement would air nationally."
+SAID_UNRESOLVED_CLAIMS_QUOTE = ("The governor of the state said the media are to blame for "
+                                "\u201cfocusing on what he said and what he tweeted.\u201d")
 SAID_MULTI_SENTENCE = ("\u201cSecurity comes first. Neutrality is possible. This is the most important point of "
                        "all,\u201d Zelensky said in a video call.")
 SAID_INTERRUPTED = ("\u201cWe are ready to talk,\u201d Medinsky said, \u201cbut only once a draft agreement "

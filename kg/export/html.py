@@ -26,8 +26,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import Graph
 
-from kg.errors import KGError
-from kg.export import atomic_write
+from kg.export import ExportError, atomic_write
 from kg.view import RELATION_TYPES, ROLE, Fact, View, read_view, select
 
 log = logging.getLogger(__name__)
@@ -254,4 +253,4 @@ def write(graph: Graph, out: Path, options: VizOptions = VizOptions()) -> Path:
     try:
         return atomic_write(path, page)
     except OSError as e:
-        raise KGError(f"cannot write {path}: {e.strerror or e}") from e
+        raise ExportError(f"cannot write {path}: {e.strerror or e}") from e

@@ -100,7 +100,7 @@ def _noun_phrase_after(token: Token) -> list[Token] | None:
     if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     head = doc[i]
-    while head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN") and doc[head.i + 1].head is not head:
+    while head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN") and doc[head.i + 1].head.i != head.i:
         head = doc[head.i + 1]
     return list(doc[token.i + 1:head.i + 1])
 
@@ -111,7 +111,7 @@ def _attribute_of_copula(token: Token) -> bool:
     for _ in range(4):
         if t.dep_ in ("attr", "acomp") and t.head.lemma_ == "be":
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

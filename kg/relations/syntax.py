@@ -36,11 +36,11 @@ def subjects_of(verb: Token) -> list[Token]:
                 return out
             token, inherited = token.head, False
             continue
-        if token is verb and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        if token.i == verb.i and verb.tag_ in ("VBD", "VBZ", "VBP"):
             inverted = inverted_subject(verb)
             if inverted is not None:
                 return [inverted]
-        if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return out
         inherited = token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
         token = token.head
@@ -57,7 +57,7 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     token = doc[i]
     while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case", "det", "flat") and token.head.i < verb.i \
-            and token.head is not token:
+            and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
 
@@ -65,7 +65,7 @@ def inverted_subject(verb: Token) -> Token | None:
 def negated(token: Token) -> bool:
     """True when the token (or the copula or auxiliary it hangs on) is negated: "did not say"."""
     heads = [token]
-    if token.dep_ in ("acomp", "attr", "xcomp") and token.head is not token:
+    if token.dep_ in ("acomp", "attr", "xcomp") and token.head.i != token.i:
         heads.append(token.head)
     return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg"))
                for h in heads for c in h.children)
