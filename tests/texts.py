@@ -82,6 +82,10 @@ DENIES_DECLINED_COMMENT = "Kirby declined to comment."
 DENIES_NEGATED = "Peskov did not deny the report."
 DENIES_CONTRAST = "Blinken said the United States is focused on Russian actions, not its words."
 
+DENIES_REFUSED_TO_RULE_OUT = "Gordon Brown refused to rule out future tax rises."
+DENIES_BUT_CLAUSE = "Gordon Brown denied that his forecasts were too optimistic, but refused to say more."
+DENIES_NEXT_SENTENCE_BUT = "The plans will be paid for by taxpayers, not employers, Hewitt said. But the firms disagreed."
+
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
 PROPOSES_READY_DISCUSS = "Zelensky said Ukraine is ready to discuss a neutral status for the country."
@@ -93,6 +97,9 @@ PROPOSES_ADVICE = "\u201cWe should be prepared to watch for a major offensive in
 PROPOSES_NEGATED = "Russia did not propose a ceasefire."
 PROPOSES_NO_ENTITY = "Recent polls suggest holding early elections."
 PROPOSES_NOTHING = "\u201cWe are ready to go for it,\u201d Zelensky said."
+
+PROPOSES_PROMISED_THAT = "Bob Geldof promised the commission would not be a talking shop."
+PROPOSES_PLACEHOLDER = "Gordon Brown proposed the idea last year."
 
 # ---------------------------------------------------------------- roles
 ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."
