@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
-from kg.lexicon import (DELEGATE_NOUNS, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
-                        PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS)
+from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
+                        MALE_FIRST_NAMES, MALE_PRONOUNS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS,
+                        TITLE_MODIFIERS)
 from kg.mentions import Mention
 from kg.model import Entity, EntityType, Extraction
 
@@ -352,8 +353,9 @@ class Resolver:
 
     # ----------------------------------------------------------------- pronouns
     def _antecedent(self, pronoun: Token, types: set[str]) -> str | None:
-        """The closest fitting entity before a pronoun: the last speaker, else the latest subject, else the
-        latest mention, looking back at most PRONOUN_WINDOW sentences."""
+        """The closest fitting entity before a pronoun: the last speaker of the last two sentences, else the
+        latest subject, else the latest mention within PRONOUN_WINDOW sentences; for he/she, failing that,
+        the last speaker of the article with a fitting gender."""
         here = self._sent_of[pronoun.i]
         gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f" if pronoun.lower_ in FEMALE_PRONOUNS else None
         for token, key in reversed(self._speakers):
@@ -365,23 +367,37 @@ class Resolver:
                      if t < pronoun.i and self.type_of(k) in types and self._gender_ok(k, gender)]
             if found:
                 return max(found)[2]
+        if gender is not None:
+            for token, key in reversed(self._speakers):
+                if token < pronoun.i and self.type_of(key) == "Person" and self._gender(key) == gender:
+                    return key
         return None
 
     def _gender_ok(self, key: str, gender: str | None) -> bool:
-        """False only when the person is known to have the other gender (honorific or gendered title)."""
+        """False only when the person is known to have the other gender."""
         if gender is None:
             return True
         known = self._gender(key)
         return known is None or known == gender
 
     def _gender(self, key: str) -> str | None:
-        for start in self._clusters[key].first_token:
+        """The gender pronouns use for a person, when an honorific, a gendered title or a common given name
+        tells it."""
+        cluster = self._clusters[key]
+        for start in cluster.first_token:
             for t in self.doc[max(0, start - 3):start]:
                 if t.lower_ in ("mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "congressman"):
                     return "m"
                 if t.lower_ in ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
                                 "spokeswoman", "congresswoman"):
                     return "f"
+        given = {p[0] for p in cluster.parts if len(p) >= 2}
+        if cluster.gaz is not None:
+            given |= {name_parts(n)[0] for n in cluster.gaz.names if len(name_parts(n)) >= 2}
+        if given & FEMALE_FIRST_NAMES and not given & MALE_FIRST_NAMES:
+            return "f"
+        if given & MALE_FIRST_NAMES and not given & FEMALE_FIRST_NAMES:
+            return "m"
         return None
 
     def _mention_tokens(self, sentence: int) -> list[tuple[int, str]]:
