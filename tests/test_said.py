@@ -201,3 +201,9 @@ def test_party_nominee_description_resolves_to_the_nominee():
 def test_reporting_verbs_beyond_said():
     assert [speaker for speaker, _ in said(texts.SAID_CUES)] == [
         "Kirby", "Dmitry Peskov", "Antony Blinken", "Volodymyr Zelenskyy"]
+
+
+def test_statement_carries_the_place_it_was_made():
+    x = extract(texts.SAID_PLACE)
+    (rel,) = x.relations
+    assert {e.key: e.label for e in x.entities}[rel.place] == "Morocco"

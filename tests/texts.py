@@ -47,6 +47,7 @@ SAID_PARTY_NOMINEE = ("Democratic presidential nominee Hillary Clinton spoke in 
                       "The Democratic nominee said the economy needed new investment.")
 SAID_CUES = ("Kirby insisted that the troops were safe. Peskov warned that the talks could fail. "
              "Blinken tweeted that the meeting had gone well. Zelensky acknowledged that the losses were heavy.")
+SAID_PLACE = "\u201cWe support that,\u201d Antony Blinken told reporters during a visit to Morocco."
 SAID_MULTI_SENTENCE = ("\u201cSecurity comes first. Neutrality is possible. This is the most important point of "
                        "all,\u201d Zelensky said in a video call.")
 SAID_INTERRUPTED = ("\u201cWe are ready to talk,\u201d Medinsky said, \u201cbut only once a draft agreement "

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import char_span, concessive_children, date_of, has_content_noun, negated, subtree_without
+from kg.relations.syntax import (char_span, concessive_children, date_of, has_content_noun, negated, place_of,
+                                 subtree_without)
 
 PROPOSE_VERBS = {"propose": 0.8, "offer": 0.7, "suggest": 0.6, "pledge": 0.75, "recommend": 0.65,
                  "commit": 0.7, "call": 0.75, "urge": 0.6, "promise": 0.7, "vow": 0.65}
@@ -53,7 +54,7 @@ def proposes(ctx: Context) -> Iterator[Found]:
             continue
         key, how, _ = proposer
         yield Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(token.idx, token.idx + len(token)),
-                    time=date_of(token))
+                    time=date_of(token), place=place_of(token, ctx.resolver))
 
 
 def _proposal_of_verb(verb: Token) -> Token | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from kg.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.quotes import Quote
-from kg.relations.syntax import char_span, date_of, negated, subjects_of, subtree_without, token_at
+from kg.relations.syntax import char_span, date_of, negated, place_of, subjects_of, subtree_without, token_at
 
 GAP_BEFORE = re.compile(r"[\s,\u2014\u2013-]*")
 GAP_AFTER = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s+)?")
@@ -102,7 +102,7 @@ def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote 
         weight *= 0.75
     ctx.resolver.note_speaker(verb.i, key)
     return Found(key, content, round(base * weight, 3), cue=(verb.idx, verb.idx + len(verb)),
-                 time=date_of(verb)), quote
+                 time=date_of(verb), place=place_of(verb, ctx.resolver)), quote
 
 
 def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \

@@ -129,14 +129,22 @@ def date_of(verb: Token) -> tuple[int, int] | None:
 
 
 def place_of(head: Token, resolver: Resolver) -> str | None:
-    """A place attached by "in"/"at" to `head`: "talks in Istanbul", "hosted ... at the Kremlin"."""
+    """A place attached by "in"/"at" to `head` ("talks in Istanbul", "hosted ... at the Kremlin"), or by
+    "during a visit to" ("told reporters during a visit to Morocco")."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    key = resolver.entity_of_token(obj.i)
-                    if key and resolver.type_of(key) in ("Place", "Organization"):
-                        return key
+        if child.dep_ != "prep":
+            continue
+        objects = [o for o in child.children if o.dep_ == "pobj"]
+        if child.lower_ == "during":
+            objects = [o for v in objects if v.lemma_.lower() in ("visit", "trip", "tour")
+                       for p in v.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                       for o in p.children if o.dep_ == "pobj"]
+        elif child.lower_ not in ("in", "at"):
+            continue
+        for obj in objects:
+            key = resolver.entity_of_token(obj.i)
+            if key and resolver.type_of(key) in ("Place", "Organization"):
+                return key
     return None
 
 
