@@ -60,7 +60,6 @@ def _setup_logging(quiet: bool) -> None:
     root = logging.getLogger("kg")
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.WARNING)
-    root.propagate = False
 
 
 def _version(value: bool) -> None:

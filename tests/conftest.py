@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +29,18 @@ from freeze import key, make_article  # noqa: E402
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current build")
+
+
+@pytest.fixture(autouse=True)
+def reset_kg_logging() -> Iterator[None]:
+    """`kg` commands run through CliRunner set the "kg" logger's level and handler for the whole process
+    (--quiet raises it to ERROR, also from module fixtures); reset it around each test."""
+    logger = logging.getLogger("kg")
+    logger.setLevel(logging.NOTSET)
+    logger.handlers.clear()
+    yield
+    logger.setLevel(logging.NOTSET)
+    logger.handlers.clear()
 
 
 @lru_cache(maxsize=1)

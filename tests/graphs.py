@@ -7,10 +7,7 @@
 from __future__ import annotations
 
 import hashlib
-import logging
-from collections.abc import Iterator
 
-import pytest
 from rdflib import Graph
 
 from kg.graph import Minter, build_graph
@@ -84,14 +81,3 @@ def hostile_graph() -> Graph:
                        {e.key: e for e in entities}, minter=Minter())
 
 
-@pytest.fixture(autouse=True, scope="module")
-def restore_kg_logging() -> Iterator[None]:
-    """`kg` commands run through CliRunner set the "kg" logger's level and handlers for the whole process
-    (--quiet raises it to ERROR); put them back after each test module, so that later modules that read warnings
-    (caplog) still see them."""
-    logger = logging.getLogger("kg")
-    saved = (logger.level, logger.propagate, list(logger.handlers))
-    yield
-    logger.setLevel(saved[0])
-    logger.propagate = saved[1]
-    logger.handlers[:] = saved[2]

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.export import html
 
-from graphs import HOSTILE, hostile_graph, restore_kg_logging, small_graph  # noqa: F401
+from graphs import HOSTILE, hostile_graph, small_graph
 
 runner = CliRunner()
 

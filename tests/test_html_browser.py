@@ -19,7 +19,7 @@ from kg.export import html
 from kg.graph import KG
 
 from conftest import ROOT, SEED
-from graphs import HOSTILE, hostile_graph, restore_kg_logging, small_graph  # noqa: F401
+from graphs import HOSTILE, hostile_graph, small_graph
 
 sys.path.insert(0, str(ROOT / "bench"))
 import chromium  # noqa: E402
