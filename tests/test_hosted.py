@@ -36,6 +36,12 @@ def test_place_and_time_from_the_same_event_elsewhere():
     assert rel.time.expression == "Tuesday"
 
 
+def test_place_named_inside_the_event():
+    x = extract(texts.HOSTED_PLACE_IN_EVENT)
+    (rel,) = [r for r in x.relations if r.predicate == "hosted"]
+    assert {e.key: e.label for e in x.entities}[rel.place] == "Beijing"
+
+
 def test_welcoming_a_decision_is_not_hosting():
     assert facts(extract(texts.HOSTED_WELCOME_DECISION), "hosted") == []
 

@@ -28,6 +28,13 @@ def test_unnamed_officials_propose_for_their_country():
         ("Ukraine", "to negotiate about the status of Crimea over 15 years")]
 
 
+def test_it_in_an_organisations_statement_is_the_organisation():
+    x = extract(texts.PROPOSES_SPEAKER_IT)
+    (rel,) = [r for r in x.relations if r.predicate == "proposes"]
+    assert facts(x, "proposes") == [("NATO", "to send more troops to Poland")]
+    assert rel.evidence.confidence > 0.5
+
+
 def test_advice_is_not_a_proposal():
     assert facts(extract(texts.PROPOSES_ADVICE), "proposes") == []
 

@@ -55,7 +55,8 @@ class Context:
     def agent(self, verb: Token, *, first_person: bool = True, new_names: bool = False) \
             -> tuple[str, str, Token] | None:
         """(entity key, how, subject token) acting through `verb`: the first of its candidate subjects that
-        resolves to an entity; "I"/"we" inside a statement is that statement's speaker. With `new_names`, a
+        resolves to an entity; "I"/"we" inside a statement is that statement's speaker, and so is "it"/"they"
+        when an organisation or country speaks. With `new_names`, a
         proper-name subject NER missed becomes an entity (see `Resolver.resolve`)."""
         for subject in subjects_of(verb):
             if subject.lower_ in FIRST_PERSON:
@@ -63,6 +64,10 @@ class Context:
                 if speaker:
                     return speaker, "pronoun", subject
                 continue
+            if subject.lower_ in ("it", "they") and first_person:
+                speaker = self.speaker_at(verb.idx, verb.idx + len(verb))
+                if speaker and self.resolver.type_of(speaker) != "Person":
+                    return speaker, "pronoun", subject  # "NATO said it was ready to ..."
             found = self.resolver.resolve(subject, new_names=new_names)
             if found:
                 return found[0], found[1], subject

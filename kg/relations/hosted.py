@@ -46,7 +46,7 @@ def hosted(ctx: Context) -> Iterator[Found]:
         span = char_span(subtree_without(event, drop))
         if span is None:
             continue
-        place = place_of(verb, ctx.resolver) or place_of(event, ctx.resolver)
+        place = place_of(verb, ctx.resolver) or _place_within(ctx, event)
         when = date_of(verb) or date_of(event)
         if place is None or when is None:
             other_place, other_time = _same_event_elsewhere(ctx, event)
@@ -95,6 +95,16 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
         and not ctx.gazetteer.is_demonym(event.text)
 
 
+def _place_within(ctx: Context, event: Token) -> str | None:
+    """A place named by "in"/"at" inside the event's phrase: "the next round of talks in Beijing"."""
+    for token in event.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
+            key = ctx.resolver.entity_of_token(token.i)
+            if key and ctx.resolver.type_of(key) == "Place":
+                return key
+    return None
+
+
 def _same_event_elsewhere(ctx: Context, event: Token) -> tuple[str | None, tuple[int, int] | None]:
     """Place and time given where the article mentions the same event ("peace talks ... in Istanbul on Tuesday")."""
     place = when = None
@@ -102,11 +112,7 @@ def _same_event_elsewhere(ctx: Context, event: Token) -> tuple[str | None, tuple
     others = sorted((t for t in ctx.doc if t.lemma_.lower() == lemma and t.i != event.i and t.pos_ == "NOUN"),
                     key=lambda t: abs(t.i - event.i))
     for other in others:
-        for token in other.subtree:
-            if place is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
-                key = ctx.resolver.entity_of_token(token.i)
-                if key and ctx.resolver.type_of(key) == "Place":
-                    place = key
+        place = place or _place_within(ctx, other)
         head = other.head
         while head.dep_ == "prep" or head.pos_ == "ADP":
             head = head.head
