@@ -339,8 +339,12 @@ class Resolver:
 
     def _campaign(self, head: Token, owner: str) -> str:
         """A candidate's campaign as an organisation of its own ("the Clinton campaign")."""
+        return self.campaign(owner, self.doc[head.left_edge.i:head.i + 1])
+
+    def campaign(self, owner: str, surface: Span) -> str:
+        """The campaign of candidate `owner`, written as `surface` ("Trump campaign")."""
         label = f"{self._label(self._clusters[owner])} campaign"
-        return self._described(label, "Organization", self.doc[head.left_edge.i:head.i + 1], head.i)
+        return self._described(label, "Organization", surface, surface.root.i)
 
     def _described(self, label: str, etype: EntityType, surface: Span, token: int) -> str:
         """An entity known by a description built from another one's name ("Clinton campaign", "aide to

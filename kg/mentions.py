@@ -154,16 +154,15 @@ def _title_text(doc: Doc, words: list[int]) -> str:
 
 
 def _affiliation_at(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
-    """The token at or just before `i` naming who a title belongs to: "Russia's", "Pentagon", "Russian"."""
+    """The token at or just before `i` naming who a title belongs to: "Russia's", "Pentagon", "Russian",
+    "Trump" (in "Trump campaign manager")."""
     if i < 0:
         return None
     token = doc[i]
     if token.text in POSSESSIVE and i > 0 and doc[i - 1].ent_type_ in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
         return i - 1
-    if token.ent_type_ in ("GPE", "ORG", "LOC", "FAC") or gaz.is_demonym(token.text):
-        return i
-    if token.ent_type_ == "NORP":
-        return i
+    if token.ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP", "PERSON") or gaz.is_demonym(token.text):
+        return i  # a person here ("Trump campaign manager") is kept for the roles rule to judge
     return None
 
 

@@ -31,6 +31,10 @@ def test_abbreviated_title_is_spelled_out():
     assert roles(texts.ROLES_ABBREVIATION) == [("Elizabeth Warren", "Senator", None)]
 
 
+def test_campaign_title_belongs_to_the_campaign():
+    assert roles(texts.ROLES_CAMPAIGN) == [("Kellyanne Conway", "campaign manager", "Donald Trump campaign")]
+
+
 def test_subject_of_a_report_is_not_an_apposition():
     assert roles(texts.ROLES_NOT_APPOSITION) == []
 
