@@ -51,6 +51,7 @@ class BuildResult:
     extractions: list[Extraction]
     entities: dict[str, Entity]
     skipped: list[Skipped] = field(default_factory=list)
+    base_iri: str = DEFAULT_BASE
 
     def summary(self) -> dict[str, object]:
         """Counts a user wants to see after a build."""
@@ -126,11 +127,17 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
     extractions.sort(key=lambda x: x.article.content_hash)
     entities = link(extractions)
     graph = build_graph(extractions, entities, minter=Minter(options.base_iri))
-    return BuildResult(graph, extractions, entities, skipped)
+    return BuildResult(graph, extractions, entities, skipped, base_iri=options.base_iri)
 
 
 def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write the graph (Turtle) into `out_dir`; each file appears whole or not at all."""
-    from kg.export import turtle
+    """Write the graph (Turtle) and the SPARQL store (one named graph per article) into `out_dir`.
 
-    return [turtle.write(result.graph, out_dir)]
+    Each appears whole or not at all; the store goes first, so a store that cannot be replaced stops the build
+    before graph.ttl changes."""
+    from kg.export import turtle
+    from kg.store import STORE_DIR, article_quads, write_store
+
+    quads = article_quads(result.extractions, result.entities, minter=Minter(result.base_iri))
+    store = write_store(quads, out_dir / STORE_DIR)
+    return [turtle.write(result.graph, out_dir), store]

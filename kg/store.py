@@ -17,10 +17,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
+from kg.graph import Minter, article_triples
+from kg.model import Entity, Extraction
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +67,16 @@ def to_oxigraph(node: Node, cache: dict[Node, Term]) -> Term:
     return term
 
 
-def dataset_quads(ds: Dataset) -> Iterator[ox.Quad]:
-    """Every quad of an rdflib dataset as a pyoxigraph quad (triples outside a named graph go to the default graph)."""
+def article_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Iterator[ox.Quad]:
+    """Every article's triples (kg.graph.article_triples) in the named graph of its document IRI.
+
+    The same dataset as kg.graph.build_dataset, streamed straight into Oxigraph terms without an rdflib Dataset
+    in between (which also fails on rdflib 7.6: its Dataset takes no `bind_namespaces`)."""
     cache: dict[Node, Term] = {}
-    for s, p, o, g in ds.quads((None, None, None, None)):
-        graph = ox.DefaultGraph() if g is None or g == ds.default_context.identifier else to_oxigraph(g, cache)
-        yield ox.Quad(to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache), graph)
+    for x in extractions:
+        graph = to_oxigraph(minter.document(x.article.doc_id), cache)
+        for s, p, o in article_triples(x, corpus, minter):
+            yield ox.Quad(to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache), graph)
 
 
 def is_store(path: Path) -> bool:
