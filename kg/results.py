@@ -54,6 +54,7 @@ def table(solutions: ox.QuerySolutions) -> Table:
     rows = [[short(row[v], names) for v in variables] for row in solutions]
     keep = [i for i, v in enumerate(variables) if any(r[i] for r in rows)] or list(range(len(variables)))
     out = Table(*[variables[i] for i in keep], caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}",
+                caption_justify="left",
                 show_lines=False, highlight=False)
     for row in rows:
         out.add_row(*[row[i] for i in keep])

@@ -1,0 +1,152 @@
+"""Benchmark: kg's ready-made queries on the Oxigraph store against rdflib's in-memory engine, in the same run.
+
+Builds the BBC corpus from ../shared once (cached under /tmp), replicates it under different base IRIs until the
+dataset holds at least --min-triples (default 1,000,000), loads it into both engines, runs every ready-made query
+with the same parameters on both, checks that both return the same number of rows, and prints load times,
+per-query times and ratios. Exits 1 when the store is less than --target times (default 20) faster overall,
+2 when ../shared is absent.
+
+    .venv/bin/python bench/query_bench.py [--min-triples N] [--target X] [--cache DIR] [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+
+from kg import __version__
+from kg.graph import DEFAULT_BASE, Minter
+from kg.pipeline import BuildOptions, build
+from kg.queries import catalog
+from kg.store import article_quads
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news"
+TOP = """PREFIX kg: <https://kg.example/ns#>
+SELECT ?entity (COUNT(*) AS ?n) WHERE {
+  ?entity ?relation ?node . VALUES ?relation { %s }
+  FILTER(STRSTARTS(STR(?entity), "%s"))
+} GROUP BY ?entity ORDER BY DESC(?n) ?entity LIMIT 1"""
+
+
+def corpus_key(corpus: Path, min_triples: int) -> str:
+    """A cache key from kg's version, the corpus files (names and sizes) and the size asked for."""
+    h = hashlib.sha256(f"{__version__}\n{min_triples}\n".encode())
+    for path in sorted(corpus.rglob("*.txt")):
+        h.update(f"{path.relative_to(corpus)}\t{path.stat().st_size}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def dataset_file(corpus: Path, min_triples: int, cache: Path) -> Path:
+    """The N-Quads file of the replicated corpus, built once and cached (written whole, then renamed)."""
+    target = cache / f"bbc-{corpus_key(corpus, min_triples)}.nq"
+    if target.is_file():
+        print(f"using cached dataset {target}")
+        return target
+    print(f"building {corpus} with kg (once; cached as {target}) ...", flush=True)
+    started = time.perf_counter()
+    result = build([str(corpus)], BuildOptions())
+    print(f"built {len(result.extractions)} articles, {len(result.graph):,} triples in "
+          f"{time.perf_counter() - started:.0f} s", flush=True)
+    per_copy = sum(1 for _ in article_quads(result.extractions, result.entities, minter=Minter()))
+    copies = max(1, math.ceil(min_triples / per_copy))
+    cache.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache, suffix=".tmp")
+    os.close(fd)
+    quads = (q for i in range(copies) for q in article_quads(
+        result.extractions, result.entities, minter=Minter(DEFAULT_BASE if i == 0 else f"https://kg.example/r{i}/id/")))
+    ox.serialize(quads, output=tmp, format=ox.RdfFormat.N_QUADS)
+    os.replace(tmp, target)
+    print(f"{copies} copies of {per_copy:,} quads", flush=True)
+    return target
+
+
+def timed(fn):
+    """(result, seconds) of calling fn()."""
+    started = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - started
+
+
+def top_entity(store: ox.Store, relations: str) -> ox.NamedNode:
+    """The entity of the first copy with most such relations: a parameter that selects real rows."""
+    rows = list(store.query(TOP % (relations, DEFAULT_BASE), use_default_graph_as_union=True))
+    return rows[0]["entity"]
+
+
+def main() -> int:
+    """Build or reuse the dataset, load it into both engines, run the queries, print the comparison."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--min-triples", type=int, default=1_000_000)
+    parser.add_argument("--target", type=float, default=20.0, help="required overall speed-up of the store")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "kg-query-bench")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of articles (default: the BBC corpus)")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"{args.corpus} is absent: this benchmark needs the ../shared BBC corpus beside the checkout "
+              f"(or --corpus DIR)")
+        return 2
+    nq = dataset_file(args.corpus, args.min_triples, args.cache)
+
+    store_dir = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
+    try:
+        def load_store() -> ox.Store:
+            writer = ox.Store(str(store_dir))
+            writer.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+            writer.flush()
+            del writer
+            return ox.Store.read_only(str(store_dir))
+
+        store, store_load = timed(load_store)
+        dataset, rdflib_load = timed(lambda: Dataset(default_union=True).parse(str(nq), format="nquads"))
+        print(f"\ndataset: {len(store):,} quads in {len(list(store.named_graphs())):,} named graphs ({nq})")
+        print(f"load: oxigraph {store_load:.1f} s (bulk load to disk), rdflib {rdflib_load:.1f} s (in memory)\n")
+
+        speaker = top_entity(store, "kg:said")
+        proposer = top_entity(store, "kg:proposes")
+        person = top_entity(store, "kg:holdsRole")
+        params = {"said": {"about": speaker}, "proposals": {"actor": proposer}, "explain": {"entity": speaker},
+                  "roles": {"person": person}, "co-mentions": {"entity": speaker}}
+        print(f"parameters: {', '.join(f'{q}: {v}' for q, v in params.items())}\n")
+
+        queries = catalog()
+        cases = [(name, {}) for name in queries if name != "explain"] + list(params.items())
+        print(f"{'query':<32} {'rows':>8} {'oxigraph s':>11} {'rdflib s':>10} {'ratio':>8}")
+        total_ox = total_rdflib = 0.0
+        mismatches = []
+        for name, bound in cases:
+            q = queries[name]
+            text = q.text_for(set(bound))
+            ox_rows, ox_s = timed(lambda: list(store.query(
+                text, use_default_graph_as_union=True, substitutions={ox.Variable(k): v for k, v in bound.items()})))
+            rd_rows, rd_s = timed(lambda: list(dataset.query(
+                text, initBindings={k: URIRef(v.value) for k, v in bound.items()})))
+            total_ox += ox_s
+            total_rdflib += rd_s
+            label = name + (" " + " ".join(f"{k}=" for k in bound) if bound else "")
+            print(f"{label:<32} {len(ox_rows):>8,} {ox_s:>11.3f} {rd_s:>10.3f} {rd_s / max(ox_s, 1e-9):>7.1f}x",
+                  flush=True)
+            if len(ox_rows) != len(rd_rows):
+                mismatches.append(f"{label}: oxigraph {len(ox_rows)} rows, rdflib {len(rd_rows)}")
+        ratio = total_rdflib / max(total_ox, 1e-9)
+        print(f"\n{'total':<32} {'':>8} {total_ox:>11.3f} {total_rdflib:>10.3f} {ratio:>7.1f}x")
+        print(f"store vs rdflib: {ratio:.1f} times faster overall (target: at least {args.target:g})")
+        for m in mismatches:
+            print(f"MISMATCH {m}")
+        return 0 if ratio >= args.target and not mismatches else 1
+    finally:
+        shutil.rmtree(store_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
