@@ -10,8 +10,8 @@ from enum import Enum
 import pyoxigraph as ox
 from rich.table import Table
 
-from kg.graph import DEFAULT_BASE, PREFIXES, Minter
 from kg.store import QueryError, Result, Term
+from kg.store import default_prefixes as prefixes
 
 
 class Format(str, Enum):
@@ -25,11 +25,6 @@ class Format(str, Enum):
 
 RESULTS_FORMAT = {Format.csv: ox.QueryResultsFormat.CSV, Format.tsv: ox.QueryResultsFormat.TSV,
                   Format.json: ox.QueryResultsFormat.JSON}
-
-
-def prefixes() -> dict[str, str]:
-    """Prefixes that shorten IRIs in tables and Turtle: the vocabulary's and those of the default base IRI."""
-    return {**{p: str(ns) for p, ns in PREFIXES.items()}, **Minter(DEFAULT_BASE).prefixes()}
 
 
 def short(term: Term | None, names: dict[str, str]) -> str:

@@ -21,7 +21,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.graph import Minter, article_triples
+from kg.graph import DEFAULT_BASE, PREFIXES, Minter, article_triples
 from kg.model import Entity, Extraction
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,12 @@ RDF_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt
                ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
                ".owl": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD}
 """Graph files `kg query --graph` reads, by extension."""
+
+
+def default_prefixes() -> dict[str, str]:
+    """Prefixes every query may use without declaring them: the vocabulary's and the default base IRI's."""
+    return {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **{p: str(ns) for p, ns in PREFIXES.items()},
+            **Minter(DEFAULT_BASE).prefixes()}
 
 
 class StoreError(KGError):
@@ -152,7 +158,8 @@ def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None
     """Run a read-only SPARQL query over the union of all graphs, with `bindings` substituted for variables."""
     substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        return store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+        return store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
+                           prefixes=default_prefixes())
     except SyntaxError as e:
         if is_update(text):
             raise QueryError(f"{source}: updates are refused: kg only reads the graph (rebuild it with kg build)") \

@@ -60,7 +60,7 @@ class Query:
             if condition and (condition["name"] in given) != (condition["kind"] == "if"):
                 continue
             lines.append(line)
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines) + ("\n" if self.text.endswith("\n") else "")
 
 
 def parse(text: str, name: str) -> Query:
