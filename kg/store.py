@@ -97,6 +97,7 @@ def write_store(quads: Iterable[ox.Quad], dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a store is as readable as any folder
         store = ox.Store(str(tmp))
         store.bulk_extend(quads)
         store.flush()
@@ -106,6 +107,13 @@ def write_store(quads: Iterable[ox.Quad], dest: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return dest
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _swap(new: Path, dest: Path) -> None:
