@@ -19,7 +19,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
@@ -30,6 +32,7 @@ from kg.pipeline import BuildOptions, build
 from kg.queries import catalog
 from kg.store import article_quads
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc-news"
 TOP = """PREFIX kg: <https://kg.example/ns#>
@@ -71,7 +74,7 @@ def dataset_file(corpus: Path, min_triples: int, cache: Path) -> Path:
     return target
 
 
-def timed(fn):
+def timed(fn: Callable[[], T]) -> tuple[T, float]:
     """(result, seconds) of calling fn()."""
     started = time.perf_counter()
     out = fn()
@@ -101,6 +104,7 @@ def main() -> int:
     store_dir = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
     try:
         def load_store() -> ox.Store:
+            """Bulk-load the N-Quads into a store on disk, then open it read-only as kg query does."""
             writer = ox.Store(str(store_dir))
             writer.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
             writer.flush()

@@ -307,10 +307,12 @@ def serve(
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
 
     def ready(url: str) -> None:
+        """Tell the user where to connect, once the endpoint answers."""
         typer.echo(f"serving {store} read-only: SPARQL endpoint {url}/query, graph page {url}/  (Ctrl-C stops)",
                    err=True)
 
     def stop(signum: int, frame: object) -> None:
+        """SIGTERM stops the server like Ctrl-C: the engine is shut down on the way out."""
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, stop)

@@ -65,6 +65,7 @@ class Engine:
     """Oxigraph's read-only server on a private loopback port, restarted when the store folder is replaced."""
 
     def __init__(self, store: Path, timeout: float) -> None:
+        """An engine for `store` whose queries get `timeout` seconds (not started yet)."""
         self.store = store
         self.timeout = timeout
         self.binary = engine_binary()
@@ -129,6 +130,7 @@ class Front(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], engine: Engine, html: Path) -> None:
+        """Listen on `address` (raises OSError when it is taken), forwarding queries to `engine`."""
         self.engine = engine
         self.html = html
         super().__init__(address, Handler)

@@ -69,6 +69,7 @@ def validate(path: Path) -> Report:
 def _violation(results: Graph, node: Node) -> Violation:
     """One sh:ValidationResult as plain data."""
     def text(predicate: Node) -> str:
+        """The result's value for `predicate` as text ("" when absent)."""
         value = results.value(node, predicate)
         return "" if value is None else str(value)
 
