@@ -1,7 +1,7 @@
 """`kg serve`: a read-only SPARQL 1.1 Protocol endpoint over the store, with graph.html beside it.
 
 Oxigraph's own server (the `oxigraph` package's binary, `serve-read-only`) answers the protocol: GET and POST,
-results by Accept header, the union of all graphs as the default graph. It listens on a private loopback port;
+results by Accept header, the union of the articles as the default graph. It listens on a private loopback port;
 kg's front listens where users connect and adds what Oxigraph's server lacks for kg:
 
 - it serves `graph.html` from the build folder (the store's parent) at `/` and `/graph.html`;
@@ -83,7 +83,7 @@ class Engine:
         errors = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [self.binary, "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{self.port}",
-             "--union-default-graph", "--timeout-s", str(math.ceil(self.timeout + ENGINE_GRACE))],
+             "--timeout-s", str(math.ceil(self.timeout + ENGINE_GRACE))],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

@@ -1,9 +1,10 @@
 """The embedded SPARQL store: Oxigraph (pyoxigraph) answers queries, rdflib keeps building and serialising.
 
-`kg build` writes `output/store/`, one named graph per article (the document IRI), into a temporary folder beside
-it and swaps it in whole, so a reader never opens half a store. Queries run with the default graph as the union
-of all named graphs, so they need no GRAPH clause, and parameters are bound as RDF terms (SEP-0007
-substitutions), never pasted into the query text.
+`kg build` writes `output/store/` into a temporary folder beside it and swaps it in whole, so a reader never opens
+half a store. Each article's triples are in a named graph (its document IRI), and the default graph holds their
+union as a set (graph.ttl): queries need no GRAPH clause and see each triple once, while GRAPH ?doc still finds
+where it came from. (Oxigraph's union-default-graph option would repeat a triple once per article that has it.)
+Parameters are bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
 """
 
 from __future__ import annotations
@@ -74,15 +75,19 @@ def to_oxigraph(node: Node, cache: dict[Node, Term]) -> Term:
 
 
 def article_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Iterator[ox.Quad]:
-    """Every article's triples (kg.graph.article_triples) in the named graph of its document IRI.
+    """Every article's triples (kg.graph.article_triples) in the named graph of its document IRI, and each also in
+    the default graph, which a store keeps as a set: the union.
 
-    The same dataset as kg.graph.build_dataset, streamed straight into Oxigraph terms without an rdflib Dataset
-    in between (which also fails on rdflib 7.6: its Dataset takes no `bind_namespaces`)."""
+    The named graphs are kg.graph.build_dataset's, streamed straight into Oxigraph terms without an rdflib
+    Dataset in between (which also fails on rdflib 7.6: its Dataset takes no `bind_namespaces`)."""
     cache: dict[Node, Term] = {}
+    default = ox.DefaultGraph()
     for x in extractions:
         graph = to_oxigraph(minter.document(x.article.doc_id), cache)
         for s, p, o in article_triples(x, corpus, minter):
-            yield ox.Quad(to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache), graph)
+            subject, predicate, obj = to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache)
+            yield ox.Quad(subject, predicate, obj, graph)
+            yield ox.Quad(subject, predicate, obj, default)
 
 
 def is_store(path: Path) -> bool:
@@ -144,7 +149,8 @@ def open_store(path: Path) -> ox.Store:
 
 
 def load_file(path: Path) -> ox.Store:
-    """An in-memory store of one graph file (Turtle, N-Triples, N-Quads, TriG, RDF/XML or JSON-LD, by extension)."""
+    """An in-memory store of one graph file (Turtle, N-Triples, N-Quads, TriG, RDF/XML or JSON-LD, by extension);
+    the triples of its named graphs are added to the default graph, as in a store kg build writes."""
     if not path.is_file():
         raise StoreError(f"{path}: no such graph file")
     fmt = RDF_FORMATS.get(path.suffix.lower())
@@ -159,15 +165,17 @@ def load_file(path: Path) -> ox.Store:
         raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(e)}") from e
     except (OSError, ValueError) as e:
         raise StoreError(f"{path}: cannot read the graph: {_one_line(e)}") from e
+    named = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+             for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    store.extend(named)
     return store
 
 
 def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> Result:
-    """Run a read-only SPARQL query over the union of all graphs, with `bindings` substituted for variables."""
+    """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted."""
     substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        return store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None,
-                           prefixes=default_prefixes())
+        return store.query(text, substitutions=substitutions or None, prefixes=default_prefixes())
     except SyntaxError as e:
         if is_update(text):
             raise QueryError(f"{source}: updates are refused: kg only reads the graph (rebuild it with kg build)") \

@@ -52,13 +52,33 @@ def one_line_error(result) -> str:
 
 # ---------------------------------------------------------------- the store kg build writes
 
-def test_build_writes_a_store_with_one_named_graph_per_article(built):
+def test_build_writes_a_store_with_one_named_graph_per_article_and_their_union(built):
     assert is_store(built / "store")
     store = ox.Store.read_only(str(built / "store"))
     graphs = list(store.named_graphs())
     assert [g.value for g in graphs] == [r["doc"] for r in rows(built, "SELECT ?doc WHERE { ?doc a schema:NewsArticle }")]
-    assert not list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    turtle = ox.Store()
+    turtle.load(path=str(built / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    union = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert union == {str(q.triple) for q in turtle}, "the default graph is graph.ttl"
+    assert union == {str(q.triple) for q in store.quads_for_pattern(None, None, None, graphs[0])}
+    in_graph = rows(built, "SELECT ?g WHERE { GRAPH ?g { person:john-kirby kg:denies ?c } }")
+    assert [r["g"] for r in in_graph] == [graphs[0].value]
     assert not [p.name for p in built.iterdir() if p.name.startswith(".")], "temporary folders left behind"
+
+
+def test_each_triple_is_seen_once_however_many_articles_have_it(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = SEED.read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("Check Also", "Check Also.\n\nA second copy."), encoding="utf-8")
+    assert kg("build", folder, "--out", tmp_path / "o", "-q").exit_code == 0
+    result = kg("query", "SELECT ?name WHERE { person:john-kirby rdfs:label ?name }", "--store",
+                tmp_path / "o" / "store", "--format", "csv")
+    assert result.stdout.split() == ["name", "John", "Kirby"]
+    hosts = kg("query", "hosted", "--store", tmp_path / "o" / "store", "--format", "csv").stdout
+    assert len(list(csv.DictReader(io.StringIO(hosts)))) == 2, "one hosting per article, not per label copy"
 
 
 def test_rebuild_swaps_in_an_equal_store(built, tmp_path):
@@ -159,6 +179,14 @@ def test_contradictions_pair_a_statement_with_a_denial_about_the_same_entity(tmp
     assert result.exit_code == 0, result.output
     found = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["speaker"], r["denier"], r["topic"]) for r in found] == [("Kremlin", "John Kirby", "Russia")]
+    about = kg("query", "contradictions", "--graph", graph, "--format", "csv", "--param", "about=Russia")
+    assert list(csv.DictReader(io.StringIO(about.stdout))) == found
+    (tmp_path / "words.ttl").write_text(graph.read_text(encoding="utf-8").replace(
+        "kg:about :russia ; kg:document :doc", "kg:document :doc").replace(
+        '"a real withdrawal by Russia"', '"pulling troops back"'), encoding="utf-8")
+    words = kg("query", "contradictions", "--graph", tmp_path / "words.ttl", "--format", "csv")
+    assert [(r["speaker"], r["claim"]) for r in csv.DictReader(io.StringIO(words.stdout))] == [
+        ("Kremlin", "pulling troops back")]
 
 
 @pytest.mark.parametrize("name", sorted(catalog()))
