@@ -235,7 +235,8 @@ def main() -> int:
         bound = "at least " if stopped else ""
         print(f"store vs rdflib: {bound}{ratio:.1f} times faster overall (target: at least {args.target:g})")
         if stopped:
-            print(f"rdflib stopped after {args.rdflib_cap:g} s on: {', '.join(stopped)} (counted as {args.rdflib_cap:g} s)")
+            print(f"rdflib stopped after {args.rdflib_cap:g} s on: {', '.join(stopped)} "
+                  f"(counted as {args.rdflib_cap:g} s)")
         for m in mismatches:
             print(f"MISMATCH {m}")
         return 0 if ratio >= args.target and not mismatches else 1

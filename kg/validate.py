@@ -75,5 +75,5 @@ def _violation(results: Graph, node: Node) -> Violation:
 
     path = results.value(node, SH.resultPath)
     inverse = results.value(path, SH.inversePath) if path is not None else None
-    return Violation(focus=text(SH.focusNode), path=f"^{inverse}" if inverse is not None else text(SH.resultPath), message=text(SH.resultMessage),
-                     value=text(SH.value), severity=text(SH.resultSeverity).rsplit("#", 1)[-1])
+    return Violation(focus=text(SH.focusNode), path=f"^{inverse}" if inverse is not None else text(SH.resultPath),
+                     message=text(SH.resultMessage), value=text(SH.value), severity=text(SH.resultSeverity).rsplit("#", 1)[-1])

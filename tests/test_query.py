@@ -56,7 +56,8 @@ def test_build_writes_a_store_with_one_named_graph_per_article_and_their_union(b
     assert is_store(built / "store")
     store = ox.Store.read_only(str(built / "store"))
     graphs = list(store.named_graphs())
-    assert [g.value for g in graphs] == [r["doc"] for r in rows(built, "SELECT ?doc WHERE { ?doc a schema:NewsArticle }")]
+    documents = rows(built, "SELECT ?doc WHERE { ?doc a schema:NewsArticle }")
+    assert [g.value for g in graphs] == [r["doc"] for r in documents]
     turtle = ox.Store()
     turtle.load(path=str(built / "graph.ttl"), format=ox.RdfFormat.TURTLE)
     union = {str(q.triple) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
