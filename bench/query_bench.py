@@ -107,8 +107,8 @@ def dataset_files(corpus: Path, min_triples: int, cache: Path) -> tuple[Path, Pa
     entities = link(extractions)
     print(f"extracted {len(extractions)} articles ({len(skipped)} skipped) in "
           f"{time.perf_counter() - started:.0f} s", flush=True)
-    per_copy = sum(1 for q in article_quads(extractions, entities, minter=Minter())
-                   if not isinstance(q.graph_name, ox.DefaultGraph))
+    per_copy = len({q.triple for q in article_quads(extractions, entities, minter=Minter())
+                    if isinstance(q.graph_name, ox.DefaultGraph)})  # the union of one copy, as a set
     copies = max(1, math.ceil(min_triples / per_copy))
     cache.mkdir(parents=True, exist_ok=True)
 
@@ -125,7 +125,7 @@ def dataset_files(corpus: Path, min_triples: int, cache: Path) -> tuple[Path, Pa
         os.close(fd)
         ox.serialize(items, output=tmp, format=fmt)
         os.replace(tmp, path)
-    print(f"{copies} copies of {per_copy:,} quads", flush=True)
+    print(f"{copies} copies of {per_copy:,} triples", flush=True)
     return target, union
 
 

@@ -21,7 +21,7 @@ def test_benchmark_compares_both_engines_on_every_ready_made_query(tmp_path):
         capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert "3 copies of 546 quads" in out and "load: oxigraph" in out
+    assert "3 copies of 546 triples" in out and "load: oxigraph" in out
     for name in catalog():
         assert any(line.startswith(name) for line in out.splitlines()), name
     assert "MISMATCH" not in out and "times faster overall" in out
