@@ -260,3 +260,152 @@ def export(
         path = run_export(rdf, fmt, target)
         if not quiet:
             typer.echo(f"wrote {path}")
+
+
+DEFAULT_STORE = Path("output") / "store"
+
+
+def _open(store: Path | None, graph: Path | None) -> "pyoxigraph.Store":  # noqa: F821 - imported lazily
+    """The store to query: a graph file loaded in memory (--graph), else the store folder (default output/store)."""
+    from kg.store import load_file, open_store
+
+    if store is not None and graph is not None:
+        _fail("give --store or --graph, not both")
+    return load_file(graph) if graph is not None else open_store(store or DEFAULT_STORE)
+
+
+def _print_bytes(data: bytes) -> None:
+    """Write bytes to stdout as they are, ending with a newline."""
+    sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+    sys.stdout.flush()
+
+
+def _console() -> "rich.console.Console":  # noqa: F821 - imported lazily
+    """A console on stdout; when piped, lines are not wrapped (so rows stay whole for grep)."""
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=100_000)
+    return console
+
+
+@app.command("query")
+@reports_errors
+def query_command(
+    query: Annotated[str | None, typer.Argument(help="SPARQL text, or the name of a ready-made query (see --list).",
+                                                show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.",
+                                              show_default=False)] = None,
+    store: Annotated[Path | None, typer.Option(help="Store folder kg build wrote.  [default: output/store]",
+                                               show_default=False)] = None,
+    graph: Annotated[Path | None, typer.Option(help="Query a graph file (.ttl .nt .nq .trig) instead of a store.",
+                                               show_default=False)] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, bound to ?key (repeatable).",
+                                                    show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, or csv/tsv/json (standard SPARQL results formats).")]
+    = "table",
+    list_queries: Annotated[bool, typer.Option("--list", help="List the ready-made queries and their parameters.")]
+    = False,
+) -> None:
+    """Ask the graph a SPARQL question: your own, from a file, or a ready-made one by name."""
+    from kg.queries import bind, catalog, from_argument, from_file, parse_params
+    from kg.results import Format, render
+    from kg.store import query as run
+
+    if list_queries:
+        for name, q in catalog().items():
+            typer.echo(f"{name:<22} {q.description}")
+            for p in q.params:
+                typer.echo(f"{'':<24}--param {p.name}=...  {p.type}{', optional' if p.optional else ''}: "
+                           f"{p.description}")
+        return
+    try:
+        output = Format(fmt)
+    except ValueError:
+        _fail(f"--format: {fmt!r} is not one of {', '.join(f.value for f in Format)}")
+    if (query is None) == (file is None):
+        _fail("give a query (SPARQL text or a ready-made name) or -f FILE.rq, one of them; kg query --list shows names")
+    q = from_file(file) if file is not None else from_argument(query)
+    values = parse_params(param or [])
+    db = _open(store, graph)
+    result = render(run(db, q.text_for(set(values)), bind(db, q, values), source=q.name), output)
+    if isinstance(result, bytes):
+        _print_bytes(result)
+    else:
+        _console().print(result)
+
+
+@app.command()
+@reports_errors
+def explain(
+    entity: Annotated[str, typer.Argument(help="An entity name (John Kirby, Kirby, Crimea) or IRI.",
+                                          show_default=False)],
+    store: Annotated[Path | None, typer.Option(help="Store folder kg build wrote.  [default: output/store]",
+                                               show_default=False)] = None,
+    graph: Annotated[Path | None, typer.Option(help="Explain from a graph file instead of a store.",
+                                               show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+) -> None:
+    """Show every relation of an entity with the sentence (span highlighted), article, rule and confidence."""
+    from kg.explain import explain as run_explain, render
+
+    explanation = run_explain(_open(store, graph), entity)
+    if as_json:
+        typer.echo(json.dumps(explanation.to_json(), indent=2, ensure_ascii=False))
+        return
+    console = _console()
+    console.print(render(explanation, styled=console.is_terminal))
+
+
+@app.command()
+@reports_errors
+def validate(
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle).", show_default=False)],
+) -> None:
+    """Check a graph against kg's SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform."""
+    from kg.validate import validate as run_validate
+
+    report = run_validate(graph)
+    for violation in report.violations:
+        typer.echo(violation.line())
+    if not report.conforms:
+        _fail(f"{graph}: {len(report.violations)} SHACL violation{'s' if len(report.violations) != 1 else ''} "
+              f"in {report.triples} triples")
+    typer.echo(f"{graph}: conforms to kg's shapes ({report.triples} triples)")
+
+
+@app.command()
+@reports_errors
+def serve(
+    store: Annotated[Path, typer.Option(help="Store folder kg build wrote; graph.html is served from beside it.")]
+    = DEFAULT_STORE,
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback exposes the graph.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (answer 503).")]
+    = 30.0,
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint (/query) and graph.html (/), until Ctrl-C."""
+    import signal
+
+    from kg.serve import serve as run_serve
+
+    _setup_logging(quiet=False)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
+
+    def ready(url: str) -> None:
+        """Tell the user where to connect, once the endpoint answers."""
+        typer.echo(f"serving {store} read-only: SPARQL endpoint {url}/query, graph page {url}/  (Ctrl-C stops)",
+                   err=True)
+
+    def stop(signum: int, frame: object) -> None:
+        """SIGTERM stops the server like Ctrl-C: the engine is shut down on the way out."""
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        run_serve(store, host=host, port=port, timeout=timeout, ready=ready)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)

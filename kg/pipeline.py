@@ -133,17 +133,20 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
 
 
 def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
-    """Write the graph (Turtle), its interactive page (graph.html) and each export format into `out_dir`; each
-    output appears whole or not at all.
+    """Write the SPARQL store (one named graph per article, and their union), the graph (Turtle), its
+    interactive page (graph.html) and each export format into `out_dir`; each output appears whole or not at
+    all. The store goes first, so a store that cannot be replaced stops the build before graph.ttl changes.
 
     N-Quads and TriG get each article's own triples as its named graph (exact, from the extractions)."""
     from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
     from kg.export.rdf import make_dataset
+    from kg.store import STORE_DIR, article_quads, write_store
 
+    m = result.minter
+    store = write_store(article_quads(result.extractions, result.entities, minter=m), out_dir / STORE_DIR)
     dataset = None
     if NAMED_GRAPH_FORMATS & set(formats):
-        m = result.minter
         dataset = make_dataset(result.graph, {m.document(x.article.doc_id): article_triples(x, result.entities, m)
                                               for x in result.extractions})
-    return [turtle.write(result.graph, out_dir), html.write(result.graph, out_dir),
+    return [store, turtle.write(result.graph, out_dir), html.write(result.graph, out_dir),
             *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]

@@ -1,0 +1,207 @@
+"""The embedded SPARQL store: Oxigraph (pyoxigraph) answers queries, rdflib keeps building and serialising.
+
+`kg build` writes `output/store/` into a temporary folder beside it and swaps it in whole, so a reader never opens
+half a store. Each article's triples are in a named graph (its document IRI), and the default graph holds their
+union as a set (graph.ttl): queries need no GRAPH clause and see each triple once, while GRAPH ?doc still finds
+where it came from. (Oxigraph's union-default-graph option would repeat a triple once per article that has it.)
+Parameters are bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import KGError
+from kg.graph import DEFAULT_BASE, PREFIXES, Minter, article_triples
+from kg.model import Entity, Extraction
+
+log = logging.getLogger(__name__)
+
+STORE_DIR = "store"
+"""The store's folder name inside a build's output folder."""
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+RDF_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".turtle": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
+               ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG, ".rdf": ox.RdfFormat.RDF_XML,
+               ".owl": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD}
+"""Graph files `kg query --graph` reads, by extension."""
+
+
+def default_prefixes() -> dict[str, str]:
+    """Prefixes every query may use without declaring them: the vocabulary's and the default base IRI's."""
+    return {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **{p: str(ns) for p, ns in PREFIXES.items()},
+            **Minter(DEFAULT_BASE).prefixes()}
+
+
+class StoreError(KGError):
+    """A store or graph file is missing, locked, not a store, or not valid RDF."""
+
+
+class QueryError(KGError):
+    """A query is malformed, is an update, or is given parameters it cannot take."""
+
+
+def to_oxigraph(node: Node, cache: dict[Node, Term]) -> Term:
+    """One rdflib term as the equal pyoxigraph term (`cache` keeps IRIs built once for the whole load)."""
+    term = cache.get(node)
+    if term is not None:
+        return term
+    if isinstance(node, URIRef):
+        term = cache[node] = ox.NamedNode(str(node))
+    elif isinstance(node, BNode):
+        term = cache[node] = ox.BlankNode(str(node))
+    elif isinstance(node, Literal):
+        if node.language:
+            term = ox.Literal(str(node), language=node.language)
+        elif node.datatype:
+            term = ox.Literal(str(node), datatype=to_oxigraph(node.datatype, cache))
+        else:
+            term = ox.Literal(str(node))
+    else:
+        raise TypeError(f"not an RDF term: {node!r}")
+    return term
+
+
+def article_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Iterator[ox.Quad]:
+    """Every article's triples (kg.graph.article_triples) in the named graph of its document IRI, and each also in
+    the default graph, which a store keeps as a set: the union.
+
+    The named graphs are kg.graph.build_dataset's, streamed straight into Oxigraph terms without an rdflib
+    Dataset in between (which also fails on rdflib 7.6: its Dataset takes no `bind_namespaces`)."""
+    cache: dict[Node, Term] = {}
+    default = ox.DefaultGraph()
+    for x in extractions:
+        graph = to_oxigraph(minter.document(x.article.doc_id), cache)
+        for s, p, o in article_triples(x, corpus, minter):
+            subject, predicate, obj = to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache)
+            yield ox.Quad(subject, predicate, obj, graph)
+            yield ox.Quad(subject, predicate, obj, default)
+
+
+def is_store(path: Path) -> bool:
+    """Whether `path` is an Oxigraph (RocksDB) folder, which is what `kg build` writes as output/store."""
+    return (path / "CURRENT").is_file() and (path / "IDENTITY").is_file()
+
+
+def write_store(quads: Iterable[ox.Quad], dest: Path) -> Path:
+    """Load `quads` into a new store at `dest`, built beside it and swapped in whole (an old store is replaced)."""
+    if dest.exists() and not is_store(dest):
+        raise StoreError(f"{dest} exists and is not a kg store: move it away or choose another --out folder")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a store is as readable as any folder
+        store = ox.Store(str(tmp))
+        store.bulk_extend(quads)
+        store.flush()
+        del store  # closes the database before it moves
+        _swap(tmp, dest)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return dest
+
+
+def _umask() -> int:
+    """The process's file-creation mask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _swap(new: Path, dest: Path) -> None:
+    """Put the folder `new` at `dest`; the previous `dest`, if any, is moved aside first and removed after."""
+    if not dest.exists():
+        os.rename(new, dest)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".old", dir=dest.parent))
+    os.rename(dest, old / dest.name)
+    try:
+        os.rename(new, dest)
+    except BaseException:
+        os.rename(old / dest.name, dest)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def open_store(path: Path) -> ox.Store:
+    """The store `kg build` wrote at `path`, opened read-only: it works while another process holds it for writing."""
+    if not path.exists():
+        raise StoreError(f"{path}: no store here: run `kg build` first, or query a file with --graph FILE.ttl")
+    if not path.is_dir() or not is_store(path):
+        raise StoreError(f"{path}: not a kg store (the folder `kg build` writes as output/store)")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise StoreError(f"{path}: cannot open the store read-only: {_one_line(e)}") from e
+
+
+def load_file(path: Path) -> ox.Store:
+    """An in-memory store of one graph file (Turtle, N-Triples, N-Quads, TriG, RDF/XML or JSON-LD, by extension);
+    the triples of its named graphs are added to the default graph, as in a store kg build writes."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such graph file")
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise StoreError(f"{path}: unknown graph format (use one of {', '.join(sorted(RDF_FORMATS))})")
+    if path.stat().st_size == 0:
+        raise StoreError(f"{path}: the graph file is empty")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except SyntaxError as e:
+        raise StoreError(f"{path}: not valid {fmt.name}: {_one_line(e)}") from e
+    except (OSError, ValueError) as e:
+        raise StoreError(f"{path}: cannot read the graph: {_one_line(e)}") from e
+    named = [ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+             for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    store.extend(named)
+    return store
+
+
+def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> Result:
+    """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted."""
+    substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+    try:
+        return store.query(text, substitutions=substitutions or None, prefixes=default_prefixes())
+    except SyntaxError as e:
+        if is_update(text):
+            raise QueryError(f"{source}: updates are refused: kg only reads the graph (rebuild it with kg build)") \
+                from e
+        raise QueryError(f"{source}: malformed SPARQL: {_one_line(e)}") from e
+    except RuntimeError as e:
+        message = _one_line(e)
+        if "SELECT projection" in message:
+            missing = ", ".join(f"?{name}" for name in sorted(bindings or {}))
+            raise QueryError(f"{source}: a --param must name a variable the query selects ({missing}): {message}") \
+                from e
+        raise QueryError(f"{source}: {message}") from e
+    except OSError as e:
+        raise StoreError(f"{source}: cannot read the store: {_one_line(e)}") from e
+
+
+UPDATE = re.compile(r"(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
+                    r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+
+
+def is_update(text: str) -> bool:
+    """Whether `text` reads as a SPARQL update: its first keyword after the prologue and comments is an update verb."""
+    return UPDATE.match(text) is not None
+
+
+def _one_line(e: BaseException) -> str:
+    """An exception's message as one line (third-party messages can span several)."""
+    lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+    return " ".join(lines) if lines else type(e).__name__
