@@ -105,7 +105,7 @@ def run_dask(fn: Callable[[T], R], batches: Sequence[T], *, scheduler: str, chec
         todo = iter(batches)
         first = islice(todo, max(1, sum(client.nthreads().values())) * in_flight)
         submitted = {client.submit(fn, batch, pure=False) for batch in first}
-        running = as_completed(submitted)
+        running = as_completed(submitted, loop=client.loop)
         try:
             for future in running:
                 submitted.discard(future)

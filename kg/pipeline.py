@@ -123,7 +123,7 @@ def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer) -> Extraction:
 _local = threading.local()
 
 
-def _pipeline(model: str) -> tuple[Language, Gazetteer]:
+def pipeline_for(model: str) -> tuple[Language, Gazetteer]:
     """This thread's spaCy pipeline for `model`, loaded once (a worker keeps it for all its batches)."""
     loaded: dict[str, tuple[Language, Gazetteer]] | None = getattr(_local, "pipelines", None)
     if loaded is None:
@@ -139,7 +139,7 @@ def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | 
 
     An article whose extraction fails comes back as `Skipped` with the error, so one odd article does not
     stop a corpus build."""
-    nlp, gazetteer = _pipeline(model)
+    nlp, gazetteer = pipeline_for(model)
     out: list[Extraction | Skipped] = []
     for article, doc in parse(nlp, articles, batch_size=len(articles)):
         try:
@@ -190,7 +190,7 @@ def _run(options: BuildOptions, batches: list[list[Article]]) -> Iterator[list[E
     workers = min(options.jobs or available_cores(), len(batches))
     if workers <= 1:
         return run_serial(task, batches)
-    return run_processes(task, batches, workers=workers, preload=["kg.pipeline"])
+    return run_processes(task, batches, workers=workers, preload=["kg.preload"])
 
 
 def extract_corpus(articles: list[Article], options: BuildOptions, *,
@@ -237,7 +237,10 @@ def extract_corpus(articles: list[Article], options: BuildOptions, *,
 def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
           progress: Callable[[int], None] | None = None,
           on_start: Callable[[int], None] | None = None) -> BuildResult:
-    """Read, extract and link a set of articles into one graph (nothing is written here)."""
+    """Read, extract and link a set of articles into one graph (nothing is written here).
+
+    With more than one job, worker processes are started by a fork server, so a script that calls this needs
+    the usual `if __name__ == "__main__":` guard of multiprocessing."""
     articles, skipped = read_articles(paths, published=options.published)
     if on_start:
         on_start(len(articles))
