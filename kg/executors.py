@@ -40,6 +40,19 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def batches_of(items: Sequence[T], size: int, *, workers: int = 1) -> list[Sequence[T]]:
+    """`items` in batches of `size`; for several workers the batches shrink towards the end (guided
+    scheduling), so the workers finish together instead of one parsing a last full batch while others wait."""
+    out = []
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        n = max(1, min(size, left if workers == 1 else -(-left // (2 * workers))))
+        out.append(items[start:start + n])
+        start += n
+    return out
+
+
 def run_serial(fn: Callable[[T], R], batches: Sequence[T]) -> Iterator[R]:
     """Every batch in this process, in order."""
     for batch in batches:

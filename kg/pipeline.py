@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.entities import Resolver
 from kg.errors import InputError
-from kg.executors import EXECUTORS, available_cores, run_dask, run_processes, run_serial
+from kg.executors import EXECUTORS, available_cores, batches_of, run_dask, run_processes, run_serial
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
 from kg.graph import DEFAULT_BASE, Minter, Triple, article_triples, build_graph, prefixes
@@ -138,15 +138,17 @@ def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | 
     """Parse and extract one batch of articles: the task a worker process or Dask worker runs.
 
     An article whose extraction fails comes back as `Skipped` with the error, so one odd article does not
-    stop a corpus build."""
+    stop a corpus build. The batch runs in a spaCy memory zone: the words it adds to the vocabulary are
+    dropped afterwards, so a worker's memory does not grow with the corpus."""
     nlp, gazetteer = pipeline_for(model)
     out: list[Extraction | Skipped] = []
-    for article, doc in parse(nlp, articles, batch_size=len(articles)):
-        try:
-            out.append(extract_doc(article, doc, gazetteer))
-        except Exception as e:  # a rule's bug on one article: report it, keep the rest of the corpus
-            log.debug("extraction failed on %s", article.source, exc_info=True)
-            out.append(Skipped(article.source, f"extraction failed: {type(e).__name__}: {e}"))
+    with nlp.memory_zone():
+        for article, doc in parse(nlp, articles, batch_size=len(articles)):
+            try:
+                out.append(extract_doc(article, doc, gazetteer))
+            except Exception as e:  # a rule's bug on one article: report it, keep the rest of the corpus
+                log.debug("extraction failed on %s", article.source, exc_info=True)
+                out.append(Skipped(article.source, f"extraction failed: {type(e).__name__}: {e}"))
     return out
 
 
@@ -176,34 +178,44 @@ def filter_confidence(x: Extraction, threshold: float) -> Extraction:
     return replace(x, relations=tuple(r for r in x.relations if r.evidence.confidence >= threshold))
 
 
-def _run(options: BuildOptions, batches: list[list[Article]]) -> Iterator[list[Extraction | Skipped]]:
-    """The batches' extractions from the executor the options name (in this process when one worker does)."""
+def _check_executor(options: BuildOptions) -> None:
+    """InputError for an unknown executor, or a scheduler address without Dask or Dask without one."""
+    if options.executor not in EXECUTORS:
+        raise InputError(f"unknown executor {options.executor!r}; use one of: {', '.join(EXECUTORS)}")
+    if options.executor == "dask" and not options.scheduler:
+        raise InputError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    if options.executor != "dask" and options.scheduler:
+        raise InputError("--scheduler is for --executor dask")
+
+
+def _run(options: BuildOptions, todo: list[Article]) -> Iterator[list[Extraction | Skipped]]:
+    """The extractions of `todo`, batch by batch, from the executor the options name (in this process when
+    there is only one batch or one job)."""
     from kg.cache import fingerprint
 
     task = partial(extract_batch, model=options.model)
-    if options.executor not in EXECUTORS:
-        raise InputError(f"unknown executor {options.executor!r}; use one of: {', '.join(EXECUTORS)}")
     if options.executor == "dask":
-        if not options.scheduler:
-            raise InputError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
-        return run_dask(task, batches, scheduler=options.scheduler, check=partial(fingerprint, options.model))
-    workers = min(options.jobs or available_cores(), len(batches))
+        return run_dask(task, batches_of(todo, options.batch_size), scheduler=options.scheduler,
+                        check=partial(fingerprint, options.model))
+    workers = min(options.jobs or available_cores(), -(-len(todo) // options.batch_size))
     if workers <= 1:
-        return run_serial(task, batches)
-    return run_processes(task, batches, workers=workers, preload=["kg.preload"])
+        return run_serial(task, batches_of(todo, options.batch_size))
+    return run_processes(task, batches_of(todo, options.batch_size, workers=workers), workers=workers,
+                         preload=["kg.preload"])
 
 
 def extract_corpus(articles: list[Article], options: BuildOptions, *,
-                   progress: Callable[[int], None] | None = None) -> tuple[list[Extraction], list[Skipped], int]:
+                   progress: Callable[[int], None] | None = None,
+                   on_start: Callable[[int], None] | None = None) -> tuple[list[Extraction], list[Skipped], int]:
     """Every article's extraction, from the cache where it holds one, else parsed by the executor.
 
-    Returns the extractions (in content-hash order), the articles that failed and how many were parsed."""
+    `on_start` learns how many articles need parsing, `progress` how many more are done. Returns the
+    extractions (in content-hash order), the articles that failed and how many were parsed."""
     from kg.cache import ExtractionCache, fingerprint
 
     advance = progress or (lambda n: None)
-    if options.executor != "dask" and options.scheduler:
-        raise InputError("--scheduler is for --executor dask")
-    model_version(options.model)
+    _check_executor(options)
+    model_version(options.model)  # a missing model fails here, with its install hint, before any work
     cache = ExtractionCache(options.cache_dir, fingerprint(options.model)) if options.cache_dir else None
     found: list[Extraction] = []
     failed: list[Skipped] = []
@@ -215,9 +227,9 @@ def extract_corpus(articles: list[Article], options: BuildOptions, *,
                 todo.append(article)
             else:
                 found.append(hit)
-        advance(len(found))
-        size = max(1, options.batch_size)
-        for results in _run(options, [todo[i:i + size] for i in range(0, len(todo), size)]):
+        if on_start:
+            on_start(len(todo))
+        for results in _run(options, todo):
             for item in results:
                 if isinstance(item, Skipped):
                     log.warning("skipped %s: %s", item.source, item.reason)
@@ -239,12 +251,13 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
           on_start: Callable[[int], None] | None = None) -> BuildResult:
     """Read, extract and link a set of articles into one graph (nothing is written here).
 
+    `on_start(n)` is called once it is known that n articles need parsing (the rest are cached), and
+    `progress(k)` each time k more are done.
+
     With more than one job, worker processes are started by a fork server, so a script that calls this needs
     the usual `if __name__ == "__main__":` guard of multiprocessing."""
     articles, skipped = read_articles(paths, published=options.published)
-    if on_start:
-        on_start(len(articles))
-    extractions, failed, parsed = extract_corpus(articles, options, progress=progress)
+    extractions, failed, parsed = extract_corpus(articles, options, progress=progress, on_start=on_start)
     if not extractions:
         raise InputError(f"nothing to build: every article failed ({failed[0].reason})")
     extractions = [filter_confidence(x, options.min_confidence) for x in extractions]

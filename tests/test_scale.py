@@ -11,14 +11,17 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg import executors
 from kg.cache import ExtractionCache, article_key
 from kg.cli import app
-from kg.executors import ExecutorError, run_dask
+from kg.executors import ExecutorError, batches_of, run_dask
 from kg.ingest import from_plain_text
 from kg.model import Entity, Extraction
+from kg.pipeline import BuildOptions, write_outputs
+from kg.pipeline import build as run_build
 
 from test_cli import one_line_error
 
@@ -188,3 +191,20 @@ def test_kg_entities_lists_entities_and_the_merges_with_reasons(tmp_path):
     joined = [r for r in rows if r["key"] == "Person:kowalczyk"]
     assert joined and joined[0]["into"].endswith("/person/maria-kowalczyk") and "surname" in joined[0]["reason"]
     assert any(r["key"] == "Person:smith" and r["into"] is None for r in rows), rows
+
+
+@pytest.mark.model
+def test_graph_ttl_holds_exactly_the_triples_of_the_rdflib_graph(tmp_path):
+    result = run_build([str(write_corpus(tmp_path / "in"))], BuildOptions(jobs=1))
+    [path] = write_outputs(result, tmp_path / "out")
+    written = set(Graph().parse(path))
+    assert written == set(result.graph) and len(written) == result.summary()["triples"]
+
+
+def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_several_workers():
+    items = list(range(1000))
+    for workers in (1, 2, 8):
+        batches = batches_of(items, 64, workers=workers)
+        assert [x for b in batches for x in b] == items and max(map(len, batches)) == 64
+        assert len(batches[-1]) == (1 if workers > 1 else 1000 % 64)
+    assert [len(b) for b in batches_of(items[:10], 64)] == [10]
