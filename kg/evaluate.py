@@ -129,6 +129,7 @@ class _Scorer:
                            for e in gold["entities"]}
         self.node_gold = {n: self._gold_of(n) for n in self.nodes}
         self.label = {n: (sorted(self.names[n])[0] if self.names[n] else str(n)) for n in self.nodes}
+        self.outcomes: list[tuple[str, Node, str]] = []
 
     def _gold_of(self, node: Node) -> str | None:
         names, t = self.names.get(node, set()), self.types.get(node)
@@ -178,7 +179,7 @@ class _Scorer:
             kind = local(p)
             if kind in RELATIONS and s in self.types:
                 text = [str(o)] if isinstance(o, Literal) else sorted(_literals(self.g, o, TEXT_PREDICATES))
-                preds.append((kind, str(s), " ".join(text), s))
+                preds.append((kind, str(s), " ".join(text), s, o))
         preds.sort(key=lambda x: x[:3])
         out: dict[str, Any] = {}
         totals = [0, 0, 0]
@@ -186,7 +187,7 @@ class _Scorer:
             golds = [r for r in self.gold["relations"] if r["type"] == kind]
             mine = [x for x in preds if x[0] == kind]
             pairs = []
-            for j, (_, _, text, s) in enumerate(mine):
+            for j, (_, _, text, s, _) in enumerate(mine):
                 for i, r in enumerate(golds):
                     if self._subject_ok(r, s):
                         objs = r["object"] if isinstance(r["object"], list) else [r["object"]]
@@ -194,14 +195,18 @@ class _Scorer:
                         if sc > 0:
                             pairs.append((-sc, bool(r.get("optional")), i, j))
             pairs.sort()
-            used_g, used_p, tp, neutral = set(), set(), 0, 0
+            used_g, used_p, neutral_p, tp = set(), set(), set(), 0
             for _, optional, i, j in pairs:
                 if i in used_g or j in used_p:
                     continue
                 used_g.add(i)
                 used_p.add(j)
-                neutral += optional
+                if optional:
+                    neutral_p.add(j)
                 tp += not optional
+            neutral = len(neutral_p)
+            self.outcomes.extend((kind, mine[j][4], "neutral" if j in neutral_p else "tp" if j in used_p else "fp")
+                                 for j in range(len(mine)))
             need = [i for i, r in enumerate(golds) if not r.get("optional")]
             n_pred = len(mine) - neutral
             out[kind] = prf(tp, n_pred, len(need))
@@ -252,6 +257,26 @@ def score(gold: dict[str, Any], graph: Graph) -> dict[str, Any]:
     """Every figure for one graph against one (possibly merged) gold annotation."""
     s = _Scorer(gold, graph)
     return {"entities": s.entities(), "relations": s.relations(), "roles": s.roles()}
+
+
+def confidence_bands(gold: dict[str, Any], graph: Graph, edges: tuple[float, ...] = (0.5, 0.8),
+                     kinds: tuple[str, ...] = RELATIONS) -> list[dict[str, Any]]:
+    """Precision of the predicted relations in each confidence band (below 0.5, 0.5 to 0.8, above 0.8 by
+    default): whether higher confidence really means more often right. Optional gold matches are left out."""
+    s = _Scorer(gold, graph)
+    s.relations()
+    bounds = [0.0, *edges, 1.01]
+    out = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        tp = fp = 0
+        for kind, node, outcome in s.outcomes:
+            value = next((float(o) for p, o in graph.predicate_objects(node) if local(p) == "confidence"), None)
+            if kind in kinds and value is not None and lo <= value < hi and outcome != "neutral":
+                tp += outcome == "tp"
+                fp += outcome == "fp"
+        out.append({"band": f"{lo:.2f}-{min(hi, 1.0):.2f}", "tp": tp, "fp": fp,
+                    "precision": round(tp / (tp + fp), 3) if tp + fp else None})
+    return out
 
 
 def load_gold(path: Path) -> dict[str, Any]:

@@ -50,6 +50,12 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def name_key(text: str) -> str:
+    """Identity form of a name: folded, lower case, words of letters and digits only ("World Cross-Country
+    Championships" and "World Cross Country Championships" are one name)."""
+    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z0-9]+)*", fold(text).lower()))
+
+
 class Gazetteer:
     """Lookups over the gazetteer entries by name, short name and demonym."""
 

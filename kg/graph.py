@@ -170,9 +170,9 @@ def build_graph(extractions: Iterable[Extraction], corpus: dict[str, Entity], *,
 
 def build_dataset(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Dataset:
     """One named graph per article, named by its document IRI."""
-    ds = Dataset(bind_namespaces="none")
+    ds = Dataset()
     for prefix, ns in prefixes(minter).items():
-        ds.bind(prefix, ns)
+        ds.bind(prefix, ns, replace=True)
     for x in extractions:
         g = ds.graph(minter.document(x.article.doc_id))
         for triple in article_triples(x, corpus, minter):

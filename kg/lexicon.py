@@ -35,7 +35,7 @@ mullah sheriff marshal detective constable chief-of-staff undersecretary under-s
 """Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
 
 TITLE_MODIFIERS = frozenset("""
-deputy vice chief senior top former acting interim foreign defense defence interior home finance economy
+deputy vice chief senior top former acting interim shadow foreign defense defence interior home finance economy
 economic health state prime general lead principal press communications campaign national security attorney
 special assistant associate executive managing first second lieutenant supreme high foreign-affairs trade
 justice education energy environment environmental transport transportation labor labour agriculture treasury
@@ -89,3 +89,40 @@ official officials source sources lawyer lawyers attorney attorneys staffer staf
 DAY_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
 """.split())
+
+FEMALE_FIRST_NAMES = frozenset("""
+abigail ada adriana agnes aileen alexandra alexis alice alicia alison amanda amber amelia amy ana andrea angela
+angelina angelique ann anna anne annie april ariana ashley audrey barbara beatrice becky belinda betty beverly
+bonnie brenda bridget brittany camila carla carly carmen carol caroline carolyn catherine cecilia charlotte
+chelsea cheryl chloe christina christine cindy claire clara claudia colleen connie courtney cynthia daisy dana
+danielle debbie deborah debra denise diana diane dianne donna doris dorothy edith eileen elaine eleanor elena
+elisabeth elise elizabeth ella ellen eliza emily emma erica erin esther eva evelyn fatima fiona florence frances
+gabriela gail gillian gina gloria grace hannah harriet hazel heather heidi helen helena hillary holly hope
+ilhan ingrid irene isabel isabella ivana ivanka jacqueline jane janet janice jasmine jean jeanne jennifer jenny
+jessica jill joan joanna jodi josephine joyce judith judy julia julie june karen karin kate katherine kathleen
+kathryn kathy katie kayleigh kellyanne kelly kim kimberly kirsten kristen laura lauren leah leslie lily linda
+lindsay lisa liz loretta lorraine louise lucy lydia lynn madeleine madison maggie margaret margarita maria
+marian marie marilyn marina marine marion marjorie martha mary maxine megan melania melanie melinda melissa
+meredith mia michelle mildred miriam molly monica nadia nancy naomi natalia natalie nicola nicole nikki nina
+nora olga olivia pamela patricia paula pauline peggy penny priscilla rachel rebecca regina rita roberta rosa
+rosalind rose ruth sabrina sally samantha sandra sara sarah sharon sheila shirley sofia sonia sophia sophie
+stephanie susan susanne suzanne sylvia tamara tammy tanya teresa theresa tiffany tina tracy ursula valerie
+vanessa vera veronica victoria virginia wendy yvette yvonne zoe
+""".split())
+MALE_FIRST_NAMES = frozenset("""
+aaron adam adrian alan albert alex alexander alfred ali allen andrew andy angelo anthony antonio arthur barack
+barry ben benjamin bernard bernie bill billy bob bobby boris brad bradley brandon brian bruce bryan carl carlos
+charles charlie chris christian christopher chuck clarence colin craig dale dan daniel danny darren dave david
+dean dennis derek dick dmitry dmitri don donald doug douglas dylan eddie edward elijah emmanuel eric ernest
+eugene evan frank fred frederick gabriel gary gavin george gerald gerhard gordon graham greg gregory harold
+harry henry howard hugh ian isaac jack jacob jake james jamie jason jeb jeff jeffrey jeremy jerry jesse jim
+jimmy joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua juan justin keith ken kenneth
+kevin kirk kyle larry lawrence lee leo leon leonard lindsey louis luis luke marco marcus mario mark martin
+matt matthew max michael miguel mike mitch mitt nathan neil nicholas nick nigel noah norman oliver oscar
+patrick paul peter philip phil raymond reince rex richard rick rob robert roberto roger ron ronald roy rudy
+russell ryan sam samuel scott sean sergei sergey seth simon stanley stephen steve steven stuart ted terry
+thomas tim timothy todd tom tony travis trevor troy tyler victor vincent vladimir volodymyr walter warren
+wayne william willie xavier yuri zachary
+""".split())
+"""Common given names by the gender news pronouns use for their bearers; only used to keep "she" from
+resolving to a "Donald" when an "Hillary" is at hand, never to assert anything in the graph."""

@@ -51,12 +51,17 @@ class Mention:
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """All person, organisation and place mentions in `doc`, in text order, with titles attached."""
     out: list[Mention] = []
+    lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    name_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for ent in doc.ents:
         if ent.label_ not in NER_TYPES:
             continue
         span = _trim(ent)
         if span is None or not _plausible(span, gaz):
             continue
+        if len(span) == 1 and span[0].lower_ in lowercase_words and span[0].lower_ not in name_words \
+                and gaz.lookup(span.text) is None:
+            continue  # "Budget", "Library": a common word the article also writes in lower case
         entry = gaz.lookup(span.text) if not ent.ent_id_ else gaz.entries.get(ent.ent_id_)
         if entry is None and ent.label_ == "PERSON" and len(span) == 1:
             entry = gaz.short_name(span.text)
@@ -94,18 +99,21 @@ def _is_title_token(token: Token) -> bool:
 
 
 def _plausible(span: Span, gaz: Gazetteer) -> bool:
-    """Reject spans that are not names: lower case, weekdays, lone title words inside a title."""
+    """Reject spans that are not names: lower case, weekdays, amounts, title words inside a title."""
     text = span.text
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
+    if span.label_ == "PERSON" and any(c.isdigit() for c in text):
+        return False  # "280bn", "Route 66"
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span) and gaz.lookup(text) is None:
         return False
     if all(t.lower_ in DAY_WORDS for t in span):
         return False
     if "\n" in text:
         return False
-    if all(t.lower_ in TITLE_WORDS for t in span) and gaz.lookup(text) is None:
-        return False  # "Defense" in "Deputy Defense Minister", "State" in "Secretary of State"
+    if all(t.lower_ in TITLE_WORDS or t.lower_ in TITLE_CONNECTORS or t.lower_ in HONORIFICS
+           or gaz.is_demonym(t.text) for t in span) and gaz.lookup(text) is None:
+        return False  # "Defense" in "Deputy Defense Minister", "Trade and Industry" in "... Secretary"
     return True
 
 

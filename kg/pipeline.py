@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from kg.entities import Resolver
 from kg.errors import InputError
 from kg.executors import EXECUTORS, available_cores, batches_of, run_dask, run_processes, run_serial
+from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
 from kg.graph import DEFAULT_BASE, Minter, Triple, article_triples, build_graph, prefixes
@@ -264,8 +265,18 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
     return BuildResult(extractions, link(extractions), Minter(options.base_iri), skipped + failed, parsed)
 
 
-def write_outputs(result: BuildResult, out_dir: Path) -> list[Path]:
-    """Write the graph (Turtle) into `out_dir`; each file appears whole or not at all."""
-    from kg.export import turtle
+def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
+    """Write the graph (Turtle), its interactive page (graph.html) and each export format into `out_dir`; each
+    output appears whole or not at all.
 
-    return [turtle.write(result.triples, result.prefixes, out_dir)]
+    N-Quads and TriG get each article's own triples as its named graph (exact, from the extractions)."""
+    from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
+    from kg.export.rdf import make_dataset
+
+    dataset = None
+    if NAMED_GRAPH_FORMATS & set(formats):
+        m = result.minter
+        dataset = make_dataset(result.graph, {m.document(x.article.doc_id): article_triples(x, result.entities, m)
+                                              for x in result.extractions})
+    return [turtle.write(result.triples, result.prefixes, out_dir), html.write(result.graph, out_dir),
+            *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]

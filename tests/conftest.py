@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
@@ -39,6 +40,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current build")
 
 
+@pytest.fixture(autouse=True)
+def reset_kg_logging() -> Iterator[None]:
+    """`kg` commands run through CliRunner set the "kg" logger's level and handler for the whole process
+    (--quiet raises it to ERROR, also from module fixtures); reset it around each test."""
+    logger = logging.getLogger("kg")
+    logger.setLevel(logging.NOTSET)
+    logger.handlers.clear()
+    yield
+    logger.setLevel(logging.NOTSET)
+    logger.handlers.clear()
+
+
 @lru_cache(maxsize=1)
 def _frozen() -> dict:
     return json.loads((HERE / "frozen" / "docs.json").read_text(encoding="utf-8"))
@@ -50,9 +63,12 @@ def _english_vocab():
     return spacy.blank("en").vocab
 
 
-def extract(text: str, *, published: str | None = None) -> Extraction:
-    """Run kg's extraction on a frozen parse of `text` (a constant of tests/texts.py)."""
-    article = make_article(text, published=published)
+def extract(text: str, *, published: str | None = None, title: str = "Test headline") -> Extraction:
+    """Run kg's extraction on a frozen parse of `text` (a constant of tests/texts.py) under a headline.
+
+    The headline is blanked before parsing, so a title of the default's length (13 characters) reuses the
+    frozen parse."""
+    article = make_article(text, published=published, title=title)
     analysed = analysed_text(article)
     entry = _frozen().get(key(analysed))
     if entry is None:

@@ -24,9 +24,10 @@ from kg.nlp import analysed_text, load_pipeline  # noqa: E402
 OUT = HERE / "frozen" / "docs.json"
 
 
-def make_article(text: str, *, published: str | None = None):
-    """A test article: a headline line, a blank line, then `text` as the body."""
-    return from_plain_text(f"Test headline\n\n{text}", source="test", published=published)
+def make_article(text: str, *, published: str | None = None, title: str = "Test headline"):
+    """A test article: a headline line, a blank line, then `text` as the body (the headline is never parsed,
+    so one parse serves every headline of the same length)."""
+    return from_plain_text(f"{title}\n\n{text}", source="test", published=published)
 
 
 def key(text: str) -> str:

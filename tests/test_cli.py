@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from click.testing import Result
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -24,7 +25,7 @@ runner = CliRunner()
 pytestmark = pytest.mark.model
 
 
-def kg(*args: str) -> "Result":
+def kg(*args: object) -> Result:
     return runner.invoke(app, [str(a) for a in args])
 
 

@@ -33,3 +33,15 @@ def test_did_not_deny():
 
 def test_contrast_is_not_a_rebuttal():
     assert facts(extract(texts.DENIES_CONTRAST), "denies") == []
+
+
+def test_refusing_to_rule_out_denies_nothing():
+    assert facts(extract(texts.DENIES_REFUSED_TO_RULE_OUT), "denies") == []
+
+
+def test_what_is_denied_stops_before_but():
+    assert facts(extract(texts.DENIES_BUT_CLAUSE), "denies") == [("Gordon Brown", "his forecasts were too optimistic")]
+
+
+def test_but_in_the_next_sentence_is_no_rebuttal():
+    assert facts(extract(texts.DENIES_NEXT_SENTENCE_BUT), "denies") == []

@@ -24,6 +24,10 @@ def test_pronoun_speaker_is_resolved():
     assert facts(extract(texts.ENTITIES_PRONOUN), "said")[-1] == ("John Kirby", "It is not moving any more")
 
 
+def test_she_skips_a_nearer_man():
+    assert facts(extract(texts.ENTITIES_PRONOUN_GENDER), "said")[-1] == ("Hillary Clinton", "I was ready for it")
+
+
 def test_nationality_words_are_not_entities():
     x = extract(texts.ENTITIES_NATIONALITY)
     assert [e.label for e in x.entities] == ["Istanbul"]

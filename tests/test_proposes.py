@@ -42,3 +42,11 @@ def test_polls_propose_nothing():
 
 def test_a_proposal_needs_content():
     assert facts(extract(texts.PROPOSES_NOTHING), "proposes") == []
+
+
+def test_promising_that_something_is_so_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_PROMISED_THAT), "proposes") == []
+
+
+def test_a_placeholder_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_PLACEHOLDER), "proposes") == []

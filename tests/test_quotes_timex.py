@@ -38,3 +38,21 @@ def test_apostrophes_are_not_quotes():
 ])
 def test_time_resolution(expression, published, expected):
     assert resolve_time(expression, published) == expected
+
+
+def test_nested_curly_quotes_stay_inside_the_outer_quote():
+    text = "\u201cI would rather live in what he calls \u201chell\u201d than with him,\u201d she said."
+    (q,) = find_quotes(text)
+    assert text[q.inner_start:q.inner_end] == "I would rather live in what he calls \u201chell\u201d than with him"
+
+
+def test_a_line_starting_with_a_quote_mark_restarts_pairing_but_wrapped_lines_do_not():
+    text = ("\u201cFirst voice.\u201d \u2015 Ann Lee\n\u201cSecond voice.\u201d \u2015 Bo Chan\n\n"
+            "\u201cA quotation that is hard-wrapped\nover two lines,\u201d he said.")
+    quotes = [text[q.inner_start:q.inner_end] for q in find_quotes(text)]
+    assert quotes == ["First voice.", "Second voice.", "A quotation that is hard-wrapped\nover two lines"]
+
+
+def test_doubled_apostrophes_and_a_closing_mark_used_as_an_opener():
+    text = "''We need money,'' he said. \u201dWe are ready.\u201d"
+    assert [text[q.inner_start:q.inner_end] for q in find_quotes(text)] == ["We need money", "We are ready."]

@@ -1,6 +1,6 @@
 """said/v1 on frozen parses: direct and indirect speech, continuations, resolution of speakers, near misses."""
 
-from conftest import extract, facts
+from conftest import entity, extract, facts
 
 import texts
 
@@ -61,11 +61,62 @@ def test_colon_quote():
         ("Volodymyr Zelenskyy", "We will defend every city and every village of our country.")]
 
 
-def test_continued_quote_belongs_to_the_same_speaker():
-    assert said(texts.SAID_CONTINUATION) == [
+def test_continued_quote_in_the_same_paragraph_extends_the_statement():
+    (speaker, statement), = said(texts.SAID_CONTINUATION)
+    assert speaker == "Kirby"
+    assert statement.startswith("The convoy has stopped") and statement.endswith("we do not know why.")
+
+
+def test_continued_quote_in_the_next_paragraph_is_a_statement_of_its_own():
+    assert said(texts.SAID_CONTINUATION_NEXT_PARAGRAPH) == [
         ("Kirby", "The convoy has stopped"),
         ("Kirby", "It is not moving toward the capital any more, and we do not know why."),
     ]
+
+
+def test_dash_signature_names_the_speaker():
+    assert said(texts.SAID_DASH_SIGNATURE) == [
+        ("Maria Delgado", "The debate showed who he really is, and it scared me."),
+        ("Tom Okafor", "I will vote for the first time this year."),
+    ]
+
+
+def test_transcript_lines():
+    assert said(texts.SAID_TRANSCRIPT) == [
+        ("Chris Wallace", "Will the governor attend the debate tomorrow night?"),
+        ("Mike Pence", "Well, look, the governor will be there with his family."),
+    ]
+
+
+def test_headline_with_a_speaker_and_a_colon():
+    x = extract(texts.SAID_INDIRECT, title="Kirby: Stayed")
+    assert ("Kirby", "Stayed") in facts(x, "said")
+
+
+def test_doubled_apostrophes_quote():
+    assert said(texts.SAID_DOUBLE_APOSTROPHE) == [("Larry King", "We need money to pay our producers")]
+
+
+def test_relative_pronoun_subject():
+    assert said(texts.SAID_RELATIVE_WHO) == [("Nancy Pelosi", "the bill would pass next week")]
+
+
+def test_told_someone_to_do_something():
+    assert said(texts.SAID_TOLD_TO) == [("Barack Obama", "his advisers to find a way around Congress")]
+
+
+def test_the_bank_is_the_bank_named_before():
+    assert said(texts.SAID_ORGANISATION_NOUN) == [("Wells Fargo", "the practice had ended in 2016")]
+
+
+def test_a_candidates_campaign_is_an_organisation():
+    x = extract(texts.SAID_CAMPAIGN)
+    assert facts(x, "said") == [("Clinton campaign", "the advertisement would air nationally")]
+    assert entity(x, "Clinton campaign").type == "Organization"
+
+
+def test_quote_of_an_unresolved_speaker_is_not_given_to_anyone_else():
+    assert said(texts.SAID_UNRESOLVED_CLAIMS_QUOTE) == []
 
 
 def test_quote_over_several_sentences_is_one_statement():
@@ -75,7 +126,7 @@ def test_quote_over_several_sentences_is_one_statement():
 
 def test_interrupted_quote_is_taken_whole():
     (speaker, statement), = said(texts.SAID_INTERRUPTED)
-    assert speaker == "Vladimir Medinsky"
+    assert speaker == "Medinsky"
     assert statement.startswith("We are ready to talk") and statement.endswith("is on the table.")
 
 
@@ -119,3 +170,40 @@ def test_offsets_slice_back_and_provenance_is_complete():
     assert 0.5 < rel.evidence.confidence <= 0.99
     assert rel.cue.text == "said"
     assert rel.time.expression == "Monday" and rel.time.date == "2022-03-28"
+
+
+def test_nested_report_gives_both_attributions():
+    assert said(texts.SAID_NESTED_REPORT) == [
+        ("Kirby", "Peskov told him that the convoy would turn back"),
+        ("Dmitry Peskov", "the convoy would turn back"),
+    ]
+
+
+def test_honorifics_abbreviated_titles_and_cues_beyond_said():
+    assert said(texts.SAID_HONORIFIC_AND_ABBREVIATION) == [
+        ("Barack Obama", "the plan would work"),
+        ("Elizabeth Warren", "It will not work"),
+    ]
+
+
+def test_metonym_speaks_for_its_government():
+    assert said(texts.SAID_WHITE_HOUSE) == [("White House", "the president would sign the bill on Friday")]
+
+
+def test_spokesman_for_an_organisation_speaks_for_it():
+    assert said(texts.SAID_SPOKESMAN_FOR) == [("United States Department of Defense", "the drill had ended")]
+
+
+def test_party_nominee_description_resolves_to_the_nominee():
+    assert said(texts.SAID_PARTY_NOMINEE) == [("Hillary Clinton", "the economy needed new investment")]
+
+
+def test_reporting_verbs_beyond_said():
+    assert [speaker for speaker, _ in said(texts.SAID_CUES)] == [
+        "Kirby", "Dmitry Peskov", "Antony Blinken", "Volodymyr Zelenskyy"]
+
+
+def test_statement_carries_the_place_it_was_made():
+    x = extract(texts.SAID_PLACE)
+    (rel,) = x.relations
+    assert {e.key: e.label for e in x.entities}[rel.place] == "Morocco"

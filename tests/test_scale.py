@@ -196,7 +196,7 @@ def test_kg_entities_lists_entities_and_the_merges_with_reasons(tmp_path):
 @pytest.mark.model
 def test_graph_ttl_holds_exactly_the_triples_of_the_rdflib_graph(tmp_path):
     result = run_build([str(write_corpus(tmp_path / "in"))], BuildOptions(jobs=1))
-    [path] = write_outputs(result, tmp_path / "out")
+    path = write_outputs(result, tmp_path / "out")[0]
     written = set(Graph().parse(path))
     assert written == set(result.graph) and len(written) == result.summary()["triples"]
 
@@ -205,6 +205,7 @@ def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_severa
     items = list(range(1000))
     for workers in (1, 2, 8):
         batches = batches_of(items, 64, workers=workers)
-        assert [x for b in batches for x in b] == items and max(map(len, batches)) == 64
+        assert [x for b in batches for x in b] == items and max(map(len, batches)) <= 64
         assert len(batches[-1]) == (1 if workers > 1 else 1000 % 64)
+    assert len(batches_of(items, 64)[0]) == 64
     assert [len(b) for b in batches_of(items[:10], 64)] == [10]

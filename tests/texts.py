@@ -22,6 +22,32 @@ SAID_SPEAKER_NEXT = ("\u201cWe are ready for peace, and we want it to last for a
 SAID_COLON = "Zelensky put it bluntly: \u201cWe will defend every city and every village of our country.\u201d"
 SAID_CONTINUATION = ("\u201cThe convoy has stopped,\u201d Kirby said. \u201cIt is not moving toward the capital "
                      "any more, and we do not know why.\u201d")
+SAID_CONTINUATION_NEXT_PARAGRAPH = ("\u201cThe convoy has stopped,\u201d Kirby said.\n\n"
+                                    "\u201cIt is not moving toward the capital any more, and we do not know why.\u201d")
+SAID_DASH_SIGNATURE = ("\u201cThe debate showed who he really is, and it scared me.\u201d \u2015 Maria Delgado\n\n"
+                       "\u201cI will vote for the first time this year.\u201d \u2015 Tom Okafor")
+SAID_TRANSCRIPT = ("Chris Wallace interviewed Mike Pence on Sunday.\n\n"
+                   "WALLACE: Will the governor attend the debate tomorrow night?\n\n"
+                   "PENCE: Well, look, the governor will be there with his family.")
+SAID_DOUBLE_APOSTROPHE = "''We need money to pay our producers,'' Larry King said."
+SAID_RELATIVE_WHO = "Nancy Pelosi, who leads the House Democrats, said the bill would pass next week."
+SAID_TOLD_TO = "Barack Obama told his advisers to find a way around Congress."
+SAID_ORGANISATION_NOUN = ("Wells Fargo fired thousands of employees over fake accounts.\n\n"
+                          "The bank said that the practice had ended in 2016.")
+SAID_CAMPAIGN = "The Clinton campaign said the advertisement would air nationally."
+SAID_UNRESOLVED_CLAIMS_QUOTE = ("The governor of the state said the media are to blame for "
+                                "\u201cfocusing on what he said and what he tweeted.\u201d")
+SAID_NESTED_REPORT = "Kirby said Peskov told him that the convoy would turn back."
+SAID_HONORIFIC_AND_ABBREVIATION = ("Barack Obama spoke first.\n\n"
+                                   "Mr. Obama said the plan would work. Sen. Elizabeth Warren disagreed.\n\n"
+                                   "\u201cIt will not work,\u201d Warren wrote on Twitter.")
+SAID_WHITE_HOUSE = "The White House said the president would sign the bill on Friday."
+SAID_SPOKESMAN_FOR = "A spokesman for the Pentagon said the drill had ended."
+SAID_PARTY_NOMINEE = ("Democratic presidential nominee Hillary Clinton spoke in Ohio.\n\n"
+                      "The Democratic nominee said the economy needed new investment.")
+SAID_CUES = ("Kirby insisted that the troops were safe. Peskov warned that the talks could fail. "
+             "Blinken tweeted that the meeting had gone well. Zelensky acknowledged that the losses were heavy.")
+SAID_PLACE = "\u201cWe support that,\u201d Antony Blinken told reporters during a visit to Morocco."
 SAID_MULTI_SENTENCE = ("\u201cSecurity comes first. Neutrality is possible. This is the most important point of "
                        "all,\u201d Zelensky said in a video call.")
 SAID_INTERRUPTED = ("\u201cWe are ready to talk,\u201d Medinsky said, \u201cbut only once a draft agreement "
@@ -57,6 +83,10 @@ DENIES_DECLINED_COMMENT = "Kirby declined to comment."
 DENIES_NEGATED = "Peskov did not deny the report."
 DENIES_CONTRAST = "Blinken said the United States is focused on Russian actions, not its words."
 
+DENIES_REFUSED_TO_RULE_OUT = "Gordon Brown refused to rule out future tax rises."
+DENIES_BUT_CLAUSE = "Gordon Brown denied that his forecasts were too optimistic, but refused to say more."
+DENIES_NEXT_SENTENCE_BUT = "The plans will be paid for by taxpayers, not employers, Hewitt said. But the firms disagreed."
+
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
 PROPOSES_READY_DISCUSS = "Zelensky said Ukraine is ready to discuss a neutral status for the country."
@@ -68,6 +98,9 @@ PROPOSES_ADVICE = "\u201cWe should be prepared to watch for a major offensive in
 PROPOSES_NEGATED = "Russia did not propose a ceasefire."
 PROPOSES_NO_ENTITY = "Recent polls suggest holding early elections."
 PROPOSES_NOTHING = "\u201cWe are ready to go for it,\u201d Zelensky said."
+
+PROPOSES_PROMISED_THAT = "Bob Geldof promised the commission would not be a talking shop."
+PROPOSES_PLACEHOLDER = "Gordon Brown proposed the idea last year."
 
 # ---------------------------------------------------------------- roles
 ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."
@@ -82,6 +115,8 @@ ENTITIES_SURNAME = "Volodymyr Zelensky spoke on Monday. Later, Zelensky met the 
 ENTITIES_VARIANTS = "Troops left Kiev on Monday. By Friday, Kyiv was calm again."
 ENTITIES_PRONOUN = ("John Kirby said the convoy had stopped.\n\n"
                     "\u201cIt is not moving any more,\u201d he said.")
+ENTITIES_PRONOUN_GENDER = ("Hillary Clinton said the debate had gone well, and Donald Trump attacked the moderator.\n\n"
+                           "\u201cI was ready for it,\u201d she said.")
 ENTITIES_NATIONALITY = "Russian and Ukrainian diplomats met in Istanbul."
 ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
                               "The Ukrainian president later said the front was stable.")

@@ -1,10 +1,113 @@
-"""Writers for the built graph, one module per format, and the atomic file write they all use."""
+"""Writers for the built graph, one module per format, and the atomic writes they all use.
+
+`export(graph, fmt, out_dir)` imports the format's writer lazily (rdflib's plugin idea): a writer is a
+function `(graph: Graph, out_dir: Path) -> Path` returning the file (or folder) it wrote. A new format is
+one module plus one line in `WRITERS`.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg.errors import GraphError, KGError
+
+MAX_GRAPH_BYTES = 500_000_000
+
+
+class ExportError(KGError):
+    """An export could not be written or pushed; the message says why."""
+
+
+class Format(str, Enum):
+    """The formats `kg export --to` and `kg build --export` write."""
+
+    NEO4J = "neo4j"
+    GEPHI = "gephi"
+    GRAPHML = "graphml"
+    JSONLD = "jsonld"
+    NTRIPLES = "ntriples"
+    NQUADS = "nquads"
+    TRIG = "trig"
+    CSV = "csv"
+
+
+WRITERS = {
+    Format.NEO4J: "neo4j:write", Format.GEPHI: "gephi:write", Format.GRAPHML: "graphml:write",
+    Format.JSONLD: "jsonld:write", Format.NTRIPLES: "rdf:write_ntriples", Format.NQUADS: "rdf:write_nquads",
+    Format.TRIG: "rdf:write_trig", Format.CSV: "csv:write",
+}
+"""Format -> "module:function" under kg.export."""
+
+
+def parse_format(name: str) -> Format:
+    """The Format called `name`, or a KGError listing the choices."""
+    try:
+        return Format(name.strip().lower())
+    except ValueError:
+        raise ExportError(f"unknown export format {name!r}: choose from "
+                          f"{', '.join(f.value for f in Format)}") from None
+
+
+NAMED_GRAPH_FORMATS = frozenset({Format.NQUADS, Format.TRIG})
+"""Formats with one named graph per article: they take the build's exact per-article Dataset when given."""
+
+
+def export(graph: Graph, fmt: Format, out_dir: Path, *, dataset: Dataset | None = None) -> Path:
+    """Write `graph` in format `fmt` into `out_dir`; returns the file or folder written.
+
+    `dataset`, when given, holds the same triples as one named graph per article (see kg.export.rdf)."""
+    module, function = WRITERS[fmt].split(":")
+    writer = getattr(importlib.import_module(f"kg.export.{module}"), function)
+    try:
+        if fmt in NAMED_GRAPH_FORMATS:
+            return writer(graph, out_dir, dataset)
+        return writer(graph, out_dir)
+    except OSError as e:
+        raise ExportError(f"cannot write the {fmt.value} export into {out_dir}: {e.strerror or e}") from e
+
+
+def read_graph(path: Path) -> Graph:
+    """A Turtle graph from `path`, or a GraphError saying in one line why it cannot be read."""
+    if not path.exists():
+        raise GraphError(f"{path}: no such graph file")
+    if not path.is_file():
+        raise GraphError(f"{path}: not a file (give the graph.ttl that `kg build` wrote)")
+    size = path.stat().st_size
+    if size == 0:
+        raise GraphError(f"{path}: empty file")
+    if size > MAX_GRAPH_BYTES:
+        raise GraphError(f"{path}: {size / 1e6:.0f} MB is more than kg export reads into memory "
+                         f"({MAX_GRAPH_BYTES / 1e6:.0f} MB)")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise GraphError(f"{path}: binary file, not Turtle")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise GraphError(f"{path}: not UTF-8 (byte {e.start}); Turtle files are UTF-8") from e
+    g = Graph(bind_namespaces="none")
+    try:
+        g.parse(data=text, format="turtle")
+    except Exception as e:  # rdflib raises many types for bad Turtle
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise GraphError(f"{path}: not valid Turtle: {first}") from e
+    return g
+
+
+def _usual_mode(mode: int) -> int:
+    """`mode` less the process umask: what a plain open() or mkdir() would give (mkstemp gives 0600)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return mode & ~umask
 
 
 def atomic_write(path: Path, data: bytes) -> Path:
@@ -12,6 +115,7 @@ def atomic_write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _usual_mode(0o666))
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -21,3 +125,26 @@ def atomic_write(path: Path, data: bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+@contextmanager
+def atomic_dir(path: Path) -> Iterator[Path]:
+    """A temporary folder beside `path` to fill; on success it replaces `path`, on failure it is removed.
+
+    The old folder is moved aside before the new one is renamed in, so `path` is always either the old
+    complete export or the new complete one (for an instant, absent), never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    os.chmod(tmp, _usual_mode(0o777))
+    try:
+        yield tmp
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+            os.replace(path, old / path.name)
+            os.replace(tmp, path)
+            shutil.rmtree(old)
+        else:
+            os.replace(tmp, path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

@@ -52,16 +52,18 @@ class Context:
     def quotes(self) -> list[Quote]:
         return find_quotes(self.article.text, self.article.body_start, self.article.body_stop, self.article.masked)
 
-    def agent(self, verb: Token, *, first_person: bool = True) -> tuple[str, str, Token] | None:
+    def agent(self, verb: Token, *, first_person: bool = True, new_names: bool = False) \
+            -> tuple[str, str, Token] | None:
         """(entity key, how, subject token) acting through `verb`: the first of its candidate subjects that
-        resolves to an entity; "I"/"we" inside a statement is that statement's speaker."""
+        resolves to an entity; "I"/"we" inside a statement is that statement's speaker. With `new_names`, a
+        proper-name subject NER missed becomes an entity (see `Resolver.resolve`)."""
         for subject in subjects_of(verb):
             if subject.lower_ in FIRST_PERSON:
                 speaker = self.speaker_at(verb.idx, verb.idx + len(verb)) if first_person else None
                 if speaker:
                     return speaker, "pronoun", subject
                 continue
-            found = self.resolver.resolve(subject)
+            found = self.resolver.resolve(subject, new_names=new_names)
             if found:
                 return found[0], found[1], subject
         return None
@@ -74,7 +76,7 @@ class Context:
 
 Rule = Callable[[Context], Iterator[Found]]
 
-HOW_WEIGHT = {"name": 1.0, "description": 0.9, "pronoun": 0.85, "group": 0.8}
+HOW_WEIGHT = {"name": 1.0, "description": 0.9, "pronoun": 0.85, "group": 0.8, "it": 0.7}
 """How much a finding's confidence keeps when its subject was resolved by name, description, pronoun or group."""
 
 

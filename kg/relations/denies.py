@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import char_span, date_of, has_content_noun, negated, subtree_without
+from kg.relations.syntax import (char_span, concessive_children, date_of, has_content_noun, negated, place_of,
+                                 subtree_without)
 
 DENY_VERBS = {"deny": 0.85, "reject": 0.8, "dismiss": 0.7, "refute": 0.8, "rebuff": 0.75, "repudiate": 0.8,
               "disavow": 0.8, "dispute": 0.7, "rule": 0.75}
@@ -33,6 +34,8 @@ def denies(ctx: Context) -> Iterator[Found]:
         if lemma in DENY_VERBS:
             if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
                 continue
+            if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSE_VERBS:
+                continue  # "refused to rule out tax rises" denies nothing
             target = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp")), None)
             weight = DENY_VERBS[lemma]
         elif lemma in REFUSE_VERBS:
@@ -42,14 +45,15 @@ def denies(ctx: Context) -> Iterator[Found]:
             continue
         if target is None:
             continue
-        tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"])
+        tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"]
+                                 + concessive_children(target))
         span = char_span(tokens)
         subject = ctx.agent(verb)
         if span is None or subject is None or not has_content_noun(tokens):
             continue
         key, how, _ = subject
         yield Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(verb.idx, verb.idx + len(verb)),
-                    time=date_of(verb))
+                    time=date_of(verb), place=place_of(verb, ctx.resolver))
     yield from _rebuttals(ctx)
 
 
@@ -58,6 +62,8 @@ def _refused(verb: Token) -> Token | None:
     action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if action is None:
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if action.lemma_.lower() in DENY_VERBS:
+        return None
     if action.lemma_.lower() in TALK_VERBS:
         for child in action.children:
             if child.dep_ in ("dobj", "ccomp"):
@@ -79,7 +85,8 @@ def _rebuttals(ctx: Context) -> Iterator[Found]:
         if rebutted is None or prev is None:
             continue
         copular = prev.text == "," and _attribute_of_copula(doc[token.i - 2] if token.i > 1 else prev)
-        contrast = any(t.lower_ == "but" for t in doc[rebutted[-1].i + 1:rebutted[-1].i + 3])
+        after = [t for t in doc[rebutted[-1].i + 1:rebutted[-1].i + 3] if t.sent.start == token.sent.start]
+        contrast = any(t.lower_ == "but" for t in after if not t.is_sent_start)
         if not (copular or contrast):
             continue
         span = char_span(rebutted)
@@ -100,18 +107,16 @@ def _noun_phrase_after(token: Token) -> list[Token] | None:
     if i >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     head = doc[i]
-    while head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN") and doc[head.i + 1].head is not head:
+    while head.i + 1 < len(doc) and doc[head.i + 1].pos_ in ("NOUN", "PROPN") and doc[head.i + 1].head.i != head.i:
         head = doc[head.i + 1]
     return list(doc[token.i + 1:head.i + 1])
 
 
 def _attribute_of_copula(token: Token) -> bool:
-    """Whether `token` sits in the complement of "be" ("it is a repositioning")."""
-    t = token
-    for _ in range(4):
+    """Whether `token` heads (or ends) the complement of "be": "it is a repositioning", "this was an accident"."""
+    for t in (token, token.head):
         if t.dep_ in ("attr", "acomp") and t.head.lemma_ == "be":
             return True
-        if t.head is t:
+        if t.dep_ not in ("compound", "amod", "pobj", "conj", "appos"):
             return False
-        t = t.head
     return False

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import char_span, concessive_children, date_of, has_content_noun, negated, subtree_without
+from kg.relations.syntax import (char_span, concessive_children, date_of, has_content_noun, negated, place_of,
+                                 subtree_without)
 
 PROPOSE_VERBS = {"propose": 0.8, "offer": 0.7, "suggest": 0.6, "pledge": 0.75, "recommend": 0.65,
                  "commit": 0.7, "call": 0.75, "urge": 0.6, "promise": 0.7, "vow": 0.65}
@@ -24,6 +25,8 @@ condolence condolences congratulations thanks prayer prayers apology apologies r
 details detail glimpse evidence explanation comment comments assessment opinion hint clue
 """.split())
 ADVICE = frozenset("should must need ought".split())
+PLACEHOLDERS = frozenset("idea plan proposal proposals move measure measures scheme step steps thing things".split())
+"""Nouns that only point back to a proposal described elsewhere ("proposed the idea")."""
 
 
 @rule("proposes", version=1)
@@ -43,13 +46,15 @@ def proposes(ctx: Context) -> Iterator[Found]:
         if proposal is None or negated(token):
             continue
         tokens = subtree_without(proposal, concessive_children(proposal))
+        if _anaphoric(tokens):
+            continue
         span = char_span(tokens)
         proposer = ctx.agent(token)
         if span is None or proposer is None or not has_content_noun(tokens):
             continue
         key, how, _ = proposer
         yield Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(token.idx, token.idx + len(token)),
-                    time=date_of(token))
+                    time=date_of(token), place=place_of(token, ctx.resolver))
 
 
 def _proposal_of_verb(verb: Token) -> Token | None:
@@ -60,6 +65,8 @@ def _proposal_of_verb(verb: Token) -> Token | None:
         return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if lemma == "urge":
         return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if lemma in ("promise", "vow", "pledge") and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "promised the commission would not be a talking shop" is a statement, not an offer
     for dep in ("xcomp", "dobj", "ccomp"):
         child = next((c for c in verb.children if c.dep_ == dep), None)
         if child is None:
@@ -86,3 +93,9 @@ def _readiness(adjective: Token) -> Token | None:
         if inner is not None:
             return inner
     return action
+
+
+def _anaphoric(tokens: list[Token]) -> bool:
+    """ "the idea", "the plan": a proposal that only points back to one described elsewhere."""
+    words = [t for t in tokens if not t.is_punct and t.pos_ != "DET"]
+    return len(words) == 1 and words[0].lemma_.lower() in PLACEHOLDERS

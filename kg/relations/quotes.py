@@ -1,18 +1,23 @@
-"""Find quotations in article text: curly and straight double quotes, across sentences and paragraphs.
+"""Find quotations in article text: curly, straight and doubled-apostrophe quotes, nested curly quotes, and
+quotations across sentences.
 
-A quotation left open at the end of a paragraph runs to the paragraph's end (the news convention for a
-quote continued in the next paragraph, which then opens with a quote mark again): `continues` says so.
+Quotations pair within a paragraph. A line that starts with a quotation mark starts a new paragraph for this
+purpose (vox pops and transcripts put one quotation per line), while a hard-wrapped line does not. A quotation
+left open at the end of a paragraph runs to the paragraph's end (the news convention for a quote continued in
+the next paragraph, which then opens with a quotation mark again): `continues` says so.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-OPENERS = {"\u201c", "\u201e", "\u00ab"}
-CLOSERS = {"\u201d", "\u00bb"}
-STRAIGHT = '"'
-PARAGRAPH = re.compile(r"\n[ \t]*\n")
+OPENERS = {"\u201c", "\u201e", "\u00ab", "``"}
+CURLY_CLOSERS = {"\u201d", "\u00bb"}
+MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+"""Quotation marks: curly, guillemets, straight, and the doubled apostrophe/backtick of some newswires."""
+BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:''|``|[\"\u201c\u201d\u201e\u00ab]))")
+"""Where pairing restarts: a blank line, or a line that begins with a quotation mark."""
 
 
 @dataclass(frozen=True)
@@ -29,59 +34,68 @@ class Quote:
 
 def find_quotes(text: str, start: int = 0, stop: int | None = None,
                 masked: tuple[tuple[int, int], ...] = ()) -> list[Quote]:
-    """Every quotation in text[start:stop], in order, paragraph by paragraph."""
+    """Every quotation in text[start:stop], in order."""
     stop = len(text) if stop is None else stop
     out: list[Quote] = []
-    bounds = [start] + [m.end() for m in PARAGRAPH.finditer(text, start, stop)] + [stop]
+    bounds = [start] + [m.end() for m in BREAK.finditer(text, start, stop)] + [stop]
     for a, b in zip(bounds, bounds[1:]):
-        if any(s <= a and b <= e for s, e in masked):
-            continue
-        out.extend(_in_paragraph(text, a, b))
-    return [q if not (not q.closed and _next_opens(out, q, text)) else
-            Quote(q.start, q.end, q.inner_start, q.inner_end, False, True) for q in out]
+        if not any(s <= a and b <= e for s, e in masked):
+            out.extend(_in_paragraph(text, a, b))
+    starts = {q.start for q in out}
+    return [replace(q, continues=True) if not q.closed and _next_start(text, q.end) in starts else q for q in out]
 
 
 def _in_paragraph(text: str, a: int, b: int) -> list[Quote]:
+    """Pair the quotation marks of one paragraph. Curly marks say which way they go and nest; straight ones
+    (and the two-apostrophe '' of some newswires) open after a space and close otherwise. A closing curly mark
+    that stands where a quotation can only open (a common typo) opens one."""
     quotes = []
-    opened: int | None = None
-    for i in range(a, b):
-        c = text[i]
-        if c in OPENERS or (c == STRAIGHT and opened is None and _opens(text, i, a)):
-            if opened is None:
-                opened = i
-        elif (c in CLOSERS or c == STRAIGHT) and opened is not None:
-            quotes.append(_make(text, opened, i + 1, True))
+    opened: tuple[int, int] | None = None
+    depth = 0
+    for m in MARK.finditer(text, a, b):
+        mark, i = m.group(0), m.start()
+        if opened is None:
+            if mark in OPENERS or _opens(text, i, len(mark), a):
+                opened, depth = (i, len(mark)), 0
+        elif mark in OPENERS and text[opened[0]:opened[0] + opened[1]] in OPENERS:
+            depth += 1
+        elif mark in CURLY_CLOSERS and depth > 0:
+            depth -= 1
+        elif mark not in OPENERS:
+            quotes.append(_make(text, opened, (i, len(mark))))
             opened = None
     if opened is not None:
         end = b
-        while end > opened + 1 and text[end - 1].isspace():
+        while end > opened[0] + opened[1] and text[end - 1].isspace():
             end -= 1
-        if end > opened + 1:
-            quotes.append(_make(text, opened, end, False))
+        if end > opened[0] + opened[1]:
+            quotes.append(_make(text, opened, None, end))
     return quotes
 
 
-def _opens(text: str, i: int, paragraph_start: int) -> bool:
-    """A straight quote opens when it follows a space or an opening bracket and precedes a non-space."""
+def _opens(text: str, i: int, length: int, paragraph_start: int) -> bool:
+    """A mark opens when it follows a space (or an opening bracket or dash) and precedes a non-space."""
     before = text[i - 1] if i > paragraph_start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{-\u2014\u2013:") and not after.isspace()
+    after = text[i + length] if i + length < len(text) else " "
+    return (before.isspace() or before in "([{-\u2014\u2013\u2015:") and not after.isspace()
 
 
-def _make(text: str, start: int, end: int, closed: bool) -> Quote:
-    inner_start = start + 1
-    inner_end = end - 1 if closed else end
+def _make(text: str, opened: tuple[int, int], closed: tuple[int, int] | None, end: int | None = None) -> Quote:
+    """A quotation from its opening mark to its closing mark (or, unclosed, to `end`), inner text trimmed."""
+    start = opened[0]
+    inner_start = start + opened[1]
+    if closed is not None:
+        inner_end, end = closed[0], closed[0] + closed[1]
+    else:
+        inner_end = end
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     while inner_end > inner_start and (text[inner_end - 1].isspace() or text[inner_end - 1] in ",;:"):
         inner_end -= 1
-    return Quote(start, end, inner_start, inner_end, closed)
+    return Quote(start, end, inner_start, inner_end, closed is not None)
 
 
-def _next_opens(quotes: list[Quote], q: Quote, text: str) -> bool:
-    """An unclosed quote continues when the next paragraph starts with a quotation mark."""
-    m = PARAGRAPH.search(text, q.end)
-    if not m:
-        return False
-    return any(other.start == m.end() + (len(text[m.end():]) - len(text[m.end():].lstrip(" \t")))
-               for other in quotes)
+def _next_start(text: str, end: int) -> int:
+    """Where the text resumes after white space: the first character of the next paragraph."""
+    m = re.compile(r"\s*").match(text, end)
+    return m.end()

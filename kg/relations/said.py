@@ -8,6 +8,7 @@ is no entity ("the report said"), scare quotes inside a sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -15,10 +16,12 @@ from spacy.tokens import Token
 from kg.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.quotes import Quote
-from kg.relations.syntax import char_span, date_of, negated, subtree_without, token_at
+from kg.relations.syntax import char_span, date_of, negated, place_of, subjects_of, subtree_without, token_at
 
 GAP_BEFORE = re.compile(r"[\s,\u2014\u2013-]*")
 GAP_AFTER = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s+)?")
+INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split())
+"""Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
 @rule("said", version=1)
@@ -36,7 +39,8 @@ def said(ctx: Context) -> Iterator[Found]:
             found.append(result)
     for result in _according_to(ctx, cues):
         found.append((result, None))
-    found.extend(_unattributed_quotes(ctx, used, found))
+    found.extend((result, None) for result in _speaker_lines(ctx, used))
+    _unattributed_quotes(ctx, used, found)
     yield from sorted((f for f, _ in found), key=lambda f: f.object)
 
 
@@ -54,7 +58,7 @@ def _inside_quote(ctx: Context, char: int) -> Quote | None:
 
 def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
     """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token."""
-    found = ctx.agent(verb, first_person=False)
+    found = ctx.agent(verb, first_person=False, new_names=True)
     if found is None:
         return None
     key, how, subject = found
@@ -65,7 +69,7 @@ def _frame(verb: Token, subject: Token, ctx: Context) -> tuple[int, int]:
     """Character extent of the reporting clause ("Kirby said Tuesday"), without quotations, the reported
     clause, or a further reporting verb (", adding ...") that has a content of its own."""
     tokens = [verb]
-    if subject.head is verb or subject.i > verb.i:
+    if subject.head.i == verb.i or subject.i > verb.i:
         tokens.extend(subject.subtree)
     for child in verb.children:
         if child.dep_ in ("ccomp", "punct", "conj", "cc", "parataxis") or _is_speech(child):
@@ -81,39 +85,67 @@ def _is_speech(token: Token) -> bool:
 
 def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote | None] | None:
     """The reported content of one reporting verb: a reported clause outside quotation marks, else an
-    adjacent quotation, else (for "..., an aide said") the clause the verb is tacked onto."""
+    adjacent quotation, else "told X to ..." or (for "..., an aide said") the clause the verb is tacked onto.
+    When the speaker is no entity the content is still claimed, so no later rule hands it to someone else."""
+    subjects = subjects_of(verb)
+    if not subjects:
+        return None
     speaker = _speaker(ctx, verb)
+    subject = speaker[2] if speaker else subjects[0]
+    content, quote, base = _content(ctx, verb, subject, used)
+    if content is None:
+        return None
     if speaker is None:
         return None
-    key, weight, subject = speaker
+    key, weight, _ = speaker
     if verb.lemma_.lower() in WEAK_SPEECH_VERBS:
         weight *= 0.75
-    when = date_of(verb)
-    cue = (verb.idx, verb.idx + len(verb))
-    inverted = [subject] if subject.i < verb.i and subject.head is not verb else []
+    ctx.resolver.note_speaker(verb.i, key)
+    return Found(key, content, round(base * weight, 3), cue=(verb.idx, verb.idx + len(verb)),
+                 time=date_of(verb), place=place_of(verb, ctx.resolver)), quote
+
+
+def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
+        -> tuple[tuple[int, int] | None, Quote | None, float]:
+    """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
+    inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
         if content is not None:
             _mark_quotes_within(ctx, content, used)
-            ctx.resolver.note_speaker(verb.i, key)
-            return Found(key, content, round(0.85 * weight, 3), cue=cue, time=when), None
+            return content, None, 0.85
     quoted = _adjacent_quote(ctx, verb, subject, used)
     if quoted is not None:
-        ctx.resolver.note_speaker(verb.i, key)
-        return Found(key, quoted[1], round(0.9 * weight, 3), cue=cue, time=when), quoted[0]
+        return quoted[1], quoted[0], 0.9
+    instruction = _instruction(verb)
+    if instruction is not None:
+        _mark_quotes_within(ctx, instruction, used)
+        return instruction, None, 0.75
     if verb.dep_ == "parataxis" and clause is None:
         content = _clausal_content(verb.head, drop=[verb, *inverted])
         if content is not None:
             _mark_quotes_within(ctx, content, used)
-            ctx.resolver.note_speaker(verb.i, key)
-            return Found(key, content, round(0.75 * weight, 3), cue=cue, time=when), None
-    return None
+            return content, None, 0.75
+    return None, None, 0.0
+
+
+def _instruction(verb: Token) -> tuple[int, int] | None:
+    """ "told his advisers to find a way": whom the speaker told, and what to do."""
+    if verb.lemma_.lower() not in INSTRUCTING:
+        return None
+    listener = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    action = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+    if listener is None or action is None:
+        return None
+    return char_span([*listener.subtree, *action.subtree])
 
 
 def _quoted(ctx: Context, clause: Token) -> bool:
     """Whether a reported clause lies entirely inside one quotation (then the whole quotation is the content)."""
     words = [t for t in clause.subtree if not t.is_punct]
+    if not words:
+        return False
     q = _inside_quote(ctx, words[0].idx)
     return q is not None and q is _inside_quote(ctx, words[-1].idx)
 
@@ -145,7 +177,7 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
     for i, q in enumerate(ctx.quotes):
         if i in used:
             continue
-        before = q.end <= lo and GAP_BEFORE.fullmatch(text, q.end, lo)
+        before = q.end <= lo and (GAP_BEFORE.fullmatch(text, q.end, lo) or _speaker_phrase_between(ctx, q.end, verb))
         after = q.start >= hi and GAP_AFTER.fullmatch(text, hi, q.start)
         if before or after:
             used.add(i)
@@ -156,6 +188,20 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
                 end = ctx.quotes[nxt].inner_end
             return q, (q.inner_start, end)
     return None
+
+
+SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM", "SPACE"})
+
+
+def _speaker_phrase_between(ctx: Context, start: int, verb: Token) -> bool:
+    """Whether only a short noun phrase stands between a quotation and its reporting verb, however the
+    parser attached it: '"...," Tulsa police Chief Chuck Jordan said'."""
+    span = ctx.doc.char_span(start, verb.idx, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.i < verb.i]
+    return 0 < len(words) <= 12 and all(t.pos_ in SPEAKER_PHRASE_POS or t.ent_type_ or t.lower_ in ("of", "for", "at")
+                                        for t in words) and any(t.pos_ in ("PROPN", "NOUN") for t in words)
 
 
 def _interrupted(ctx: Context, i: int, frame_end: int) -> int | None:
@@ -173,7 +219,7 @@ def _clausal_content(head: Token, drop: list[Token]) -> tuple[int, int] | None:
     reporting verbs with their own content, and minus verbs coordinated with the report that the speaker
     did ("... would be possible and also declined to discuss ...")."""
     drop = list(drop)
-    drop += [t for t in head.subtree if t is not head and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
+    drop += [t for t in head.subtree if t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
              and _is_speech(t)]
     drop += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBD"
              and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and head.tag_ != "VBD"]
@@ -211,25 +257,36 @@ def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
         yield Found(key, span, round(0.7 * HOW_WEIGHT[how], 3), cue=(token.idx, to.idx + len(to)))
 
 
-def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]]) \
-        -> Iterator[tuple[Found, Quote | None]]:
-    """Quotations no reporting verb claimed: a colon introduction, a speaker in the next sentence, or the
-    continuation of the previous speaker's quotation."""
+def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]]) -> None:
+    """Quotations no reporting verb claimed, added to `found`: a dash signature ("... ― Sonya Herridge"), a
+    colon introduction, a speaker in the next sentence, or the continuation of the previous speaker's
+    quotation, which within one paragraph extends that statement ('"A," X said. "B."' is one statement)."""
     text = ctx.article.text
-    attributed = {id(q): f for f, q in found if q is not None}
-    previous: tuple[Quote, Found] | None = None
+    owner = {id(q): n for n, (f, q) in enumerate(found) if q is not None}
+    previous: tuple[Quote, int] | None = None
     for i, q in enumerate(ctx.quotes):
         if i in used:
-            if id(q) in attributed:
-                previous = (q, attributed[id(q)])
+            if id(q) in owner:
+                previous = (q, owner[id(q)])
             continue
-        if not _opens_sentence(ctx, q) or len(text[q.inner_start:q.inner_end].split()) < 4:
+        signed = _dash_speaker(ctx, q)
+        if signed is None and (not _opens_sentence(ctx, q) or len(text[q.inner_start:q.inner_end].split()) < 4):
             continue
-        result = _colon_intro(ctx, q) or _speaker_after(ctx, q) or _continuation(ctx, q, previous, found)
+        result = signed or _colon_intro(ctx, q) or _speaker_after(ctx, q)
+        if result is None and previous is not None:
+            prev_q, n = previous
+            prev = found[n][0]
+            if _continues(ctx, prev_q, q, prev, found):
+                if "\n\n" not in text[prev_q.end:q.start]:
+                    found[n] = (replace(prev, object=(prev.object[0], q.inner_end)), q)
+                    used.add(i)
+                    previous = (q, n)
+                    continue
+                result = Found(prev.subject, (q.inner_start, q.inner_end), round(0.55 * (prev.confidence / 0.9), 3))
         if result:
             used.add(i)
-            previous = (q, result)
-            yield result, q
+            found.append((result, q))
+            previous = (q, len(found) - 1)
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
@@ -248,7 +305,7 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
         return None
     colon = token_at(ctx.doc, len(lead) - 1)
     token = ctx.doc[colon.i - 1] if colon is not None and colon.i > 0 else None
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token is None or _inside_quote(ctx, token.idx):
         return None
@@ -282,16 +339,65 @@ def _speaker_after(ctx: Context, q: Quote) -> Found | None:
     return None
 
 
-def _continuation(ctx: Context, q: Quote, previous: tuple[Quote, Found] | None,
-                  found: list[tuple[Found, Quote | None]]) -> Found | None:
-    """A quotation that follows the previous speaker's quotation in the same or the next paragraph, with no
-    other attribution in between."""
-    if previous is None:
-        return None
-    prev_q, prev = previous
+def _continues(ctx: Context, prev_q: Quote, q: Quote, prev: Found, found: list[tuple[Found, Quote | None]]) -> bool:
+    """Whether quotation `q` goes on with the previous speaker's quotation: it follows in the same or the next
+    paragraph with no other attribution in between."""
     between = ctx.article.text[prev_q.end:q.start]
     if between.count("\n\n") > 1 or len(between) > 400:
+        return False
+    return not any(prev_q.end <= (f.cue or f.object)[0] < q.start for f, _ in found if f is not prev)
+
+
+DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
+SPEAKER_LINE = re.compile(r"^[ \t]*[\"\u201c\u201d]?([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t]*:[ \t]+(\S[^\n]*)$",
+                          re.MULTILINE)
+
+
+def _dash_speaker(ctx: Context, q: Quote) -> Found | None:
+    """A quotation signed with a dash: "'We deserve better.' ― Sonya Herridge" (vox pops, epigraphs)."""
+    m = DASH_SIGNATURE.match(ctx.article.text, q.end)
+    if m is None:
         return None
-    if any(prev_q.end <= (f.cue or f.object)[0] < q.start for f, _ in found if f is not prev):
+    name = m.group(1).rstrip(".")
+    key = ctx.resolver.by_name(name, m.start(1))
+    if key is None and len(name.split()) >= 2:
+        key = ctx.resolver.new_person(name, m.start(1))
+    if key is None:
         return None
-    return Found(prev.subject, (q.inner_start, q.inner_end), round(0.55 * (prev.confidence / 0.9), 3))
+    return Found(key, (q.inner_start, q.inner_end), 0.8, cue=(m.start(), m.start(1)))
+
+
+def _speaker_lines(ctx: Context, used: set[int]) -> Iterator[Found]:
+    """ "PENCE: Well, look, ..." in transcripts, "Sonya Herridge: 'We deserve better'" in vox pops, and
+    "Pence: Trump Was Mocking Clinton Camp" in headlines: a name, a colon, then what the named one said."""
+    article = ctx.article
+    regions = [(article.text.find(article.title), len(article.title))] if article.title else []
+    regions.append((article.body_start, article.body_stop - article.body_start))
+    for start, length in regions:
+        if start < 0:
+            continue
+        for m in SPEAKER_LINE.finditer(article.text, start, start + length):
+            if any(s <= m.start() < e for s, e in article.masked):
+                continue
+            key = ctx.resolver.by_name(m.group(1), m.start(1))
+            if key is None:
+                continue
+            content = (m.start(2), m.end(2))
+            quote = next((q for q in ctx.quotes if q.start <= content[0] + 1 and q.end >= content[1] - 1), None)
+            if quote is not None:
+                content = (quote.inner_start, quote.inner_end)
+            content = _trim(article.text, content)
+            if content[1] - content[0] < 3:
+                continue
+            _mark_quotes_within(ctx, (m.start(2), m.end(2)), used)
+            yield Found(key, content, 0.75 if start >= article.body_start else 0.6, cue=(m.end(1), m.end(1) + 1))
+
+
+def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span without surrounding spaces, quotation marks and a final comma or period after a quotation."""
+    start, end = span
+    while start < end and (text[start].isspace() or text[start] in "\"\u201c\u201d'"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"\u201c\u201d,"):
+        end -= 1
+    return start, end

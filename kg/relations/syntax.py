@@ -29,18 +29,18 @@ def subjects_of(verb: Token) -> list[Token]:
     out: list[Token] = []
     token, inherited = verb, False
     for _ in range(8):
-        own = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        own = sorted((c for c in token.children if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(token.i - c.i))
         if own:
-            out.append(own[0])
+            out.extend(own)
             if not (inherited and token.dep_ == "ccomp"):
                 return out
             token, inherited = token.head, False
             continue
-        if token is verb and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        if token.i == verb.i and verb.tag_ in ("VBD", "VBZ", "VBP"):
             inverted = inverted_subject(verb)
             if inverted is not None:
                 return [inverted]
-        if token.dep_ not in ("conj", "xcomp", "advcl", "acomp") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp", "advcl", "acomp", "pcomp", "prep") or token.head.i == token.i:
             return out
         inherited = token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")
         token = token.head
@@ -57,18 +57,20 @@ def inverted_subject(verb: Token) -> Token | None:
         return None
     token = doc[i]
     while token.dep_ in ("pobj", "prep", "compound", "amod", "poss", "case", "det", "flat") and token.head.i < verb.i \
-            and token.head is not token:
+            and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def negated(token: Token) -> bool:
-    """True when the token (or the copula or auxiliary it hangs on) is negated: "did not say"."""
+    """True when the token (or the copula or auxiliary it hangs on) is negated: "did not say", "is not ready".
+    The negation must stand just before it: parsers hang a quotation's "not" on the reporting verb too
+    ('"Probably not," Ms. Moore said')."""
     heads = [token]
-    if token.dep_ in ("acomp", "attr", "xcomp") and token.head is not token:
+    if token.dep_ in ("acomp", "attr", "xcomp") and token.head.i != token.i:
         heads.append(token.head)
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg"))
-               for h in heads for c in h.children)
+    return any((c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "neg")))
+               and 0 < token.i - c.i <= 3 for h in heads for c in h.children)
 
 
 def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
@@ -127,14 +129,22 @@ def date_of(verb: Token) -> tuple[int, int] | None:
 
 
 def place_of(head: Token, resolver: Resolver) -> str | None:
-    """A place attached by "in"/"at" to `head`: "talks in Istanbul", "hosted ... at the Kremlin"."""
+    """A place attached by "in"/"at" to `head` ("talks in Istanbul", "hosted ... at the Kremlin"), or by
+    "during a visit to" ("told reporters during a visit to Morocco")."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    key = resolver.entity_of_token(obj.i)
-                    if key and resolver.type_of(key) in ("Place", "Organization"):
-                        return key
+        if child.dep_ != "prep":
+            continue
+        objects = [o for o in child.children if o.dep_ == "pobj"]
+        if child.lower_ == "during":
+            objects = [o for v in objects if v.lemma_.lower() in ("visit", "trip", "tour")
+                       for p in v.children if p.dep_ == "prep" and p.lower_ in ("to", "in")
+                       for o in p.children if o.dep_ == "pobj"]
+        elif child.lower_ not in ("in", "at"):
+            continue
+        for obj in objects:
+            key = resolver.entity_of_token(obj.i)
+            if key and resolver.type_of(key) in ("Place", "Organization"):
+                return key
     return None
 
 

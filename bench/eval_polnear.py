@@ -1,0 +1,55 @@
+"""Build the PolNeAR dev articles into one graph and score it: P/R/F1 per relation type and confidence bands.
+
+    python bench/eval_polnear.py [--split polnear-dev] [--out DIR] [--min-confidence X]
+
+Needs ../shared/eval (research-only data, not shipped); exits with a message when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from kg.evaluate import RELATIONS, confidence_bands, load_gold, load_graph, score
+from kg.pipeline import BuildOptions, build, write_outputs
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="polnear-dev", help="folder under ../shared/eval (default polnear-dev)")
+    ap.add_argument("--out", type=Path, default=Path("/tmp/kg-eval-polnear"), help="where to write the graph")
+    ap.add_argument("--min-confidence", type=float, default=0.0)
+    ap.add_argument("--errors", type=int, default=0, help="print this many wrong and missed said items")
+    a = ap.parse_args()
+    folder = SHARED / a.split
+    if not folder.is_dir():
+        print(f"skipped: {folder} is absent (the evaluation data lives in ../shared, beside the checkout)")
+        return 0
+    started = time.perf_counter()
+    result = build([str(folder)], BuildOptions(min_confidence=a.min_confidence))
+    write_outputs(result, a.out)
+    elapsed = time.perf_counter() - started
+    gold, graph = load_gold(folder), load_graph(a.out / "graph.ttl")
+    figures = score(gold, graph)
+    print(f"{a.split}: {len(result.extractions)} articles built in {elapsed:.1f} s")
+    for kind in (*RELATIONS, "all"):
+        r = figures["relations"][kind]
+        print(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
+              f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
+    print("said precision by confidence band:")
+    for band in confidence_bands(gold, graph, kinds=("said",)):
+        precision = "n/a" if band["precision"] is None else f"{band['precision']:.3f}"
+        print(f"  {band['band']}: {precision}  ({band['tp']} right, {band['fp']} wrong)")
+    if a.errors:
+        said = figures["relations"]["said"]
+        print("\nwrong:", *said["wrong"][:a.errors], sep="\n  ")
+        print("\nmissed:", *said["missed"][:a.errors], sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""N-Triples, and N-Quads and TriG with one named graph per article (named by its document IRI).
+
+`kg build --export trig|nquads` writes the exact per-article graphs of the extraction (each article's own
+triples, as `kg.graph.article_triples` makes them). `kg export graph.ttl` has only the union graph and
+rebuilds them: a fact's triples (and the entity's link to it) go to the graph of its `kg:document`; a
+document's own triples to itself; an entity's type, label and sameAs to every article it is
+`kg:mentionedIn`, each `kg:mentionedIn` to that article, and each alias to the articles whose text contains
+it (all of the entity's articles when none does), which can place an alias in more articles than used it.
+Anything else stays in the default graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from rdflib import RDF, SKOS, Dataset, Graph, URIRef
+from rdflib.namespace import NamespaceManager
+from rdflib.term import Node
+
+from kg.export import atomic_write
+from kg.graph import KG, NODE_CLASS, SCHEMA, Triple
+
+FACT_PREDICATES = {KG[p] for p in NODE_CLASS} | {KG.holdsRole}
+
+
+def named_graphs(g: Graph) -> Dataset:
+    """`g` split into one named graph per article (see the module docstring); the union equals `g`."""
+    docs = set(g.subjects(RDF.type, SCHEMA.NewsArticle)) | set(g.objects(None, KG.document)) \
+        | set(g.objects(None, KG.mentionedIn))
+    texts = {d: str(g.value(d, SCHEMA.text) or "") for d in docs}
+    fact_docs: dict[Node, set[Node]] = defaultdict(set)
+    for node, doc in g.subject_objects(KG.document):
+        fact_docs[node].add(doc)
+    entity_docs: dict[Node, set[Node]] = defaultdict(set)
+    for entity, doc in g.subject_objects(KG.mentionedIn):
+        entity_docs[entity].add(doc)
+
+    def graphs_of(s: Node, p: Node, o: Node) -> set[Node]:
+        """The articles whose graph holds this triple (none: the default graph)."""
+        if p in FACT_PREDICATES and o in fact_docs:
+            return fact_docs[o]
+        if s in fact_docs:
+            return fact_docs[s]
+        if s in docs:
+            return {s}
+        if s in entity_docs:
+            if p == KG.mentionedIn:
+                return {o}
+            if p == SKOS.altLabel:
+                return {d for d in entity_docs[s] if str(o) in texts[d]} or entity_docs[s]
+            return entity_docs[s]
+        return set()
+
+    placed: dict[Node | None, list[Triple]] = defaultdict(list)
+    for triple in g:
+        for name in graphs_of(*triple) or {None}:
+            placed[name].append(triple)
+    return make_dataset(g, placed)
+
+
+def make_dataset(prefixes: Graph, parts: Mapping[Node | None, Iterable[Triple]]) -> Dataset:
+    """A Dataset of these graphs (None: the default graph), added in sorted order, with `prefixes`' prefixes."""
+    ds = Dataset()
+    ds.namespace_manager = NamespaceManager(ds, bind_namespaces="none")
+    for prefix, ns in prefixes.namespaces():
+        ds.bind(prefix, ns)
+    for name in sorted(parts, key=lambda n: "" if n is None else str(n)):
+        target = ds.default_graph if name is None else ds.graph(URIRef(str(name)))
+        for triple in sorted(parts[name], key=lambda t: tuple(map(str, t))):
+            target.add(triple)
+    return ds
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    """Line-based RDF with its lines sorted: the canonical order, the same for the same graph."""
+    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def write_ntriples(g: Graph, out_dir: Path) -> Path:
+    """`out_dir/graph.nt`: every triple on its own line, sorted."""
+    return atomic_write(out_dir / "graph.nt", _sorted_lines(g.serialize(format="nt", encoding="utf-8")))
+
+
+def write_nquads(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
+    """`out_dir/graph.nq`: every triple with its article's graph name, sorted (`dataset` or rebuilt from `g`)."""
+    data = (dataset if dataset is not None else named_graphs(g)).serialize(format="nquads", encoding="utf-8")
+    return atomic_write(out_dir / "graph.nq", _sorted_lines(data))
+
+
+def write_trig(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
+    """`out_dir/graph.trig`: one named graph per article, prefixed like graph.ttl (`dataset` or rebuilt)."""
+    data = (dataset if dataset is not None else named_graphs(g)).serialize(format="trig", encoding="utf-8")
+    return atomic_write(out_dir / "graph.trig", data)
