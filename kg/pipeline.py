@@ -28,7 +28,7 @@ from kg.executors import EXECUTORS, available_cores, batches_of, run_dask, run_p
 from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
-from kg.graph import DEFAULT_BASE, Minter, Triple, article_triples, build_graph, prefixes
+from kg.graph import DEFAULT_BASE, Minter, Triple, article_triples, new_graph, prefixes
 from kg.ingest import Skipped, read_inputs
 from kg.linking import Linking, link
 from kg.mentions import find_mentions
@@ -90,8 +90,10 @@ class BuildResult:
 
     @cached_property
     def graph(self) -> Graph:
-        """The graph as an rdflib Graph (made on first use: slow for a large corpus)."""
-        return build_graph(self.extractions, self.linking.entities, minter=self.minter)
+        """The graph as an rdflib Graph, for the writers that take one (made on first use, from `triples`)."""
+        g = new_graph(self.minter)
+        g.addN((s, p, o, g) for s, p, o in self.triples)
+        return g
 
     def summary(self) -> dict[str, object]:
         """Counts a user wants to see after a build."""
