@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
@@ -58,6 +58,15 @@ class _Cluster:
     parts: set[tuple[str, ...]] = field(default_factory=set)
     first_token: list[int] = field(default_factory=list)
     label: str | None = None
+
+    def add(self, text: str, span: tuple[int, int], etype: EntityType, token: int) -> None:
+        """Record one more surface form of this entity."""
+        self.forms.append(text)
+        self.spans.append(span)
+        self.types.append(etype)
+        self.first_token.append(token)
+        if etype == "Person" and name_parts(text):
+            self.parts.add(name_parts(text))
 
     @property
     def type(self) -> EntityType:
@@ -116,12 +125,7 @@ class Resolver:
             if entry and entry.type == "Person":
                 cluster.parts.update(name_parts(n) for n in entry.names)
                 cluster.parts.update(name_parts(n) for n in entry.short_names)
-        cluster.forms.append(m.text)
-        cluster.spans.append((m.start_char, m.end_char))
-        cluster.types.append(m.type)
-        cluster.first_token.append(m.start)
-        if m.type == "Person":
-            cluster.parts.add(name_parts(m.text))
+        cluster.add(m.text, (m.start_char, m.end_char), m.type, m.start)
         self._mention_key[m.start] = key
         for i in range(m.start, m.end):
             self._token_key[i] = key
@@ -301,15 +305,9 @@ class Resolver:
 
     def _new_cluster(self, etype: EntityType, text: str, start: int, token: int) -> str:
         """An entity for a name NER missed, known by its text from now on."""
-        parts = name_parts(text) if etype == "Person" else ()
-        key = f"{etype}:" + (" ".join(parts) or name_key(text))
-        cluster = self._clusters.setdefault(key, _Cluster(key))
-        cluster.forms.append(text)
-        cluster.spans.append((start, start + len(text)))
-        cluster.types.append(etype)
-        if parts:
-            cluster.parts.add(parts)
-        cluster.first_token.append(token)
+        name = " ".join(name_parts(text)) if etype == "Person" else ""
+        key = f"{etype}:" + (name or name_key(text))
+        self._clusters.setdefault(key, _Cluster(key)).add(text, (start, start + len(text)), etype, token)
         return key
 
     def _organisation(self, head: Token) -> tuple[str, str] | None:
@@ -341,13 +339,14 @@ class Resolver:
     def _campaign(self, head: Token, owner: str) -> str:
         """A candidate's campaign as an organisation of its own ("the Clinton campaign")."""
         label = f"{self._label(self._clusters[owner])} campaign"
-        key = "Organization:" + name_key(label)
+        return self._described(label, "Organization", self.doc[head.left_edge.i:head.i + 1], head.i)
+
+    def _described(self, label: str, etype: EntityType, surface: Span, token: int) -> str:
+        """An entity known by a description built from another one's name ("Clinton campaign", "aide to
+        Volodymyr Zelenskyy"), with `surface` as written."""
+        key = f"{etype}:" + name_key(label)
         cluster = self._clusters.setdefault(key, _Cluster(key, label=label))
-        surface = self.doc[head.left_edge.i:head.i + 1]
-        cluster.forms.append(surface.text)
-        cluster.spans.append((surface.start_char, surface.end_char))
-        cluster.types.append("Organization")
-        cluster.first_token.append(head.i)
+        cluster.add(surface.text, (surface.start_char, surface.end_char), etype, token)
         return key
 
     # ----------------------------------------------------------------- pronouns
@@ -475,15 +474,7 @@ class Resolver:
         noun = head.lemma_.lower() if head.tag_ == "NN" else head.lower_
         connector = "close to" if prep.head.lower_ == "close" else prep.lower_
         label = f"{noun} {connector} {self._label(self._clusters[principal])}"
-        key = "Person:" + name_key(label)
-        cluster = self._clusters.setdefault(key, _Cluster(key, label=label))
-        end = prep.right_edge
-        surface = self.doc[head.left_edge.i:end.i + 1]
-        cluster.forms.append(surface.text)
-        cluster.spans.append((surface.start_char, surface.end_char))
-        cluster.types.append("Person")
-        cluster.first_token.append(head.i)
-        return key
+        return self._described(label, "Person", self.doc[head.left_edge.i:prep.right_edge.i + 1], head.i)
 
     def _person_with_title(self, words: set[str], affiliation: str | None, near: int) -> str | None:
         """The person introduced in this article with a title containing `words` (and the same affiliation)."""

@@ -11,9 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import (char_span, concessive_children, date_of, has_content_noun, negated, place_of,
-                                 subtree_without)
+from kg.relations import Context, Found, rule
+from kg.relations.syntax import char_span, concessive_children, negated, subtree_without
 
 DENY_VERBS = {"deny": 0.85, "reject": 0.8, "dismiss": 0.7, "refute": 0.8, "rebuff": 0.75, "repudiate": 0.8,
               "disavow": 0.8, "dispute": 0.7, "rule": 0.75}
@@ -47,13 +46,9 @@ def denies(ctx: Context) -> Iterator[Found]:
             continue
         tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"]
                                  + concessive_children(target))
-        span = char_span(tokens)
-        subject = ctx.agent(verb)
-        if span is None or subject is None or not has_content_noun(tokens):
-            continue
-        key, how, _ = subject
-        yield Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(verb.idx, verb.idx + len(verb)),
-                    time=date_of(verb), place=place_of(verb, ctx.resolver))
+        found = ctx.finding(verb, tokens, weight)
+        if found:
+            yield found
     yield from _rebuttals(ctx)
 
 

@@ -12,9 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import (char_span, concessive_children, date_of, has_content_noun, negated, place_of,
-                                 subtree_without)
+from kg.relations import Context, Found, rule
+from kg.relations.syntax import concessive_children, negated, subtree_without
 
 PROPOSE_VERBS = {"propose": 0.8, "offer": 0.7, "suggest": 0.6, "pledge": 0.75, "recommend": 0.65,
                  "commit": 0.7, "call": 0.75, "urge": 0.6, "promise": 0.7, "vow": 0.65}
@@ -48,13 +47,9 @@ def proposes(ctx: Context) -> Iterator[Found]:
         tokens = subtree_without(proposal, concessive_children(proposal))
         if _anaphoric(tokens):
             continue
-        span = char_span(tokens)
-        proposer = ctx.agent(token)
-        if span is None or proposer is None or not has_content_noun(tokens):
-            continue
-        key, how, _ = proposer
-        yield Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(token.idx, token.idx + len(token)),
-                    time=date_of(token), place=place_of(token, ctx.resolver))
+        found = ctx.finding(token, tokens, weight)
+        if found:
+            yield found
 
 
 def _proposal_of_verb(verb: Token) -> Token | None:
