@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.context
+from multiprocessing import forkserver
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -64,17 +66,25 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def start_fork_server(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
+    """The context local workers start from: a fork server that imports `preload` (started now, so it loads
+    while this process reads the input), or plain spawning where the platform has no fork server."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    forkserver.ensure_running()
+    return context
+
+
 def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
                   preload: Sequence[str] = ()) -> Iterator[R]:
     """The batches on `workers` local processes, started by a fork server that has imported `preload`.
 
     A fork server gives each worker the imported modules cheaply without forking this (threaded) process.
     On an error or Ctrl-C here the workers are stopped at once rather than left to finish their batches."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        context.set_forkserver_preload(list(preload))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=start_fork_server(preload),
+                               initializer=_ignore_interrupt)
     finished = False
     try:
         pending: set[Future[R]] = {pool.submit(fn, batch) for batch in batches}

@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 
 from kg.entities import Resolver
 from kg.errors import InputError
-from kg.executors import EXECUTORS, available_cores, batches_of, run_dask, run_processes, run_serial
+from kg.executors import (EXECUTORS, available_cores, batches_of, run_dask, run_processes, run_serial,
+                          start_fork_server)
 from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
@@ -40,6 +41,8 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
 """Articles per spaCy batch and per task sent to a worker."""
+PRELOAD = ("kg.preload",)
+"""What the fork server of local workers imports before forking them: the gazetteer and default model."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,7 @@ def _run(options: BuildOptions, todo: list[Article]) -> Iterator[list[Extraction
     if workers <= 1:
         return run_serial(task, batches_of(todo, options.batch_size))
     return run_processes(task, batches_of(todo, options.batch_size, workers=workers), workers=workers,
-                         preload=["kg.preload"])
+                         preload=PRELOAD)
 
 
 def extract_corpus(articles: list[Article], options: BuildOptions, *,
@@ -259,6 +262,8 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
 
     With more than one job, worker processes are started by a fork server, so a script that calls this needs
     the usual `if __name__ == "__main__":` guard of multiprocessing."""
+    if options.executor == "local" and (options.jobs or available_cores()) > 1:
+        start_fork_server(PRELOAD)  # loads the model in the background while the articles are read
     articles, skipped = read_articles(paths, published=options.published)
     extractions, failed, parsed = extract_corpus(articles, options, progress=progress, on_start=on_start)
     if not extractions:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from kg import executors
 from kg.cache import ExtractionCache, article_key
@@ -42,7 +42,7 @@ ARTICLES = {
 }
 
 
-def kg(*args: object) -> "Result":
+def kg(*args: object) -> Result:
     return runner.invoke(app, [str(a) for a in args])
 
 
