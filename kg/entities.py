@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +19,7 @@ from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GRO
                         MALE_FIRST_NAMES, MALE_PRONOUNS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS,
                         TITLE_MODIFIERS)
 from kg.mentions import Mention
-from kg.model import Entity, EntityType, Extraction
+from kg.model import Entity, EntityType
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -538,17 +537,3 @@ def _np_text(head: Token) -> str:
     start = left[0].i if left else head.i
     return head.doc[start:head.i + 1].text
 
-
-def link(extractions: Iterable[Extraction]) -> dict[str, Entity]:
-    """Entities across articles: one per key, with every alias seen and the fullest label."""
-    merged: dict[str, Entity] = {}
-    for x in extractions:
-        for e in x.entities:
-            prev = merged.get(e.key)
-            if prev is None:
-                merged[e.key] = Entity(e.key, e.type, e.label, e.aliases, e.wikidata)
-                continue
-            label = prev.label if prev.wikidata or len(prev.label) >= len(e.label) else e.label
-            aliases = tuple(sorted(set(prev.aliases) | set(e.aliases)))
-            merged[e.key] = Entity(e.key, prev.type, label, aliases, prev.wikidata or e.wikidata)
-    return merged

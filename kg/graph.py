@@ -146,10 +146,15 @@ def _evidence(node: URIRef, doc: URIRef, evidence) -> Iterator[Triple]:
     yield node, KG.confidence, Literal(Decimal(str(evidence.confidence)), datatype=XSD.decimal)
 
 
+def prefixes(minter: Minter) -> dict[str, str]:
+    """The vocabulary's and the minter's prefixes, as every output declares them."""
+    return {prefix: str(ns) for prefix, ns in {**PREFIXES, **minter.prefixes()}.items()}
+
+
 def new_graph(minter: Minter) -> Graph:
     """An empty graph with the vocabulary's and the minter's prefixes bound."""
     g = Graph(bind_namespaces="none")
-    for prefix, ns in {**PREFIXES, **minter.prefixes()}.items():
+    for prefix, ns in prefixes(minter).items():
         g.bind(prefix, ns)
     return g
 
@@ -166,7 +171,7 @@ def build_graph(extractions: Iterable[Extraction], corpus: dict[str, Entity], *,
 def build_dataset(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Dataset:
     """One named graph per article, named by its document IRI."""
     ds = Dataset()
-    for prefix, ns in {**PREFIXES, **minter.prefixes()}.items():
+    for prefix, ns in prefixes(minter).items():
         ds.bind(prefix, ns, replace=True)
     for x in extractions:
         g = ds.graph(minter.document(x.article.doc_id))

@@ -6,6 +6,7 @@ Nothing is downloaded: the pipeline must be an installed package (by default `en
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -31,13 +32,30 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _not_installed(model: str) -> ModelError:
+    package = MODEL_PACKAGES.get(model, f"the spaCy pipeline package that provides {model!r}")
+    return ModelError(f"spaCy pipeline {model!r} is not installed; install it with: pip install {package}")
+
+
+def model_version(model: str) -> str:
+    """"name==version" of an installed pipeline package (or a pipeline folder), without loading it.
+
+    Part of the cache key, and a cheap check that the model exists before worker processes start."""
+    if spacy.util.is_package(model):
+        return f"{model}=={spacy.util.get_package_version(model)}"
+    path = Path(model)
+    if (path / "meta.json").is_file():
+        meta = spacy.util.load_meta(path / "meta.json")
+        return f"{path.resolve()}:{meta.get('name')}=={meta.get('version')}"
+    raise _not_installed(model)
+
+
 def load_pipeline(model: str = DEFAULT_MODEL, *, gazetteer: Gazetteer) -> Language:
     """The spaCy pipeline `model` with kg's components added; ModelError with an install hint if missing."""
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError) as e:
-        package = MODEL_PACKAGES.get(model, f"the spaCy pipeline package that provides {model!r}")
-        raise ModelError(f"spaCy pipeline {model!r} is not installed; install it with: pip install {package}") from e
+        raise _not_installed(model) from e
     missing = {"ner", "parser"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}; kg needs an English "

@@ -1,69 +1,116 @@
 """The stages wired together: read this first.
 
     paths -ingest-> Article -nlp-> Doc -mentions-> [Mention] -entities-> Resolver
-          -relations-> Extraction (plain data) -link-> corpus entities -graph-> rdflib Graph -export-> files
+          -relations-> Extraction (plain data) -link-> corpus entities -graph-> triples -export-> files
 
-`extract_article` is the per-article unit (spaCy lives only inside it); everything after it works on
-frozen dataclasses, so it can be cached, sent to other processes and compared in tests.
+`extract_doc` is the per-article unit (spaCy lives only inside it); everything after it works on frozen
+dataclasses, so it is cached (`kg.cache`), run in batches on worker processes or a Dask cluster
+(`kg.executors`) and compared in tests. The graph is always made from the current articles' extractions.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property, partial
 from pathlib import Path
 
 from rdflib import Graph
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.entities import Resolver, link
+from kg.entities import Resolver
 from kg.errors import InputError
+from kg.executors import (EXECUTORS, available_cores, batches_of, run_dask, run_processes, run_serial,
+                          start_fork_server)
 from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
-from kg.graph import DEFAULT_BASE, Minter, article_triples, build_graph
+from kg.graph import DEFAULT_BASE, Minter, Triple, article_triples, new_graph, prefixes
 from kg.ingest import Skipped, read_inputs
+from kg.linking import Linking, link
 from kg.mentions import find_mentions
 from kg.model import Article, Entity, Extraction
-from kg.nlp import DEFAULT_MODEL, load_pipeline, parse
+from kg.nlp import DEFAULT_MODEL, load_pipeline, model_version, parse
 from kg.relations import extract
 
 log = logging.getLogger(__name__)
 
+BATCH_SIZE = 64
+"""Articles per spaCy batch and per task sent to a worker."""
+PRELOAD = ("kg.preload",)
+"""What the fork server of local workers imports before forking them: the gazetteer and default model."""
+
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """Everything `kg build` can be told, with the defaults a user gets."""
+    """Everything `kg build` can be told, with the defaults a user gets.
+
+    `jobs` is the number of local worker processes (None: every core); `cache_dir` None turns the cache off;
+    `executor` "dask" sends the batches to the Dask scheduler at `scheduler` instead."""
 
     model: str = DEFAULT_MODEL
     base_iri: str = DEFAULT_BASE
     published: str | None = None
     min_confidence: float = 0.0
+    jobs: int | None = None
+    batch_size: int = BATCH_SIZE
+    cache_dir: Path | None = None
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass
 class BuildResult:
-    """What a build produced, for the summary and the writers."""
+    """What a build produced, for the summary and the writers.
 
-    graph: Graph
+    `triples` is the graph as a set of rdflib triples (what the Turtle writer needs); `graph` builds an rdflib
+    Graph from them on first use, for writers that want one."""
+
     extractions: list[Extraction]
-    entities: dict[str, Entity]
+    linking: Linking
+    minter: Minter
     skipped: list[Skipped] = field(default_factory=list)
-    minter: Minter = field(default_factory=Minter)
+    parsed: int = 0
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """Corpus entity of every article-level entity key."""
+        return self.linking.entities
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes for the vocabulary and the graph's own resources."""
+        return prefixes(self.minter)
+
+    @cached_property
+    def triples(self) -> set[Triple]:
+        """Every triple of the graph once."""
+        return {t for x in self.extractions for t in article_triples(x, self.linking.entities, self.minter)}
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The graph as an rdflib Graph, for the writers that take one (made on first use, from `triples`)."""
+        g = new_graph(self.minter)
+        g.addN((s, p, o, g) for s, p, o in self.triples)
+        return g
 
     def summary(self) -> dict[str, object]:
         """Counts a user wants to see after a build."""
-        entity_types = Counter(e.type for e in self.entities.values())
+        entity_types = Counter(e.type for e in self.linking.corpus_entities())
         relation_types = Counter(r.predicate for x in self.extractions for r in x.relations)
         return {
             "documents": len(self.extractions),
+            "parsed": self.parsed,
+            "cached": len(self.extractions) - self.parsed,
             "entities": dict(sorted(entity_types.items())),
             "relations": dict(sorted(relation_types.items())),
             "roles": sum(len(x.roles) for x in self.extractions),
-            "triples": len(self.graph),
+            "merges": sum(1 for m in self.linking.merges if m.key != m.into),
+            "triples": len(self.triples),
             "skipped": [f"{s.source}: {s.reason}" for s in self.skipped],
         }
 
@@ -79,10 +126,36 @@ def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer) -> Extraction:
     return Extraction(article, entities, relations, roles)
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language, gazetteer: Gazetteer) -> Iterator[Extraction]:
-    """Parse articles in batches and extract each one."""
-    for article, doc in parse(nlp, articles):
-        yield extract_doc(article, doc, gazetteer)
+_local = threading.local()
+
+
+def pipeline_for(model: str) -> tuple[Language, Gazetteer]:
+    """This thread's spaCy pipeline for `model`, loaded once (a worker keeps it for all its batches)."""
+    loaded: dict[str, tuple[Language, Gazetteer]] | None = getattr(_local, "pipelines", None)
+    if loaded is None:
+        loaded = _local.pipelines = {}
+    if model not in loaded:
+        gazetteer = load_gazetteer()
+        loaded[model] = (load_pipeline(model, gazetteer=gazetteer), gazetteer)
+    return loaded[model]
+
+
+def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | Skipped]:
+    """Parse and extract one batch of articles: the task a worker process or Dask worker runs.
+
+    An article whose extraction fails comes back as `Skipped` with the error, so one odd article does not
+    stop a corpus build. The batch runs in a spaCy memory zone: the words it adds to the vocabulary are
+    dropped afterwards, so a worker's memory does not grow with the corpus."""
+    nlp, gazetteer = pipeline_for(model)
+    out: list[Extraction | Skipped] = []
+    with nlp.memory_zone():
+        for article, doc in parse(nlp, articles, batch_size=len(articles)):
+            try:
+                out.append(extract_doc(article, doc, gazetteer))
+            except Exception as e:  # a rule's bug on one article: report it, keep the rest of the corpus
+                log.debug("extraction failed on %s", article.source, exc_info=True)
+                out.append(Skipped(article.source, f"extraction failed: {type(e).__name__}: {e}"))
+    return out
 
 
 def read_articles(paths: Iterable[str], *, published: str | None = None) -> tuple[list[Article], list[Skipped]]:
@@ -111,25 +184,92 @@ def filter_confidence(x: Extraction, threshold: float) -> Extraction:
     return replace(x, relations=tuple(r for r in x.relations if r.evidence.confidence >= threshold))
 
 
+def _check_executor(options: BuildOptions) -> None:
+    """InputError for an unknown executor, or a scheduler address without Dask or Dask without one."""
+    if options.executor not in EXECUTORS:
+        raise InputError(f"unknown executor {options.executor!r}; use one of: {', '.join(EXECUTORS)}")
+    if options.executor == "dask" and not options.scheduler:
+        raise InputError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    if options.executor != "dask" and options.scheduler:
+        raise InputError("--scheduler is for --executor dask")
+
+
+def _run(options: BuildOptions, todo: list[Article]) -> Iterator[list[Extraction | Skipped]]:
+    """The extractions of `todo`, batch by batch, from the executor the options name (in this process when
+    there is only one batch or one job)."""
+    from kg.cache import fingerprint
+
+    task = partial(extract_batch, model=options.model)
+    if options.executor == "dask":
+        return run_dask(task, batches_of(todo, options.batch_size), scheduler=options.scheduler,
+                        check=partial(fingerprint, options.model))
+    workers = min(options.jobs or available_cores(), -(-len(todo) // options.batch_size))
+    if workers <= 1:
+        return run_serial(task, batches_of(todo, options.batch_size))
+    return run_processes(task, batches_of(todo, options.batch_size, workers=workers), workers=workers,
+                         preload=PRELOAD)
+
+
+def extract_corpus(articles: list[Article], options: BuildOptions, *,
+                   progress: Callable[[int], None] | None = None,
+                   on_start: Callable[[int], None] | None = None) -> tuple[list[Extraction], list[Skipped], int]:
+    """Every article's extraction, from the cache where it holds one, else parsed by the executor.
+
+    `on_start` learns how many articles need parsing, `progress` how many more are done. Returns the
+    extractions (in content-hash order), the articles that failed and how many were parsed."""
+    from kg.cache import ExtractionCache, fingerprint
+
+    advance = progress or (lambda n: None)
+    _check_executor(options)
+    model_version(options.model)  # a missing model fails here, with its install hint, before any work
+    cache = ExtractionCache(options.cache_dir, fingerprint(options.model)) if options.cache_dir else None
+    found: list[Extraction] = []
+    failed: list[Skipped] = []
+    todo: list[Article] = []
+    try:
+        for article in articles:
+            hit = cache.get(article) if cache else None
+            if hit is None:
+                todo.append(article)
+            else:
+                found.append(hit)
+        if on_start:
+            on_start(len(todo))
+        for results in _run(options, todo):
+            for item in results:
+                if isinstance(item, Skipped):
+                    log.warning("skipped %s: %s", item.source, item.reason)
+                    failed.append(item)
+                    continue
+                found.append(item)
+                if cache:
+                    cache.put(item)
+            advance(len(results))
+    finally:
+        if cache:
+            cache.close()
+    found.sort(key=lambda x: x.article.content_hash)
+    return found, failed, len(todo) - len(failed)
+
+
 def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
           progress: Callable[[int], None] | None = None,
           on_start: Callable[[int], None] | None = None) -> BuildResult:
-    """Read, extract and link a set of articles into one graph (nothing is written here)."""
+    """Read, extract and link a set of articles into one graph (nothing is written here).
+
+    `on_start(n)` is called once it is known that n articles need parsing (the rest are cached), and
+    `progress(k)` each time k more are done.
+
+    With more than one job, worker processes are started by a fork server, so a script that calls this needs
+    the usual `if __name__ == "__main__":` guard of multiprocessing."""
+    if options.executor == "local" and (options.jobs or available_cores()) > 1:
+        start_fork_server(PRELOAD)  # loads the model in the background while the articles are read
     articles, skipped = read_articles(paths, published=options.published)
-    if on_start:
-        on_start(len(articles))
-    gazetteer = load_gazetteer()
-    nlp = load_pipeline(options.model, gazetteer=gazetteer)
-    extractions = []
-    for x in extract_articles(articles, nlp, gazetteer):
-        extractions.append(filter_confidence(x, options.min_confidence))
-        if progress:
-            progress(1)
-    extractions.sort(key=lambda x: x.article.content_hash)
-    entities = link(extractions)
-    minter = Minter(options.base_iri)
-    graph = build_graph(extractions, entities, minter=minter)
-    return BuildResult(graph, extractions, entities, skipped, minter)
+    extractions, failed, parsed = extract_corpus(articles, options, progress=progress, on_start=on_start)
+    if not extractions:
+        raise InputError(f"nothing to build: every article failed ({failed[0].reason})")
+    extractions = [filter_confidence(x, options.min_confidence) for x in extractions]
+    return BuildResult(extractions, link(extractions), Minter(options.base_iri), skipped + failed, parsed)
 
 
 def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
@@ -148,5 +288,5 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] 
     if NAMED_GRAPH_FORMATS & set(formats):
         dataset = make_dataset(result.graph, {m.document(x.article.doc_id): article_triples(x, result.entities, m)
                                               for x in result.extractions})
-    return [store, turtle.write(result.graph, out_dir), html.write(result.graph, out_dir),
+    return [store, turtle.write(result.triples, result.prefixes, out_dir), html.write(result.graph, out_dir),
             *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]

@@ -27,6 +27,15 @@ sys.path.insert(0, str(HERE))
 from freeze import key, make_article  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds in tests share one cache of their own, never the user's (tests that count hits pass --cache)."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KG_CACHE_DIR", str(tmp_path_factory.mktemp("kg-cache")))
+    yield
+    mp.undo()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current build")
 

@@ -1,0 +1,154 @@
+"""Where batches of work run: in this process, in local worker processes, or on a Dask cluster.
+
+Each runner maps one picklable function over batches and yields the results as they complete (in any order:
+the caller sorts). Nothing here knows about articles; `kg.pipeline` passes the parse-and-extract function.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.context
+from multiprocessing import forkserver
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import TYPE_CHECKING, TypeVar
+
+from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from dask.distributed import Client
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+EXECUTORS = ("local", "dask")
+DASK_TIMEOUT = "20s"
+"""How long to wait for a Dask scheduler to answer before giving up with an error."""
+
+
+class ExecutorError(KGError):
+    """The workers could not be started or reached, or they run a different kg."""
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask where the OS has one)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def batches_of(items: Sequence[T], size: int, *, workers: int = 1) -> list[Sequence[T]]:
+    """`items` in batches of `size`; for several workers the batches shrink towards the end (guided
+    scheduling), so the workers finish together instead of one parsing a last full batch while others wait."""
+    out = []
+    start = 0
+    while start < len(items):
+        left = len(items) - start
+        n = max(1, min(size, left if workers == 1 else -(-left // (2 * workers))))
+        out.append(items[start:start + n])
+        start += n
+    return out
+
+
+def run_serial(fn: Callable[[T], R], batches: Sequence[T]) -> Iterator[R]:
+    """Every batch in this process, in order."""
+    for batch in batches:
+        yield fn(batch)
+
+
+def _ignore_interrupt() -> None:
+    """Worker start-up: Ctrl-C is the parent's to handle; it stops the workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def start_fork_server(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
+    """The context local workers start from: a fork server that imports `preload` (started now, so it loads
+    while this process reads the input), or plain spawning where the platform has no fork server."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(preload))
+    forkserver.ensure_running()
+    return context
+
+
+def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
+                  preload: Sequence[str] = ()) -> Iterator[R]:
+    """The batches on `workers` local processes, started by a fork server that has imported `preload`.
+
+    A fork server gives each worker the imported modules cheaply without forking this (threaded) process.
+    On an error or Ctrl-C here the workers are stopped at once rather than left to finish their batches."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=start_fork_server(preload),
+                               initializer=_ignore_interrupt)
+    finished = False
+    try:
+        pending: set[Future[R]] = {pool.submit(fn, batch) for batch in batches}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    result = future.result()
+                except BrokenProcessPool as e:
+                    raise ExecutorError(f"a worker process died ({e}); if memory ran out, try fewer --jobs") from e
+                yield result
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14.
+            processes = list((pool._processes or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+
+
+def run_dask(fn: Callable[[T], R], batches: Sequence[T], *, scheduler: str, check: Callable[[], str],
+             in_flight: int = 4) -> Iterator[R]:
+    """The batches on the Dask cluster whose scheduler is at `scheduler`.
+
+    Every worker must give the same `check()` as this process (the same kg, spaCy and model), or the graph
+    would depend on which worker parsed which article. At most `in_flight` batches per worker thread are
+    submitted at a time, so the scheduler never holds the whole corpus."""
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as e:
+        raise ExecutorError("--executor dask needs Dask: pip install 'kg[dask]'") from e
+    try:
+        client = Client(scheduler, timeout=DASK_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ExecutorError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
+    with client:
+        _check_workers(client, check)
+        todo = iter(batches)
+        first = islice(todo, max(1, sum(client.nthreads().values())) * in_flight)
+        submitted = {client.submit(fn, batch, pure=False) for batch in first}
+        running = as_completed(submitted, loop=client.loop)
+        try:
+            for future in running:
+                submitted.discard(future)
+                yield future.result()
+                for batch in islice(todo, 1):
+                    future = client.submit(fn, batch, pure=False)
+                    submitted.add(future)
+                    running.add(future)
+        finally:
+            client.cancel(list(submitted))
+
+
+def _check_workers(client: Client, check: Callable[[], str]) -> None:
+    """Raise ExecutorError unless every worker answers `check()` as this process does."""
+    expected = check()
+    answers = client.run(check, on_error="return")
+    if not answers:
+        raise ExecutorError("the Dask cluster has no workers")
+    wrong = {worker: answer for worker, answer in sorted(answers.items()) if answer != expected}
+    if wrong:
+        worker, answer = next(iter(wrong.items()))
+        raise ExecutorError(f"{len(wrong)} of {len(answers)} Dask workers cannot run this kg build, e.g. {worker}: "
+                            f"{answer!r} (here: {expected!r}); install the same kg and model on every worker")
