@@ -27,6 +27,9 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"})
+"""Files found in a folder that document the corpus rather than belong to it ("README.TXT" of a data set)."""
+
 MAX_FILE_BYTES = 20_000_000
 """Larger files are refused: an article is never this long, and a JSONL corpus should be split."""
 
@@ -60,6 +63,9 @@ def read_inputs(paths: Iterable[str], *, published: str | None = None,
             if not files:
                 yield Skipped(raw, "folder holds no articles (.txt .md .html .jsonl)")
             for file in files:
+                if file.stem.upper() in NOT_ARTICLES:
+                    yield Skipped(str(file), f"a {file.stem.upper()} file, not an article (name it to build it)")
+                    continue
                 yield from _from_file(file, default_date)
         else:
             yield from _from_file(path, default_date)

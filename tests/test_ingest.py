@@ -73,6 +73,15 @@ def test_folder_is_read_recursively_in_order_and_other_files_ignored(tmp_path):
     assert items[0].title == "One" and "said hello to the press" in items[0].text
 
 
+def test_a_corpus_readme_is_not_an_article_unless_named(tmp_path):
+    (tmp_path / "001.txt").write_text("Kirby said hi.", encoding="utf-8")
+    (tmp_path / "README.TXT").write_text("Consists of 2225 documents.", encoding="utf-8")
+    article, readme = read(tmp_path)
+    assert article.source == "001.txt" and isinstance(readme, Skipped) and "not an article" in readme.reason
+    (named,) = read(tmp_path / "README.TXT")
+    assert named.source == "README.TXT"
+
+
 def test_empty_folder_is_reported(tmp_path):
     (item,) = read(tmp_path)
     assert isinstance(item, Skipped) and "no articles" in item.reason
