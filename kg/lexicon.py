@@ -35,7 +35,7 @@ mullah sheriff marshal detective constable chief-of-staff undersecretary under-s
 """Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
 
 TITLE_MODIFIERS = frozenset("""
-deputy vice chief senior top former acting interim shadow foreign defense defence interior home finance economy
+deputy vice chief senior top former acting interim shadow staff foreign defense defence interior home finance economy
 economic health state prime general lead principal press communications campaign national security attorney
 special assistant associate executive managing first second lieutenant supreme high foreign-affairs trade
 justice education energy environment environmental transport transportation labor labour agriculture treasury

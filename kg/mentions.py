@@ -148,9 +148,9 @@ def _title_before(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
 
 
 def _title_text(doc: Doc, words: list[int]) -> str:
-    """The title as written, with abbreviations spelled out ("Sen." -> "Senator")."""
-    parts = [TITLE_ABBREVIATIONS.get(doc[w].lower_, doc[w].text) for w in words]
-    return " ".join(parts)
+    """The title as written ("Secretary-General" keeps its hyphen), abbreviations spelled out ("Sen." ->
+    "Senator")."""
+    return "".join(TITLE_ABBREVIATIONS.get(doc[w].lower_, doc[w].text) + doc[w].whitespace_ for w in words).strip()
 
 
 def _affiliation_at(doc: Doc, i: int, gaz: Gazetteer) -> int | None:

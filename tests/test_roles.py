@@ -31,6 +31,10 @@ def test_abbreviated_title_is_spelled_out():
     assert roles(texts.ROLES_ABBREVIATION) == [("Elizabeth Warren", "Senator", None)]
 
 
+def test_hyphenated_title_keeps_its_hyphen():
+    assert roles(texts.ROLES_HYPHENATED) == [("Ant\u00f3nio Guterres", "Secretary-General", "United Nations")]
+
+
 def test_campaign_title_belongs_to_the_campaign():
     assert roles(texts.ROLES_CAMPAIGN) == [("Kellyanne Conway", "campaign manager", "Donald Trump campaign")]
 

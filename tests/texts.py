@@ -110,6 +110,7 @@ ROLES_OF = "U.S. Secretary of State Antony Blinken arrived in Morocco."
 ROLES_APPOSITION_BEFORE = "Russia\u2019s chief negotiator, Vladimir Medinsky, arrived in Istanbul."
 ROLES_APPOSITION_AFTER = "John Kirby, a Pentagon spokesman, spoke to reporters on Monday."
 ROLES_ABBREVIATION = "Sen. Elizabeth Warren spoke at the hearing."
+ROLES_HYPHENATED = "UN Secretary-General Antonio Guterres arrived in Kyiv."
 ROLES_CAMPAIGN = "Trump campaign manager Kellyanne Conway spoke to reporters."
 ROLES_NOT_APPOSITION = ("Talks could happen between Putin and Zelensky, an aide to the Ukrainian president said.")
 
