@@ -95,6 +95,7 @@ class Resolver:
         self._token_key: dict[int, str] = {}
         self._mention_key: dict[int, str] = {}
         self._speakers: list[tuple[int, str]] = []
+        self._countries: set[str] | None = None
         self._aliases: dict[str, list[str]] = {}
         self._sent_of = [0] * len(doc)
         self._sent_start: list[int] = []
@@ -156,7 +157,7 @@ class Resolver:
                 if org:
                     return org
                 entry = self.gaz.short_name(m.text)
-                if entry:
+                if entry and self._country_in_article(entry):
                     if "gz:" + entry.id not in self._clusters:
                         self._clusters["gz:" + entry.id] = _Cluster("gz:" + entry.id, entry)
                     return "gz:" + entry.id
@@ -166,6 +167,19 @@ class Resolver:
         same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
                 and any(name_key(f) == folded for f in c.forms)]
         return same[0].key if same else f"{m.type}:{folded}"
+
+    def _country_in_article(self, entry: GazEntry) -> bool:
+        """Whether a well-known person's country comes up in the article (by name or nationality word), so a
+        bare "McConnell" in a story about Scotland is not taken for the U.S. senator. Heads of state and
+        government need no such hint."""
+        if entry.country is None or entry.category in ("head-of-state", "head-of-government"):
+            return True  # "Putin", "Zelensky": leaders are known by surname everywhere
+        if self._countries is None:
+            self._countries = {c.gaz.id for c in self._clusters.values() if c.gaz} | {
+                e.id for t in self.doc if (e := self.gaz.demonym(t.text)) is not None}
+            self._countries |= {self.gaz.entries[i].country for i in list(self._countries)
+                                if i in self.gaz.entries and self.gaz.entries[i].country}
+        return entry.country in self._countries
 
     def _organisation_named(self, word: str) -> str | None:
         """An organisation whose name starts with `word`: a lone "Altria" that NER took for a person is the

@@ -63,8 +63,6 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and gaz.lookup(span.text) is None:
             continue  # "Budget", "Library": a common word the article also writes in lower case
         entry = gaz.lookup(span.text) if not ent.ent_id_ else gaz.entries.get(ent.ent_id_)
-        if entry is None and ent.label_ == "PERSON" and len(span) == 1:
-            entry = gaz.short_name(span.text)
         if entry is None and ent.label_ == "NORP":
             continue  # nationality, religious or political group words: affiliation, not an entity
         if entry is None and gaz.is_demonym(span.text):

@@ -28,6 +28,11 @@ def test_she_skips_a_nearer_man():
     assert facts(extract(texts.ENTITIES_PRONOUN_GENDER), "said")[-1] == ("Hillary Clinton", "I was ready for it")
 
 
+def test_a_famous_surname_needs_its_country_in_the_article():
+    assert facts(extract(texts.ENTITIES_SURNAME_ELSEWHERE), "said")[0][0] == "McConnell"
+    assert facts(extract(texts.ENTITIES_SURNAME_IN_CONTEXT), "said")[0][0] == "Mitch McConnell"
+
+
 def test_nationality_words_are_not_entities():
     x = extract(texts.ENTITIES_NATIONALITY)
     assert [e.label for e in x.entities] == ["Istanbul"]

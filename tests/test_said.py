@@ -175,7 +175,7 @@ def test_offsets_slice_back_and_provenance_is_complete():
 def test_nested_report_gives_both_attributions():
     assert said(texts.SAID_NESTED_REPORT) == [
         ("Kirby", "Peskov told him that the convoy would turn back"),
-        ("Dmitry Peskov", "the convoy would turn back"),
+        ("Peskov", "the convoy would turn back"),
     ]
 
 
@@ -199,8 +199,7 @@ def test_party_nominee_description_resolves_to_the_nominee():
 
 
 def test_reporting_verbs_beyond_said():
-    assert [speaker for speaker, _ in said(texts.SAID_CUES)] == [
-        "Kirby", "Dmitry Peskov", "Antony Blinken", "Volodymyr Zelenskyy"]
+    assert [speaker for speaker, _ in said(texts.SAID_CUES)] == ["Kirby", "Peskov", "Blinken", "Volodymyr Zelenskyy"]
 
 
 def test_statement_carries_the_place_it_was_made():

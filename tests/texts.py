@@ -121,6 +121,8 @@ ENTITIES_PRONOUN = ("John Kirby said the convoy had stopped.\n\n"
                     "\u201cIt is not moving any more,\u201d he said.")
 ENTITIES_PRONOUN_GENDER = ("Hillary Clinton said the debate had gone well, and Donald Trump attacked the moderator.\n\n"
                            "\u201cI was ready for it,\u201d she said.")
+ENTITIES_SURNAME_ELSEWHERE = "Scotland has the worst health record in Europe, Mr McConnell said on Monday."
+ENTITIES_SURNAME_IN_CONTEXT = "The U.S. Senate will vote on Monday, McConnell said."
 ENTITIES_NATIONALITY = "Russian and Ukrainian diplomats met in Istanbul."
 ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
                               "The Ukrainian president later said the front was stable.")
