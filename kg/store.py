@@ -4,7 +4,10 @@
 half a store. Each article's triples are in a named graph (its document IRI), and the default graph holds their
 union as a set (graph.ttl): queries need no GRAPH clause and see each triple once, while GRAPH ?doc still finds
 where it came from. (Oxigraph's union-default-graph option would repeat a triple once per article that has it.)
-Parameters are bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+Parameters are bound as RDF terms (SEP-0007 substitutions); an IRI or literal is also written into the query, in
+its escaped N-Triples form, as a VALUES block at the top of a SELECT or ASK query's WHERE group, so that Oxigraph
+joins on it (it applies substitutions only after evaluating the whole query). A value never changes the query's
+structure.
 """
 
 from __future__ import annotations
@@ -172,10 +175,12 @@ def load_file(path: Path) -> ox.Store:
 
 
 def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> Result:
-    """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted."""
+    """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted and, where
+    they can be, also joined first (with_values) so that the engine uses them."""
     substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        return store.query(text, substitutions=substitutions or None, prefixes=default_prefixes())
+        return store.query(with_values(text, bindings or {}), substitutions=substitutions or None,
+                           prefixes=default_prefixes())
     except SyntaxError as e:
         if is_update(text):
             raise QueryError(f"{source}: updates are refused: kg only reads the graph (rebuild it with kg build)") \
@@ -190,6 +195,63 @@ def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None
         raise QueryError(f"{source}: {message}") from e
     except OSError as e:
         raise StoreError(f"{source}: cannot read the store: {_one_line(e)}") from e
+
+
+TOKEN = re.compile(r"""(?P<skip>\#[^\n]*|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
+                   r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>"""
+                   r"""|[A-Za-z_][\w.-]*:[^\s{}()<>,;]*|:[^\s{}()<>,;]*)|(?P<variable>[?$]\w+)|(?P<word>[A-Za-z]+)"""
+                   r"""|(?P<open>[{(\[])|(?P<close>[})\]])|\*""", re.DOTALL)
+"""The SPARQL tokens where_groups needs: comments, strings, IRIs and prefixed names (skipped, so that no bracket or
+keyword inside them counts), variables, bare words, brackets and `*`."""
+
+
+def where_groups(text: str, name: str) -> list[tuple[int, int]]:
+    """The offsets of the braces of each WHERE group where ?name is the query's own variable: a SELECT or ASK query's,
+    and each sub-select's that projects ?name (or *) inside such a group; none for CONSTRUCT and DESCRIBE."""
+    depth = 0
+    pending: tuple[int, bool] | None = None  # the depth of a SELECT or ASK before its WHERE brace, whether it binds
+    groups: list[tuple[int, int, bool]] = []  # the WHERE groups open: depth inside, opening brace, whether it binds
+    found: list[tuple[int, int]] = []
+    for m in TOKEN.finditer(text):
+        token = m.group()
+        if m["word"] and token.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            if not groups and token.upper() in ("CONSTRUCT", "DESCRIBE"):
+                return []
+            pending = (depth, not groups)
+        elif pending and depth == pending[0] and token in ("*", f"?{name}", f"${name}"):
+            pending = (depth, not groups or groups[-1][2])
+        elif m["open"]:
+            if pending and depth == pending[0] and token == "{":
+                groups.append((depth + 1, m.start(), pending[1]))
+                pending = None
+            depth += 1
+        elif m["close"]:
+            if groups and groups[-1][0] == depth:
+                _, start, binds = groups.pop()
+                if binds:
+                    found.append((start, m.start()))
+            depth -= 1
+            if depth < 0:
+                return []
+    return found if not groups else []
+
+
+def with_values(text: str, bindings: Mapping[str, Term]) -> str:
+    """`text` with `VALUES ?k { term }` first in each WHERE group where ?k is the query's (where_groups), the term in
+    its escaped N-Triples form, for the IRI and literal bindings: the engine then joins on them instead of filtering
+    afterwards, also inside sub-selects (a group that is a sub-select is wrapped: `{ VALUES ... { SELECT ... } }`)."""
+    for name, term in bindings.items():
+        if not isinstance(term, ox.NamedNode | ox.Literal) or not re.fullmatch(r"[A-Za-z_]\w*", name, re.ASCII):
+            continue
+        inserts: list[tuple[int, str]] = []
+        for start, end in where_groups(text, name):
+            first = next((m for m in TOKEN.finditer(text, start + 1, end) if not m.group().startswith("#")), None)
+            subselect = first is not None and first.group().upper() == "SELECT"
+            inserts += [(start + 1, f" VALUES ?{name} {{ {term} }} " + ("{" if subselect else "")),
+                        (end, "} " if subselect else "")]
+        for at, insert in sorted(inserts, reverse=True):
+            text = text[:at] + insert + text[at:]
+    return text
 
 
 UPDATE = re.compile(r"(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"
