@@ -411,7 +411,8 @@ def query_command(
     q = from_file(file) if file is not None else from_argument(query)
     values = parse_params(param or [])
     db = _open(store, graph)
-    result = render(run(db, q.text_for(set(values)), bind(db, q, values), source=q.name), output)
+    text, terms = q.prepared(bind(db, q, values))
+    result = render(run(db, text, terms, source=q.name), output)
     if isinstance(result, bytes):
         _print_bytes(result)
     else:
