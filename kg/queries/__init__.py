@@ -6,8 +6,8 @@ parameters, one comment line each:
     # @param NAME TYPE [optional]: what it means
 
 TYPE is `entity` (a name matched against labels and alternative labels, or an IRI), `iri`, `string`, `integer`,
-`decimal` or `date`. A value is bound to the variable `?NAME` as an RDF term (never pasted into the text), so the
-variable must be selected. A line ending in `# if NAME` is kept only when NAME is given, one ending in
+`decimal` or `date`. A value is bound to the variable `?NAME` as an RDF term (kg.store.query: a substitution, and a
+VALUES block of the escaped term, so a value cannot change the query), so the variable must be selected. A line ending in `# if NAME` is kept only when NAME is given, one ending in
 `# unless NAME` only when it is not: that is how an optional filter is switched on. An `integer` parameter written
 as `LIMIT ?NAME` or `OFFSET ?NAME` (where SPARQL takes no variable) is written into the text as a number.
 """
