@@ -89,7 +89,7 @@ def test_rebuild_swaps_in_an_equal_store(built, tmp_path):
     assert kg("build", SEED, "--out", out, "-q").exit_code == 0
     assert sorted(map(str, ox.Store.read_only(str(out / "store")))) == first
     assert first == sorted(map(str, ox.Store.read_only(str(built / "store"))))
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "store"]
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["graph.html", "graph.ttl", "store"]
 
 
 def test_build_refuses_to_replace_a_folder_that_is_not_a_store(tmp_path):
