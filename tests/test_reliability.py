@@ -111,7 +111,7 @@ def test_a_store_opened_before_a_swap_keeps_answering_from_its_version(built, tm
 
 @pytest.mark.model
 def test_serve_answers_under_load_refuses_updates_times_out_and_follows_rebuilds():
-    out = bench("serve_load.py", "--clients", "4", "--seconds", "4", "--timeout", "2", "--articles", "4",
+    out = bench("serve_load.py", "--clients", "4", "--seconds", "6", "--timeout", "2", "--articles", "4",
                 "--rebuilds", "1")
     assert "errors: 0" in out and "OK: every valid query answered" in out
     assert "during the load: 503" in out and "after the load: 503" in out
