@@ -53,8 +53,9 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
 def request(url: str, query: str, *, post: bool = False, update: bool = False,
-            timeout: float = 120) -> tuple[int, float]:
-    """Send one query (or update) and read the whole answer; its HTTP status and seconds (0 status: no answer)."""
+            timeout: float = 120) -> tuple[int | str, float]:
+    """Send one query (or update) and read the whole answer: its HTTP status (or, when there was no answer, the
+    error's name) and seconds."""
     started = time.perf_counter()
     if update:
         req = urllib.request.Request(f"{url}/update", data=urllib.parse.urlencode({"update": query}).encode(),
@@ -73,8 +74,8 @@ def request(url: str, query: str, *, post: bool = False, update: bool = False,
     except urllib.error.HTTPError as e:
         e.read()
         status = e.code
-    except OSError:
-        status = 0
+    except OSError as e:
+        status = type(e.reason if isinstance(e, urllib.error.URLError) else e).__name__
     return status, time.perf_counter() - started
 
 
@@ -109,7 +110,7 @@ class Load:
                 if status == 200:
                     self.latencies.append(seconds)
                 else:
-                    self.errors.append(f"a valid query got {status or 'no answer'}")
+                    self.errors.append(f"a valid query got {status}")
 
 
 def serve(store: Path, timeout: float) -> tuple[subprocess.Popen[str], str]:

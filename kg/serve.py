@@ -165,6 +165,8 @@ class Front(ThreadingHTTPServer):
     """The address users connect to: graph.html, and the SPARQL endpoint forwarded to the engine."""
 
     daemon_threads = True
+    request_queue_size = 1024
+    """Connections the kernel holds until accepted (socketserver's default of 5 drops a burst of 50 clients)."""
 
     def __init__(self, address: tuple[str, int], engine: Engine, html: Path) -> None:
         """Listen on `address` (raises OSError when it is taken), forwarding queries to `engine`."""
