@@ -1,4 +1,4 @@
-"""Time and peak memory of `kg build` on one very long article, or the message when kg refuses it.
+"""Time and peak memory of `kg build` on one very long article (built in parts), or the message when refused.
 
     .venv/bin/python bench/big_article.py [--chars 5000000]
 
