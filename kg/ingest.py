@@ -38,7 +38,7 @@ MAX_ARTICLE_CHARS = 10_000_000
 
 PART_CHARS = 50_000
 """A longer article (twice the longest of 2,225 BBC articles) is built as parts of at most this many characters,
-cut at paragraph breaks: kg's rules slow down faster than linearly with an article's length, parts do not."""
+cut at paragraph breaks: kg's rules take more than linear time in an article's length, so a part's time is bounded."""
 
 
 @dataclass(frozen=True)
