@@ -137,6 +137,18 @@ def article_triples(x: Extraction, corpus: dict[str, Entity], minter: Minter) ->
         yield from _evidence(node, doc, role.evidence)
 
 
+def named_graphs(extractions: Iterable[Extraction], corpus: dict[str, Entity],
+                 minter: Minter) -> tuple[list[tuple[URIRef, tuple[Triple, ...]]], dict[Triple, Triple]]:
+    """Each article's document IRI with its triples, and their union, from one pass of `article_triples`.
+
+    The union maps each distinct triple to itself, and the articles' tuples hold those very triples, so a triple
+    several articles share is kept once: every output of a build reuses these instead of making them again."""
+    union: dict[Triple, Triple] = {}
+    graphs = [(minter.document(x.article.doc_id),
+               tuple(union.setdefault(t, t) for t in article_triples(x, corpus, minter))) for x in extractions]
+    return graphs, union
+
+
 def _evidence(node: URIRef, doc: URIRef, evidence) -> Iterator[Triple]:
     yield node, KG.document, doc
     yield node, KG.sentence, Literal(evidence.sentence.text)
