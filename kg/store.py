@@ -28,7 +28,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.graph import DEFAULT_BASE, PREFIXES, Minter, article_triples
+from kg.graph import DEFAULT_BASE, PREFIXES, Minter, Triple, article_triples
 from kg.model import Entity, Extraction
 
 log = logging.getLogger(__name__)
@@ -88,11 +88,17 @@ def article_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], 
 
     The named graphs are kg.graph.build_dataset's, streamed straight into Oxigraph terms without an rdflib
     Dataset in between (which also fails on rdflib 7.6: its Dataset takes no `bind_namespaces`)."""
+    return graph_quads((minter.document(x.article.doc_id), article_triples(x, corpus, minter)) for x in extractions)
+
+
+def graph_quads(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> Iterator[ox.Quad]:
+    """The quads of named graphs already made (kg.graph.named_graphs', which `kg build` also writes as Turtle),
+    each triple also in the default graph; IRIs are converted once for the whole load."""
     cache: dict[Node, Term] = {}
     default = ox.DefaultGraph()
-    for x in extractions:
-        graph = to_oxigraph(minter.document(x.article.doc_id), cache)
-        for s, p, o in article_triples(x, corpus, minter):
+    for name, triples in graphs:
+        graph = to_oxigraph(name, cache)
+        for s, p, o in triples:
             subject, predicate, obj = to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache)
             yield ox.Quad(subject, predicate, obj, graph)
             yield ox.Quad(subject, predicate, obj, default)

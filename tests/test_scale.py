@@ -18,10 +18,12 @@ from kg import executors
 from kg.cache import ExtractionCache, article_key
 from kg.cli import app
 from kg.executors import ExecutorError, batches_of, run_dask
+from kg.graph import article_triples
 from kg.ingest import from_plain_text
 from kg.model import Entity, Extraction
 from kg.pipeline import BuildOptions, write_outputs
 from kg.pipeline import build as run_build
+from kg.store import article_quads, graph_quads
 
 from test_cli import one_line_error
 
@@ -200,6 +202,17 @@ def test_graph_ttl_holds_exactly_the_triples_of_the_rdflib_graph(tmp_path):
     assert path in write_outputs(result, tmp_path / "out")
     written = set(Graph().parse(path))
     assert written == set(result.graph) and len(written) == result.summary()["triples"]
+
+
+@pytest.mark.model
+def test_each_article_triple_is_made_once_and_shared_by_the_store_and_the_union(tmp_path):
+    result = run_build([str(write_corpus(tmp_path / "in"))], BuildOptions(jobs=1))
+    m = result.minter
+    expected = {m.document(x.article.doc_id): list(article_triples(x, result.entities, m)) for x in result.extractions}
+    assert {name: list(triples) for name, triples in result.named_graphs} == expected
+    assert set(result.triples) == {t for triples in expected.values() for t in triples}
+    quads = article_quads(result.extractions, result.entities, minter=m)
+    assert list(graph_quads(result.named_graphs)) == list(quads)
 
 
 def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_several_workers():

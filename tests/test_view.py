@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.view import ROLE, View, ViewEntity, ViewError, find_entity, parse_types, read_view, select
+from kg.view import ROLE, TripleIndex, View, ViewEntity, ViewError, find_entity, parse_types, read_view, select
 
 from graphs import small_graph
 
@@ -108,3 +108,7 @@ def test_a_graph_without_kg_entities_is_refused():
 
     with pytest.raises(ViewError, match="no kg:Person"):
         read_view(Graph())
+
+
+def test_a_triple_index_reads_the_same_view_as_the_graph(view):
+    assert read_view(TripleIndex(small_graph())) == view
