@@ -223,3 +223,16 @@ def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_severa
         assert len(batches[-1]) == (1 if workers > 1 else 1000 % 64)
     assert len(batches_of(items, 64)[0]) == 64
     assert [len(b) for b in batches_of(items[:10], 64)] == [10]
+
+
+def test_long_articles_are_parsed_a_few_at_a_time_to_bound_spacys_memory() -> None:
+    from kg.model import Article
+    from kg.pipeline import char_groups
+
+    def art(n: int) -> Article:
+        return Article(text="x" * n, source=f"{n}", content_hash=f"{n}")
+
+    sizes = [10, 20, 30, 500, 5, 5]
+    groups = char_groups([art(n) for n in sizes], 60)
+    assert [[len(a.text) for a in g] for g in groups] == [[10, 20, 30], [500], [5, 5]]
+    assert char_groups([], 60) == []
