@@ -56,7 +56,7 @@ def one_line_refusal(error: Exception) -> None:
     assert message.strip() and "\n" not in message and "Traceback" not in message
 
 
-@settings(FUZZ, max_examples=examples(1200))
+@settings(FUZZ, max_examples=examples(2000))
 @given(files=corpus)
 def test_any_input_is_read_and_extracted_with_exact_offsets(files: list[tuple[str, bytes]]) -> None:
     """Reading never crashes (a folder with nothing usable is refused in one line) and every offset holds."""
@@ -75,7 +75,7 @@ def test_any_input_is_read_and_extracted_with_exact_offsets(files: list[tuple[st
         check_extraction(item)
 
 
-@settings(FUZZ, max_examples=examples(120))
+@settings(FUZZ, max_examples=examples(250))
 @given(files=corpus)
 def test_any_input_builds_outputs_that_parse_to_the_same_graph(files: list[tuple[str, bytes]],
                                                                cypher: Cypher) -> None:
@@ -97,7 +97,7 @@ def test_any_input_builds_outputs_that_parse_to_the_same_graph(files: list[tuple
             COUNTS[f"outputs: {checked} parsed"] += 1
 
 
-@settings(FUZZ, max_examples=examples(40))
+@settings(FUZZ, max_examples=examples(80))
 @given(files=corpus)
 def test_kg_build_builds_or_refuses_in_one_line(files: list[tuple[str, bytes]]) -> None:
     """The command itself: exit 0 with graph.ttl and graph.html, or exit 1 with one `error:` line, no traceback."""
