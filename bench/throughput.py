@@ -59,12 +59,14 @@ for doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=int(sys.argv[4
 @dataclass
 class Run:
     """One timed process: wall-clock seconds, peak RSS of its tree in bytes, CPU seconds of the tree (as last
-    sampled: a diagnostic that other load on the machine hardly changes), and what it printed."""
+    sampled: a diagnostic that other load on the machine hardly changes), what it printed, and the machine's
+    1-minute load average at its end (other work on a shared machine slows both sides)."""
 
     seconds: float
     peak_rss: int
     cpu: float
     output: str
+    load: float
 
 
 def measure(cmd: list[str], *, timeout: float) -> Run:
@@ -106,7 +108,7 @@ def measure(cmd: list[str], *, timeout: float) -> Run:
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{output[-2000:]}")
-    return Run(seconds, peak, sum(cpu.values()), output)
+    return Run(seconds, peak, sum(cpu.values()), output, os.getloadavg()[0])
 
 
 def _rss(process: psutil.Process) -> int:
@@ -165,8 +167,9 @@ def main() -> None:
                                  str(args.batch_size)], timeout=args.timeout))
             shutil.rmtree(tmp / "cache", ignore_errors=True)
             ours.append(kg_build(corpus, tmp / "out", args, "--cache", str(tmp / "cache")))
-            print(f"round {n + 1}:    spaCy {base[-1].seconds:.1f} s ({base[-1].cpu:.0f} s CPU), "
-                  f"kg build {ours[-1].seconds:.1f} s ({ours[-1].cpu:.0f} s CPU)")
+            print(f"round {n + 1}:    spaCy {base[-1].seconds:.1f} s ({base[-1].cpu:.0f} s CPU, "
+                  f"load {base[-1].load:.1f}), kg build {ours[-1].seconds:.1f} s ({ours[-1].cpu:.0f} s CPU, "
+                  f"load {ours[-1].load:.1f})")
         b, k = min(r.seconds for r in base), min(r.seconds for r in ours)
         ratio = k / b
         print(f"baseline:   {b:.1f} s (plain spaCy nlp.pipe, n_process={args.jobs})")
@@ -179,7 +182,8 @@ def main() -> None:
         changed = copies[len(copies) // 2]
         changed.write_bytes(changed.read_bytes() + b"\n\nA spokesman said the figures were revised.\n")
         rebuild = kg_build(corpus, tmp / "out", args, "--cache", str(tmp / "cache"))
-        print(f"rebuild:    {rebuild.seconds:.1f} s after changing 1 article (parsed {parsed(rebuild)})")
+        print(f"rebuild:    {rebuild.seconds:.1f} s after changing 1 article (parsed {parsed(rebuild)}; "
+              f"load {rebuild.load:.1f})")
         if args.verify:
             clean = kg_build(corpus, tmp / "clean", args, "--no-cache")
             same = (tmp / "clean" / "graph.ttl").read_bytes() == (tmp / "out" / "graph.ttl").read_bytes()
@@ -188,7 +192,8 @@ def main() -> None:
                 sys.exit(1)
         copies[0].unlink()
         removal = kg_build(corpus, tmp / "out", args, "--cache", str(tmp / "cache"))
-        print(f"rebuild:    {removal.seconds:.1f} s after removing 1 article (parsed {parsed(removal)})")
+        print(f"rebuild:    {removal.seconds:.1f} s after removing 1 article (parsed {parsed(removal)}; "
+              f"load {removal.load:.1f})")
     if ratio > TARGET:
         sys.exit(f"kg build took {ratio:.2f}x the time of parsing alone (target {TARGET}x)")
 

@@ -159,12 +159,14 @@ def build(
     """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
     from kg.export import parse_format
     from kg.pipeline import write_outputs
+    from kg.store import build_lock
 
     formats = [parse_format(f) for f in export_formats or []]
     options = _build_options(model, base_iri, published, cache, no_cache, jobs=jobs, batch_size=batch_size,
                              executor=executor, scheduler=scheduler, min_confidence=min_confidence)
     result = _run_build(paths, options, quiet)
-    written = write_outputs(result, out, formats)
+    with build_lock(out):  # one build writes `out` at a time; a killed build's leftovers go first
+        written = write_outputs(result, out, formats)
     if not quiet:
         _print_summary(result.summary(), written)
 
@@ -411,7 +413,8 @@ def query_command(
     q = from_file(file) if file is not None else from_argument(query)
     values = parse_params(param or [])
     db = _open(store, graph)
-    result = render(run(db, q.text_for(set(values)), bind(db, q, values), source=q.name), output)
+    text, terms = q.prepared(bind(db, q, values))
+    result = render(run(db, text, terms, source=q.name), output)
     if isinstance(result, bytes):
         _print_bytes(result)
     else:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
@@ -27,6 +28,25 @@ NODE_CLASS = {"said": "Statement", "hosted": "Event", "denies": "Claim", "propos
 """The class of the node each relation points to; its IRI path is the class name in lower case."""
 
 Triple = tuple[Node, Node, Node]
+
+
+class _Terms:
+    """A namespace whose terms are made once and then kept as attributes. rdflib's namespaces build a new URIRef
+    (through Python-level checks) on every access, and article_triples asks for several per triple."""
+
+    def __init__(self, namespace: Namespace | type) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(self._namespace[name])
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+_KG, _SCHEMA, _RDF, _RDFS, _SKOS, _XSD = map(_Terms, (KG, SCHEMA, RDF, RDFS, SKOS, XSD))
 
 
 def slug(text: str, *, limit: int = 80) -> str:
@@ -46,6 +66,7 @@ class Minter:
         if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base):
             raise ValueError(f"not a valid base IRI: {base!r}")
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
+        self._entities: dict[tuple[str, str], URIRef] = {}
 
     def prefixes(self) -> dict[str, str]:
         """Prefixes for the graph's own resources, so Turtle reads "person:john-kirby"."""
@@ -56,8 +77,12 @@ class Minter:
         return URIRef(f"{self.base}doc/{doc_id}")
 
     def entity(self, entity: Entity) -> URIRef:
-        name = entity.key.split(":", 1)[1]
-        return URIRef(f"{self.base}{entity.type.lower()}/{slug(name)}")
+        """The entity's IRI, kept for the next article that mentions it (a slug takes a regex and a hash)."""
+        iri = self._entities.get((entity.type, entity.key))
+        if iri is None:
+            name = entity.key.split(":", 1)[1]
+            iri = self._entities[(entity.type, entity.key)] = URIRef(f"{self.base}{entity.type.lower()}/{slug(name)}")
+        return iri
 
     def relation(self, doc_id: str, rel: Relation) -> URIRef:
         digest = _digest(doc_id, rel.predicate, rel.subject, rel.object.start, rel.object.end)
@@ -71,79 +96,100 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=2**12)
 def _date_literal(value: str) -> Literal:
-    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(value), XSD.string)
+    datatype = {10: _XSD.date, 7: _XSD.gYearMonth, 4: _XSD.gYear}.get(len(value), _XSD.string)
     return Literal(value, datatype=datatype)
 
 
+@lru_cache(maxsize=2**16)
 def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+    """An xsd:integer literal; offsets recur from article to article, so each is made once."""
+    return Literal(value, datatype=_XSD.integer)
+
+
+@lru_cache(maxsize=2**10, typed=True)
+def _decimal(value: float) -> Literal:
+    """A confidence as an xsd:decimal literal (a rule gives a handful of values, so each is made once)."""
+    return Literal(Decimal(str(value)), datatype=_XSD.decimal)
 
 
 def article_triples(x: Extraction, corpus: dict[str, Entity], minter: Minter) -> Iterator[Triple]:
     """All triples read from one article: its document node, its entities, relations and roles."""
     article = x.article
     doc = minter.document(article.doc_id)
-    yield doc, RDF.type, SCHEMA.NewsArticle
-    yield doc, KG.contentHash, Literal("sha256:" + article.content_hash)
-    yield doc, KG.sourceName, Literal(article.source)
-    yield doc, SCHEMA.text, Literal(article.text)
+    yield doc, _RDF.type, _SCHEMA.NewsArticle
+    yield doc, _KG.contentHash, Literal("sha256:" + article.content_hash)
+    yield doc, _KG.sourceName, Literal(article.source)
+    yield doc, _SCHEMA.text, Literal(article.text)
     if article.title:
-        yield doc, SCHEMA.headline, Literal(article.title)
+        yield doc, _SCHEMA.headline, Literal(article.title)
     if article.published:
-        yield doc, SCHEMA.datePublished, _date_literal(article.published)
+        yield doc, _SCHEMA.datePublished, _date_literal(article.published)
     if article.url:
-        yield doc, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)
+        yield doc, _SCHEMA.url, Literal(article.url, datatype=_XSD.anyURI)
     iri = {e.key: minter.entity(corpus.get(e.key, e)) for e in x.entities}
     for local in x.entities:
         entity = corpus.get(local.key, local)
         node = iri[local.key]
-        yield node, RDF.type, KG[entity.type]
-        yield node, RDFS.label, Literal(entity.label)
+        yield node, _RDF.type, _KG[entity.type]
+        yield node, _RDFS.label, Literal(entity.label)
         for alias in local.aliases:
             if alias != entity.label:
-                yield node, SKOS.altLabel, Literal(alias)
+                yield node, _SKOS.altLabel, Literal(alias)
         if entity.wikidata:
-            yield node, SCHEMA.sameAs, WD[entity.wikidata]
-        yield node, KG.mentionedIn, doc
+            yield node, _SCHEMA.sameAs, WD[entity.wikidata]
+        yield node, _KG.mentionedIn, doc
     for rel in x.relations:
         node = minter.relation(article.doc_id, rel)
-        yield iri[rel.subject], KG[rel.predicate], node
-        yield node, RDF.type, KG[NODE_CLASS[rel.predicate]]
-        yield node, KG.text, Literal(rel.object.text)
-        yield node, KG.start, _int(rel.object.start)
-        yield node, KG.end, _int(rel.object.end)
+        yield iri[rel.subject], _KG[rel.predicate], node
+        yield node, _RDF.type, _KG[NODE_CLASS[rel.predicate]]
+        yield node, _KG.text, Literal(rel.object.text)
+        yield node, _KG.start, _int(rel.object.start)
+        yield node, _KG.end, _int(rel.object.end)
         if rel.cue:
-            yield node, KG.cue, Literal(rel.cue.text)
+            yield node, _KG.cue, Literal(rel.cue.text)
         for key in rel.about:
-            yield node, KG.about, iri[key]
+            yield node, _KG.about, iri[key]
         if rel.place:
-            yield node, KG.place, iri[rel.place]
+            yield node, _KG.place, iri[rel.place]
         if rel.time:
-            yield node, KG.timeExpression, Literal(rel.time.expression)
+            yield node, _KG.timeExpression, Literal(rel.time.expression)
             if rel.time.date:
-                yield node, KG.date, _date_literal(rel.time.date)
+                yield node, _KG.date, _date_literal(rel.time.date)
         yield from _evidence(node, doc, rel.evidence)
     for role in x.roles:
         node = minter.role(article.doc_id, role)
-        yield iri[role.person], KG.holdsRole, node
-        yield node, RDF.type, KG.Role
-        yield node, SCHEMA.jobTitle, Literal(role.title)
-        yield node, KG.text, Literal(role.span.text)
-        yield node, KG.start, _int(role.span.start)
-        yield node, KG.end, _int(role.span.end)
+        yield iri[role.person], _KG.holdsRole, node
+        yield node, _RDF.type, _KG.Role
+        yield node, _SCHEMA.jobTitle, Literal(role.title)
+        yield node, _KG.text, Literal(role.span.text)
+        yield node, _KG.start, _int(role.span.start)
+        yield node, _KG.end, _int(role.span.end)
         if role.affiliation:
-            yield node, SCHEMA.affiliation, iri[role.affiliation]
+            yield node, _SCHEMA.affiliation, iri[role.affiliation]
         yield from _evidence(node, doc, role.evidence)
 
 
+def named_graphs(extractions: Iterable[Extraction], corpus: dict[str, Entity],
+                 minter: Minter) -> tuple[list[tuple[URIRef, tuple[Triple, ...]]], dict[Triple, Triple]]:
+    """Each article's document IRI with its triples, and their union, from one pass of `article_triples`.
+
+    The union maps each distinct triple to itself, and the articles' tuples hold those very triples, so a triple
+    several articles share is kept once: every output of a build reuses these instead of making them again."""
+    union: dict[Triple, Triple] = {}
+    graphs = [(minter.document(x.article.doc_id),
+               tuple(union.setdefault(t, t) for t in article_triples(x, corpus, minter))) for x in extractions]
+    return graphs, union
+
+
 def _evidence(node: URIRef, doc: URIRef, evidence) -> Iterator[Triple]:
-    yield node, KG.document, doc
-    yield node, KG.sentence, Literal(evidence.sentence.text)
-    yield node, KG.sentenceStart, _int(evidence.sentence.start)
-    yield node, KG.sentenceEnd, _int(evidence.sentence.end)
-    yield node, KG.rule, Literal(evidence.rule)
-    yield node, KG.confidence, Literal(Decimal(str(evidence.confidence)), datatype=XSD.decimal)
+    yield node, _KG.document, doc
+    yield node, _KG.sentence, Literal(evidence.sentence.text)
+    yield node, _KG.sentenceStart, _int(evidence.sentence.start)
+    yield node, _KG.sentenceEnd, _int(evidence.sentence.end)
+    yield node, _KG.rule, Literal(evidence.rule)
+    yield node, _KG.confidence, _decimal(evidence.confidence)
 
 
 def prefixes(minter: Minter) -> dict[str, str]:

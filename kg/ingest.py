@@ -12,7 +12,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -33,8 +33,12 @@ NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG"
 MAX_FILE_BYTES = 20_000_000
 """Larger files are refused: an article is never this long, and a JSONL corpus should be split."""
 
-MAX_ARTICLE_CHARS = 1_000_000
-"""spaCy's own default limit; a longer article is refused with a message rather than parsed slowly."""
+MAX_ARTICLE_CHARS = 10_000_000
+"""Longer articles are refused with a message: even split into parts, they would take hours to build."""
+
+PART_CHARS = 50_000
+"""A longer article (twice the longest of 2,225 BBC articles) is built as parts of at most this many characters,
+cut at paragraph breaks: kg's rules take more than linear time in an article's length, so a part's time is bounded."""
 
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 """NUL (which C-string stores such as FalkorDB cannot hold) and half of a UTF-16 pair (which no UTF-8 output can
@@ -102,7 +106,7 @@ def _from_bytes(data: bytes, source: str, suffix: str | None, published: str | N
         made = from_plain_text(markdown_to_text(text), source=source, published=published)
     else:
         made = from_plain_text(text, source=source, published=published)
-    yield made
+    yield from in_parts(made)
 
 
 def decode(data: bytes, source: str) -> str | Skipped:
@@ -147,6 +151,41 @@ def from_plain_text(text: str, *, source: str, title: str | None = None, url: st
     body_end, masked = find_furniture(text, body_start)
     return Article(text=text, source=source, content_hash=content_hash(text), title=title, url=url,
                    published=published, body_start=body_start, body_end=body_end, masked=masked)
+
+
+def in_parts(item: Article | Skipped) -> Iterator[Article | Skipped]:
+    """`item`, or for an article over PART_CHARS characters its parts, each an article of its own ("source part 2
+    of 9", titled "headline (part 2 of 9)"), whose texts joined give the article's text."""
+    limit = PART_CHARS
+    if isinstance(item, Skipped) or len(item.text) <= limit:
+        yield item
+        return
+    pieces = split_text(item.text, limit)
+    n = len(pieces)
+    title = item.title or item.source
+    log.info("%s: %d characters, built in %d parts", item.source, len(item.text), n)
+    for k, piece in enumerate(pieces, start=1):
+        label = f"part {k} of {n}"
+        headline = k == 1 and item.body_start > 0  # found again in the first part, and kept from spaCy as before
+        part = from_plain_text(piece, source=f"{item.source} {label}", title=None if headline else f"{title} ({label})",
+                               url=item.url, published=item.published)
+        if isinstance(part, Article):
+            yield replace(part, title=f"{title} ({label})") if headline else part
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back to it: after a paragraph break where
+    there is one, else after a line break or a space, else at the limit."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((found + len(sep) for sep in ("\n\n", "\n", " ") if (found := window.rfind(sep)) > 0), limit)
+        cut += start
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 # A line that opens the block of links, teasers and buttons that sites put after the article.
@@ -246,9 +285,11 @@ def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Artic
             day = published
         title = record.get("title")
         url = record.get("url")
-        yield from_plain_text(_valid_unicode(record["text"]).replace("\r\n", "\n"), source=where,
-                              title=_valid_unicode(title.strip()) if isinstance(title, str) and title.strip() else None,
-                              url=_valid_unicode(url) if isinstance(url, str) else None, published=day)
+        yield from in_parts(from_plain_text(_valid_unicode(record["text"]).replace("\r\n", "\n"), source=where,
+                                            title=_valid_unicode(title.strip()) if isinstance(title, str)
+                                            and title.strip() else None,
+                                            url=_valid_unicode(url) if isinstance(url, str) else None,
+                                            published=day))
     if not any_line:
         yield Skipped(source, "empty JSONL file")
 

@@ -14,11 +14,12 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,7 +30,7 @@ from kg.executors import (EXECUTORS, available_cores, batches_of, run_dask, run_
 from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
-from kg.graph import DEFAULT_BASE, Minter, Triple, article_triples, new_graph, prefixes
+from kg.graph import DEFAULT_BASE, Minter, Triple, named_graphs, new_graph, prefixes
 from kg.ingest import Skipped, read_inputs
 from kg.linking import Linking, link
 from kg.mentions import find_mentions
@@ -67,8 +68,9 @@ class BuildOptions:
 class BuildResult:
     """What a build produced, for the summary and the writers.
 
-    `triples` is the graph as a set of rdflib triples (what the Turtle writer needs); `graph` builds an rdflib
-    Graph from them on first use, for writers that want one."""
+    `named_graphs` holds each article's triples and `triples` their union, both made in one pass on first use and
+    shared by the store, Turtle and the page; `graph` builds an rdflib Graph from them, only for the export
+    formats that want one."""
 
     extractions: list[Extraction]
     linking: Linking
@@ -87,9 +89,19 @@ class BuildResult:
         return prefixes(self.minter)
 
     @cached_property
-    def triples(self) -> set[Triple]:
+    def _triples(self) -> tuple[list[tuple[URIRef, tuple[Triple, ...]]], dict[Triple, Triple]]:
+        """kg.graph.named_graphs of the build: the only place its triples are made."""
+        return named_graphs(self.extractions, self.linking.entities, self.minter)
+
+    @property
+    def named_graphs(self) -> list[tuple[URIRef, tuple[Triple, ...]]]:
+        """Each article's document IRI and its own triples, in the extractions' order."""
+        return self._triples[0]
+
+    @property
+    def triples(self) -> AbstractSet[Triple]:
         """Every triple of the graph once."""
-        return {t for x in self.extractions for t in article_triples(x, self.linking.entities, self.minter)}
+        return self._triples[1].keys()
 
     @cached_property
     def graph(self) -> Graph:
@@ -140,6 +152,25 @@ def pipeline_for(model: str) -> tuple[Language, Gazetteer]:
     return loaded[model]
 
 
+PIPE_CHARS = 100_000
+"""Characters spaCy parses at once: its memory grows with a batch's total length (3.6 GB for 21 parts of 50,000
+characters in one batch, 0.4 GB one at a time), so long articles are parsed a few at a time."""
+
+
+def char_groups(articles: Sequence[Article], budget: int) -> list[Sequence[Article]]:
+    """`articles` in order, cut into runs of at most `budget` characters (an article longer than that alone)."""
+    groups: list[Sequence[Article]] = []
+    start, size = 0, 0
+    for i, article in enumerate(articles):
+        if i > start and size + len(article.text) > budget:
+            groups.append(articles[start:i])
+            start, size = i, 0
+        size += len(article.text)
+    if start < len(articles):
+        groups.append(articles[start:])
+    return groups
+
+
 def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | Skipped]:
     """Parse and extract one batch of articles: the task a worker process or Dask worker runs.
 
@@ -149,7 +180,8 @@ def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | 
     nlp, gazetteer = pipeline_for(model)
     out: list[Extraction | Skipped] = []
     with nlp.memory_zone():
-        for article, doc in parse(nlp, articles, batch_size=len(articles)):
+        for article, doc in (pair for group in char_groups(articles, PIPE_CHARS)
+                             for pair in parse(nlp, group, batch_size=len(group))):
             try:
                 out.append(extract_doc(article, doc, gazetteer))
             except Exception as e:  # a rule's bug on one article: report it, keep the rest of the corpus
@@ -280,13 +312,11 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] 
     N-Quads and TriG get each article's own triples as its named graph (exact, from the extractions)."""
     from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
     from kg.export.rdf import make_dataset
-    from kg.store import STORE_DIR, article_quads, write_store
+    from kg.store import STORE_DIR, graph_quads, write_store
+    from kg.view import TripleIndex
 
-    m = result.minter
-    store = write_store(article_quads(result.extractions, result.entities, minter=m), out_dir / STORE_DIR)
-    dataset = None
-    if NAMED_GRAPH_FORMATS & set(formats):
-        dataset = make_dataset(result.graph, {m.document(x.article.doc_id): article_triples(x, result.entities, m)
-                                              for x in result.extractions})
-    return [store, turtle.write(result.triples, result.prefixes, out_dir), html.write(result.graph, out_dir),
+    store = write_store(graph_quads(result.named_graphs), out_dir / STORE_DIR)
+    dataset = make_dataset(result.graph, dict(result.named_graphs)) if NAMED_GRAPH_FORMATS & set(formats) else None
+    return [store, turtle.write(result.triples, result.prefixes, out_dir),
+            html.write(TripleIndex(result.triples), out_dir),
             *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]

@@ -8,7 +8,8 @@ kg's front listens where users connect and adds what Oxigraph's server lacks for
 - it refuses updates and Graph Store writes (403), whatever the engine would do;
 - it enforces the query timeout: an answer not complete in time is a 503, never a truncated body (Oxigraph's
   own timeout, set a little later as a backstop, stops the computation);
-- it restarts the engine when `kg build` has swapped in a new store, so answers follow the latest build.
+- when `kg build` has swapped in a new store, it starts a new engine on it and lets the old one finish the
+  queries it has, so answers follow the latest build and no query fails because of the swap.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def _free_port() -> int:
 
 
 class Engine:
-    """Oxigraph's read-only server on a private loopback port, restarted when the store folder is replaced."""
+    """Oxigraph's read-only server on a private loopback port, replaced by a new one when `kg build` swaps in a
+    new store; the old one finishes the queries it has before it stops."""
 
     def __init__(self, store: Path, timeout: float) -> None:
         """An engine for `store` whose queries get `timeout` seconds (not started yet)."""
@@ -71,63 +73,100 @@ class Engine:
         self.binary = engine_binary()
         self.lock = threading.Lock()
         self.process: subprocess.Popen[bytes] | None = None
+        self.retiring: list[subprocess.Popen[bytes]] = []
         self.port = 0
         self.inode = 0
 
     def start(self) -> None:
-        """Start the engine on the current store and wait until it answers (or report why it cannot)."""
+        """Start the engine on the store's current version and wait until it answers (or report why it cannot)."""
         if not is_store(self.store):
             raise StoreError(f"{self.store}: not a kg store (run `kg build`, which writes output/store)")
-        self.inode = os.stat(self.store).st_ino
-        self.port = _free_port()
+        location = self.store.resolve()  # the version the link names now: a later swap does not move it
+        inode = os.stat(location).st_ino
+        port = _free_port()
         errors = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(
-            [self.binary, "serve-read-only", "--location", str(self.store), "--bind", f"127.0.0.1:{self.port}",
+        process = subprocess.Popen(
+            [self.binary, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
              "--timeout-s", str(math.ceil(self.timeout + ENGINE_GRACE))],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 errors.seek(0)
                 message = " ".join(errors.read().decode("utf-8", "replace").split()) or "no message"
                 raise ServeError(f"{self.store}: the Oxigraph server stopped at once: {message[-300:]}")
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                self.process, self.port, self.inode = process, port, inode
                 return
             except OSError:
                 time.sleep(0.05)
-        self.stop()
+        _stop(process)
         raise ServeError(f"{self.store}: the Oxigraph server did not start within 30 s")
 
     def stop(self) -> None:
-        """Stop the engine, if it runs."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        """Stop the engine and any engine still finishing queries on an older store."""
+        for process in [*self.retiring, self.process]:
+            if process is not None:
+                _stop(process)
+        self.retiring.clear()
         self.process = None
 
     def current_port(self) -> int:
-        """The engine's port, after a restart when `kg build` has swapped in a new store since it started."""
+        """The engine's port; when `kg build` has swapped in a new store since it started, a new engine is started
+        on it first and the old one is stopped once the queries it is answering are done or timed out."""
         with self.lock:
             try:
                 replaced = os.stat(self.store).st_ino != self.inode
             except FileNotFoundError:
-                replaced = False  # mid-swap: keep answering from the store that is open
+                replaced = False  # no store at the moment (moved away by hand): keep answering from the open one
             if replaced or self.process is None or self.process.poll() is not None:
-                log.info("store %s changed: restarting the engine", self.store)
-                self.stop()
-                self.start()
+                log.info("store %s changed: starting a new engine", self.store)
+                old = self.process
+                try:
+                    self.start()
+                except (ServeError, StoreError):
+                    if old is None or old.poll() is not None:
+                        raise
+                    log.warning("cannot open the new store %s; answering from the previous one", self.store,
+                                exc_info=True)
+                    return self.port
+                if old is not None:
+                    self._retire(old)
             return self.port
+
+    def _retire(self, process: subprocess.Popen[bytes]) -> None:
+        """Stop `process` after the longest a query sent to it may still run."""
+        self.retiring.append(process)
+
+        def later() -> None:
+            _stop(process)
+            with self.lock:
+                if process in self.retiring:
+                    self.retiring.remove(process)
+
+        timer = threading.Timer(self.timeout + ENGINE_GRACE, later)
+        timer.daemon = True
+        timer.start()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate an engine process (kill it if it does not stop within 10 s) and reap it."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class Front(ThreadingHTTPServer):
     """The address users connect to: graph.html, and the SPARQL endpoint forwarded to the engine."""
 
     daemon_threads = True
+    request_queue_size = 1024
+    """Connections the kernel holds until accepted (socketserver's default of 5 drops a burst of 50 clients)."""
 
     def __init__(self, address: tuple[str, int], engine: Engine, html: Path) -> None:
         """Listen on `address` (raises OSError when it is taken), forwarding queries to `engine`."""

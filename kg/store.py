@@ -1,20 +1,26 @@
 """The embedded SPARQL store: Oxigraph (pyoxigraph) answers queries, rdflib keeps building and serialising.
 
-`kg build` writes `output/store/` into a temporary folder beside it and swaps it in whole, so a reader never opens
-half a store. Each article's triples are in a named graph (its document IRI), and the default graph holds their
-union as a set (graph.ttl): queries need no GRAPH clause and see each triple once, while GRAPH ?doc still finds
+`kg build` writes each store into a new folder beside `output/store` and then points the symlink `output/store`
+at it with one atomic rename, so a reader never opens half a store nor finds none, even if the build is killed.
+Each article's triples are in a named graph (its document IRI), and the default graph holds their union as a
+set (graph.ttl): queries need no GRAPH clause and see each triple once, while GRAPH ?doc still finds
 where it came from. (Oxigraph's union-default-graph option would repeat a triple once per article that has it.)
-Parameters are bound as RDF terms (SEP-0007 substitutions), never pasted into the query text.
+Parameters are bound as RDF terms (SEP-0007 substitutions); an IRI or literal is also written into the query, in
+its escaped N-Triples form, as a VALUES block at the top of a SELECT or ASK query's WHERE group, so that Oxigraph
+joins on it (it applies substitutions only after evaluating the whole query). A value never changes the query's
+structure.
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,13 +28,15 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.graph import DEFAULT_BASE, PREFIXES, Minter, article_triples
+from kg.graph import DEFAULT_BASE, PREFIXES, Minter, Triple, article_triples
 from kg.model import Entity, Extraction
 
 log = logging.getLogger(__name__)
 
 STORE_DIR = "store"
-"""The store's folder name inside a build's output folder."""
+"""The store's name inside a build's output folder: a symlink to the current version, `.store.XXXXXXXX`."""
+LOCK_FILE = ".kg-build.lock"
+"""The lock file `kg build` holds in its output folder while writing it."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -80,11 +88,17 @@ def article_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], 
 
     The named graphs are kg.graph.build_dataset's, streamed straight into Oxigraph terms without an rdflib
     Dataset in between (which also fails on rdflib 7.6: its Dataset takes no `bind_namespaces`)."""
+    return graph_quads((minter.document(x.article.doc_id), article_triples(x, corpus, minter)) for x in extractions)
+
+
+def graph_quads(graphs: Iterable[tuple[URIRef, Iterable[Triple]]]) -> Iterator[ox.Quad]:
+    """The quads of named graphs already made (kg.graph.named_graphs', which `kg build` also writes as Turtle),
+    each triple also in the default graph; IRIs are converted once for the whole load."""
     cache: dict[Node, Term] = {}
     default = ox.DefaultGraph()
-    for x in extractions:
-        graph = to_oxigraph(minter.document(x.article.doc_id), cache)
-        for s, p, o in article_triples(x, corpus, minter):
+    for name, triples in graphs:
+        graph = to_oxigraph(name, cache)
+        for s, p, o in triples:
             subject, predicate, obj = to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache)
             yield ox.Quad(subject, predicate, obj, graph)
             yield ox.Quad(subject, predicate, obj, default)
@@ -96,8 +110,13 @@ def is_store(path: Path) -> bool:
 
 
 def write_store(quads: Iterable[ox.Quad], dest: Path) -> Path:
-    """Load `quads` into a new store at `dest`, built beside it and swapped in whole (an old store is replaced)."""
-    if dest.exists() and not is_store(dest):
+    """Load `quads` into a new store folder beside `dest` and make `dest` (a symlink) point at it in one atomic step.
+
+    Readers therefore always find `dest` whole, old or new. The previous version is kept until the next build
+    (a reader or `kg serve` may still have it open); hold `build_lock` to have killed builds' leftovers removed."""
+    if dest.is_symlink() and not dest.exists():
+        log.warning("%s points at a missing folder; replacing it", dest)
+    elif dest.exists() and not is_store(dest):
         raise StoreError(f"{dest} exists and is not a kg store: move it away or choose another --out folder")
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
@@ -107,7 +126,10 @@ def write_store(quads: Iterable[ox.Quad], dest: Path) -> Path:
         store.bulk_extend(quads)
         store.flush()
         del store  # closes the database before it moves
-        _swap(tmp, dest)
+        version = tmp.with_name(tmp.name.removesuffix(".tmp"))
+        os.rename(tmp, version)
+        tmp = version
+        _point(dest, version)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -121,29 +143,79 @@ def _umask() -> int:
     return mask
 
 
-def _swap(new: Path, dest: Path) -> None:
-    """Put the folder `new` at `dest`; the previous `dest`, if any, is moved aside first and removed after."""
-    if not dest.exists():
-        os.rename(new, dest)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".old", dir=dest.parent))
-    os.rename(dest, old / dest.name)
+def _point(dest: Path, version: Path) -> None:
+    """Make `dest` a symlink to the folder `version` (its sibling) by an atomic rename of a new link over it.
+
+    A `dest` that is still a real folder (a store from before versions) is first moved aside as a version
+    of its own: the one moment when `dest` is briefly absent."""
+    link = dest.parent / f".{dest.name}.{os.getpid()}.link.tmp"
+    link.unlink(missing_ok=True)
+    os.symlink(version.name, link)
     try:
-        os.rename(new, dest)
+        if dest.is_dir() and not dest.is_symlink():
+            os.rename(dest, Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent)) / "previous")
+        os.replace(link, dest)
     except BaseException:
-        os.rename(old / dest.name, dest)
+        link.unlink(missing_ok=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    _sync_folder(dest.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (renames, new links) to disk."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder's lock while writing into it (a second build waits), after removing what killed
+    builds left behind: hidden `.*.tmp`/`.*.old` entries and store versions the store link no longer names."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / LOCK_FILE, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another kg build is writing to %s; waiting for it to finish", out_dir)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        remove_leftovers(out_dir)
+        yield
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Remove the temporary files and folders of interrupted builds, and store versions other than the current
+    one (the link's target, kept); returns what was removed. Only safe while holding `build_lock`."""
+    link = out_dir / STORE_DIR
+    current = os.readlink(link) if link.is_symlink() else None
+    removed = []
+    for entry in out_dir.iterdir():
+        name = entry.name
+        stale = name.endswith((".tmp", ".old")) or (name.startswith(f".{STORE_DIR}.") and name != current)
+        if name.startswith(".") and stale:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed.append(entry)
+    if removed:
+        log.info("removed %d leftovers of interrupted builds from %s", len(removed), out_dir)
+    return removed
 
 
 def open_store(path: Path) -> ox.Store:
-    """The store `kg build` wrote at `path`, opened read-only: it works while another process holds it for writing."""
+    """The store `kg build` wrote at `path`, opened read-only: it works while another process holds it for writing.
+
+    `path` (a symlink to the current version) is followed once, so a build that swaps in a new version meanwhile
+    does not change what this store answers from."""
     if not path.exists():
         raise StoreError(f"{path}: no store here: run `kg build` first, or query a file with --graph FILE.ttl")
     if not path.is_dir() or not is_store(path):
         raise StoreError(f"{path}: not a kg store (the folder `kg build` writes as output/store)")
     try:
-        return ox.Store.read_only(str(path))
+        return ox.Store.read_only(str(path.resolve()))
     except OSError as e:
         raise StoreError(f"{path}: cannot open the store read-only: {_one_line(e)}") from e
 
@@ -172,10 +244,12 @@ def load_file(path: Path) -> ox.Store:
 
 
 def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> Result:
-    """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted."""
+    """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted and, where
+    they can be, also joined first (with_values) so that the engine uses them."""
     substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
     try:
-        return store.query(text, substitutions=substitutions or None, prefixes=default_prefixes())
+        return store.query(with_values(text, bindings or {}), substitutions=substitutions or None,
+                           prefixes=default_prefixes())
     except SyntaxError as e:
         if is_update(text):
             raise QueryError(f"{source}: updates are refused: kg only reads the graph (rebuild it with kg build)") \
@@ -190,6 +264,63 @@ def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None
         raise QueryError(f"{source}: {message}") from e
     except OSError as e:
         raise StoreError(f"{source}: cannot read the store: {_one_line(e)}") from e
+
+
+TOKEN = re.compile(r"""(?P<skip>\#[^\n]*|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
+                   r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\x00-\x20]*>"""
+                   r"""|[A-Za-z_][\w.-]*:[^\s{}()<>,;]*|:[^\s{}()<>,;]*)|(?P<variable>[?$]\w+)|(?P<word>[A-Za-z]+)"""
+                   r"""|(?P<open>[{(\[])|(?P<close>[})\]])|\*""", re.DOTALL)
+"""The SPARQL tokens where_groups needs: comments, strings, IRIs and prefixed names (skipped, so that no bracket or
+keyword inside them counts), variables, bare words, brackets and `*`."""
+
+
+def where_groups(text: str, name: str) -> list[tuple[int, int]]:
+    """The offsets of the braces of each WHERE group where ?name is the query's own variable: a SELECT or ASK query's,
+    and each sub-select's that projects ?name (or *) inside such a group; none for CONSTRUCT and DESCRIBE."""
+    depth = 0
+    pending: tuple[int, bool] | None = None  # the depth of a SELECT or ASK before its WHERE brace, whether it binds
+    groups: list[tuple[int, int, bool]] = []  # the WHERE groups open: depth inside, opening brace, whether it binds
+    found: list[tuple[int, int]] = []
+    for m in TOKEN.finditer(text):
+        token = m.group()
+        if m["word"] and token.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            if not groups and token.upper() in ("CONSTRUCT", "DESCRIBE"):
+                return []
+            pending = (depth, not groups)
+        elif pending and depth == pending[0] and token in ("*", f"?{name}", f"${name}"):
+            pending = (depth, not groups or groups[-1][2])
+        elif m["open"]:
+            if pending and depth == pending[0] and token == "{":
+                groups.append((depth + 1, m.start(), pending[1]))
+                pending = None
+            depth += 1
+        elif m["close"]:
+            if groups and groups[-1][0] == depth:
+                _, start, binds = groups.pop()
+                if binds:
+                    found.append((start, m.start()))
+            depth -= 1
+            if depth < 0:
+                return []
+    return found if not groups else []
+
+
+def with_values(text: str, bindings: Mapping[str, Term]) -> str:
+    """`text` with `VALUES ?k { term }` first in each WHERE group where ?k is the query's (where_groups), the term in
+    its escaped N-Triples form, for the IRI and literal bindings: the engine then joins on them instead of filtering
+    afterwards, also inside sub-selects (a group that is a sub-select is wrapped: `{ VALUES ... { SELECT ... } }`)."""
+    for name, term in bindings.items():
+        if not isinstance(term, ox.NamedNode | ox.Literal) or not re.fullmatch(r"[A-Za-z_]\w*", name, re.ASCII):
+            continue
+        inserts: list[tuple[int, str]] = []
+        for start, end in where_groups(text, name):
+            first = next((m for m in TOKEN.finditer(text, start + 1, end) if not m.group().startswith("#")), None)
+            subselect = first is not None and first.group().upper() == "SELECT"
+            inserts += [(start + 1, f" VALUES ?{name} {{ {term} }} " + ("{" if subselect else "")),
+                        (end, "} " if subselect else "")]
+        for at, insert in sorted(inserts, reverse=True):
+            text = text[:at] + insert + text[at:]
+    return text
 
 
 UPDATE = re.compile(r"(?:\s|#[^\n]*\n|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*"

@@ -10,8 +10,8 @@ query RDF themselves.
 from __future__ import annotations
 
 import difflib
-from collections import Counter
-from collections.abc import Collection, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
@@ -97,13 +97,55 @@ class View:
         return counts
 
 
-def _text(graph: Graph, node: Node, prop: URIRef) -> str:
+class TripleIndex:
+    """The lookups `read_view` makes, over a plain set of triples: what `kg build` hands its page instead of an
+    rdflib Graph, whose store takes seconds and much memory to fill with a corpus graph. Only the properties a
+    view reads are indexed."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        self._objects: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        self._pairs: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+        for s, p, o in triples:
+            if p in _PAIRED:
+                self._pairs[p].append((s, o))
+            elif p in _READ:
+                self._objects[(s, p)].append(o)
+
+    def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
+        """Subjects with `predicate` `obj` (for rdf:type and the fact predicates only)."""
+        return (s for s, o in self._pairs.get(predicate, ()) if o == obj)
+
+    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        """(subject, object) pairs of `predicate` (for rdf:type and the fact predicates only)."""
+        return iter(self._pairs.get(predicate, ()))
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        """Objects of `subject` `predicate` (for the properties a view reads only)."""
+        return iter(self._objects.get((subject, predicate), ()))
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        """One object of `subject` `predicate`, or None."""
+        return next(self.objects(subject, predicate), None)
+
+
+_PAIRED = frozenset({RDF.type, KG.holdsRole, *(KG[p] for p in NODE_CLASS)})
+"""Properties read_view walks from the property (subjects by type, fact nodes by predicate)."""
+_READ = frozenset({RDFS.label, SKOS.altLabel, SCHEMA.sameAs, KG.about, KG.place, KG.timeExpression, KG.date,
+                   KG.text, KG.cue, KG.sentence, KG.document, KG.rule, KG.confidence, SCHEMA.affiliation,
+                   SCHEMA.jobTitle, SCHEMA.headline, SCHEMA.datePublished, SCHEMA.url, KG.sourceName})
+"""Properties read_view looks up on a node."""
+
+GraphLike = Graph | TripleIndex
+"""What a view is read from: an rdflib Graph (a file) or the index of a build's triples."""
+
+
+def _text(graph: GraphLike, node: Node, prop: URIRef) -> str:
     """The smallest literal value of `prop` on `node` (deterministic when there are several), or ""."""
     values = sorted(str(v) for v in graph.objects(node, prop) if isinstance(v, Literal))
     return values[0] if values else ""
 
 
-def _confidence(graph: Graph, node: Node) -> float | None:
+def _confidence(graph: GraphLike, node: Node) -> float | None:
     """kg:confidence as a float, or None when absent or not a number."""
     raw = _text(graph, node, KG.confidence)
     try:
@@ -112,14 +154,14 @@ def _confidence(graph: Graph, node: Node) -> float | None:
         return None
 
 
-def _document(graph: Graph, iri: Node) -> Document:
+def _document(graph: GraphLike, iri: Node) -> Document:
     """The headline, date, URL and source file of a schema:NewsArticle node."""
     return Document(iri=str(iri), headline=_text(graph, iri, SCHEMA.headline),
                     published=_text(graph, iri, SCHEMA.datePublished), url=_text(graph, iri, SCHEMA.url),
                     source=_text(graph, iri, KG.sourceName))
 
 
-def _entity(graph: Graph, iri: URIRef, type_: str) -> ViewEntity:
+def _entity(graph: GraphLike, iri: URIRef, type_: str) -> ViewEntity:
     """One entity node: its rdfs:label (or the IRI's last segment), altLabels and Wikidata id."""
     label = _text(graph, iri, RDFS.label) or str(iri).rstrip("/").rsplit("/", 1)[-1]
     aliases = tuple(sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)} - {label}))
@@ -128,7 +170,7 @@ def _entity(graph: Graph, iri: URIRef, type_: str) -> ViewEntity:
     return ViewEntity(iri=str(iri), type=type_, label=label, aliases=aliases, wikidata=wikidata)
 
 
-def _fact(graph: Graph, node: Node, type_: str, subject: Node, text: str, targets: Iterable[Target],
+def _fact(graph: GraphLike, node: Node, type_: str, subject: Node, text: str, targets: Iterable[Target],
           entities: dict[str, ViewEntity], *, cue: str = "", time: str = "") -> Fact:
     """A fact with the provenance every relation and role node carries (sentence, document, rule, confidence)."""
     return Fact(iri=str(node), type=type_, subject=str(subject), text=text,
@@ -137,7 +179,7 @@ def _fact(graph: Graph, node: Node, type_: str, subject: Node, text: str, target
                 rule=_text(graph, node, KG.rule), confidence=_confidence(graph, node))
 
 
-def read_view(graph: Graph) -> View:
+def read_view(graph: GraphLike) -> View:
     """Every kg entity of `graph` and every relation and role fact whose subject is one of them (none when kg
     found no entity in the graph's articles; a graph with neither entities nor articles is not kg's)."""
     entities: dict[str, ViewEntity] = {}
@@ -145,7 +187,7 @@ def read_view(graph: Graph) -> View:
         for iri in graph.subjects(RDF.type, KG[type_]):
             if isinstance(iri, URIRef) and str(iri) not in entities:
                 entities[str(iri)] = _entity(graph, iri, type_)
-    if not entities and (None, RDF.type, SCHEMA.NewsArticle) not in graph:
+    if not entities and next(iter(graph.subjects(RDF.type, SCHEMA.NewsArticle)), None) is None:
         raise ViewError("the graph holds no kg:Person, kg:Organization or kg:Place: is it a graph kg built?")
     facts: list[Fact] = []
     for predicate in NODE_CLASS:

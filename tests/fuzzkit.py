@@ -505,6 +505,6 @@ def check_outputs(out: Path, expected: set[Triple], cypher: Cypher | None = None
         check_neo4j_csvs({p.name: p.read_text(encoding="utf-8") for p in (out / "neo4j").glob("*.csv")})
         if cypher is not None and cypher.check((out / "neo4j" / "kg.cypher").read_text(encoding="utf-8"), expected):
             checked.append("cypher-engine")
-    leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
+    leftovers = [p.name for p in out.rglob(".*") if p.name.endswith((".tmp", ".old"))]  # not the store's own
     assert not leftovers, f"temporary files left behind: {leftovers}"
     return checked

@@ -42,7 +42,7 @@ def test_build_prints_a_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert "documents: 1" in result.output and "said" in result.output and "Person" in result.output
     assert (tmp_path / "graph.ttl").is_file()
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary files left behind"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith((".tmp", ".old"))], "temporary files left behind"
 
 
 def test_same_input_gives_byte_identical_turtle(seed_build, tmp_path):

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.queries import catalog
-from kg.store import is_store
+from kg.store import is_store, query, with_values
 
 from conftest import SEED
 
@@ -65,7 +65,8 @@ def test_build_writes_a_store_with_one_named_graph_per_article_and_their_union(b
     assert union == {str(q.triple) for q in store.quads_for_pattern(None, None, None, graphs[0])}
     in_graph = rows(built, "SELECT ?g WHERE { GRAPH ?g { person:john-kirby kg:denies ?c } }")
     assert [r["g"] for r in in_graph] == [graphs[0].value]
-    assert not [p.name for p in built.iterdir() if p.name.startswith(".")], "temporary folders left behind"
+    assert not [p.name for p in built.iterdir() if p.name.endswith((".tmp", ".old"))], "temporaries left behind"
+    assert (built / "store").is_symlink() and (built / "store").resolve().parent == built.resolve()
 
 
 def test_each_triple_is_seen_once_however_many_articles_have_it(tmp_path):
@@ -89,7 +90,8 @@ def test_rebuild_swaps_in_an_equal_store(built, tmp_path):
     assert kg("build", SEED, "--out", out, "-q").exit_code == 0
     assert sorted(map(str, ox.Store.read_only(str(out / "store")))) == first
     assert first == sorted(map(str, ox.Store.read_only(str(built / "store"))))
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "store"]
+    visible = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert visible == ["graph.html", "graph.ttl", "store"]
 
 
 def test_build_refuses_to_replace_a_folder_that_is_not_a_store(tmp_path):
@@ -234,6 +236,58 @@ def test_queries_from_text_and_file_with_parameters_bound_as_terms(built, tmp_pa
     assert found and all(float(r["c"]) >= 0.85 for r in found)
     assert "not a valid decimal" in one_line_error(kg("query", "-f", rq, "--store", built / "store",
                                                       "--param", "min=high"))
+
+
+HOSTILE = ['x" } UNION { ?entity ?p ?name }', "x' } DROP ALL #", 'a\\" >\n} ; DROP ALL ; <urn:x> \\u0022 """',
+           "\\", "} }\r\n# SELECT * WHERE { ?s ?p ?o }"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_a_hostile_parameter_value_matches_literally_and_changes_nothing(value):
+    store = ox.Store()
+    person = ox.NamedNode("https://kg.example/id/person/x")
+    store.add(ox.Quad(person, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal(value)))
+    store.add(ox.Quad(ox.NamedNode("urn:other"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                      ox.Literal("other")))
+    text = "SELECT ?entity ?name WHERE { ?entity rdfs:label ?name }"
+    assert "VALUES ?name" in with_values(text, {"name": ox.Literal(value)})
+    found = [(r["entity"], r["name"]) for r in query(store, text, {"name": ox.Literal(value)})]
+    assert found == [(person, ox.Literal(value))]
+    assert list(query(store, text, {"name": ox.Literal(value + "!")})) == []
+
+
+def test_a_hostile_iri_is_refused_in_one_line(built):
+    for value in ["<urn:x> } DROP ALL", "urn:x>\n} UNION {", 'urn:x"}']:
+        line = one_line_error(kg("query", "SELECT ?x WHERE { ?x ?p ?o }", "--store", built / "store",
+                                 "--param", f"x=<{value}>"))
+        assert "not a valid iri" in line
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("SELECT ?s WHERE { ?s ?p ?o }", "SELECT ?s WHERE { VALUES ?s { <urn:a> }  ?s ?p ?o }"),
+    ("ASK { ?s ?p '}' # }\n}", "ASK { VALUES ?s { <urn:a> }  ?s ?p '}' # }\n}"),
+    ("SELECT * { SELECT ?s { ?s ?p ?o } }", "SELECT * { VALUES ?s { <urn:a> } { SELECT ?s { VALUES ?s { <urn:a> }  ?s ?p ?o } } }"),
+    ("SELECT ?s { { SELECT ?o { ?s ?p ?o } } }", "SELECT ?s { VALUES ?s { <urn:a> }  { SELECT ?o { ?s ?p ?o } } }"),
+    ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"),
+])
+def test_values_go_first_in_each_where_group_of_the_bound_variable(text, expected):
+    assert with_values(text, {"s": ox.NamedNode("urn:a")}) == expected
+
+
+def test_co_mentions_ranks_pairs_and_takes_a_limit(built):
+    top = rows(built, "co-mentions")
+    assert 0 < len(top) <= 100
+    counts = [int(r["articles"]) for r in top]
+    pairs = [frozenset((r["entity"], r["other"])) for r in top]
+    assert counts == sorted(counts, reverse=True) and len(set(pairs)) == len(pairs) and all(len(p) == 2 for p in pairs)
+    mentions: dict[str, set[str]] = {}
+    for r in rows(built, "SELECT ?e ?doc WHERE { ?e kg:mentionedIn ?doc }"):
+        mentions.setdefault(r["e"], set()).add(r["doc"])
+    assert [len(mentions[r["entity"]] & mentions[r["other"]]) for r in top] == counts
+    assert counts[0] == max(len(a & b) for e, a in mentions.items() for o, b in mentions.items() if e < o)
+    assert [int(r["articles"]) for r in rows(built, "co-mentions", "limit=3")] == counts[:3]
+    assert "must be 0 or more" in one_line_error(kg("query", "co-mentions", "--store", built / "store",
+                                                    "--param", "limit=-1"))
 
 
 def test_ask_and_construct(built):

@@ -18,10 +18,12 @@ from kg import executors
 from kg.cache import ExtractionCache, article_key
 from kg.cli import app
 from kg.executors import ExecutorError, batches_of, run_dask
+from kg.graph import article_triples
 from kg.ingest import from_plain_text
 from kg.model import Entity, Extraction
 from kg.pipeline import BuildOptions, write_outputs
 from kg.pipeline import build as run_build
+from kg.store import article_quads, graph_quads
 
 from test_cli import one_line_error
 
@@ -202,6 +204,17 @@ def test_graph_ttl_holds_exactly_the_triples_of_the_rdflib_graph(tmp_path):
     assert written == set(result.graph) and len(written) == result.summary()["triples"]
 
 
+@pytest.mark.model
+def test_each_article_triple_is_made_once_and_shared_by_the_store_and_the_union(tmp_path):
+    result = run_build([str(write_corpus(tmp_path / "in"))], BuildOptions(jobs=1))
+    m = result.minter
+    expected = {m.document(x.article.doc_id): list(article_triples(x, result.entities, m)) for x in result.extractions}
+    assert {name: list(triples) for name, triples in result.named_graphs} == expected
+    assert set(result.triples) == {t for triples in expected.values() for t in triples}
+    quads = article_quads(result.extractions, result.entities, minter=m)
+    assert list(graph_quads(result.named_graphs)) == list(quads)
+
+
 def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_several_workers():
     items = list(range(1000))
     for workers in (1, 2, 8):
@@ -210,3 +223,16 @@ def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_severa
         assert len(batches[-1]) == (1 if workers > 1 else 1000 % 64)
     assert len(batches_of(items, 64)[0]) == 64
     assert [len(b) for b in batches_of(items[:10], 64)] == [10]
+
+
+def test_long_articles_are_parsed_a_few_at_a_time_to_bound_spacys_memory() -> None:
+    from kg.model import Article
+    from kg.pipeline import char_groups
+
+    def art(n: int) -> Article:
+        return Article(text="x" * n, source=f"{n}", content_hash=f"{n}")
+
+    sizes = [10, 20, 30, 500, 5, 5]
+    groups = char_groups([art(n) for n in sizes], 60)
+    assert [[len(a.text) for a in g] for g in groups] == [[10, 20, 30], [500], [5, 5]]
+    assert char_groups([], 60) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.view import ROLE, View, ViewEntity, ViewError, find_entity, parse_types, read_view, select
+from kg.view import ROLE, TripleIndex, View, ViewEntity, ViewError, find_entity, parse_types, read_view, select
 
 from graphs import small_graph
 
@@ -110,6 +110,10 @@ def test_a_graph_without_kg_entities_is_refused():
         read_view(Graph())
 
 
+def test_a_triple_index_reads_the_same_view_as_the_graph(view):
+    assert read_view(TripleIndex(small_graph())) == view
+
+
 def test_a_kg_graph_whose_articles_name_no_entity_is_an_empty_view():
     """`kg build` on articles naming no person, organisation or place writes an empty page, not an error."""
     from rdflib import RDF, Graph, URIRef
@@ -119,4 +123,5 @@ def test_a_kg_graph_whose_articles_name_no_entity_is_an_empty_view():
 
     g = Graph()
     g.add((URIRef("https://kg.example/id/doc/1"), RDF.type, SCHEMA.NewsArticle))
-    assert read_view(g).entities == {} and b'id="kg-data"' in html.render(g)
+    assert read_view(g).entities == read_view(TripleIndex(g)).entities == {}
+    assert b'id="kg-data"' in html.render(g)

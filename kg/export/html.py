@@ -24,10 +24,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
-from rdflib import Graph
 
 from kg.export import ExportError, atomic_write
-from kg.view import RELATION_TYPES, ROLE, Fact, View, read_view, select
+from kg.view import RELATION_TYPES, ROLE, Fact, GraphLike, View, read_view, select
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +220,9 @@ def _inline(source: str, tag: str) -> Markup:
     return Markup(source)
 
 
-def render(graph: Graph, options: VizOptions = VizOptions()) -> bytes:
-    """The page for `graph` as UTF-8 bytes: the same graph and options always give the same bytes."""
+def render(graph: GraphLike, options: VizOptions = VizOptions()) -> bytes:
+    """The page for `graph` (an rdflib Graph, or a kg.view.TripleIndex of one) as UTF-8 bytes: the same graph and
+    options always give the same bytes."""
     view = select(read_view(graph), focus=options.focus, relation_types=options.relation_types,
                   entity_types=options.entity_types, min_confidence=options.min_confidence,
                   max_nodes=options.max_nodes)
@@ -246,7 +246,7 @@ def render(graph: Graph, options: VizOptions = VizOptions()) -> bytes:
     return html.encode("utf-8")
 
 
-def write(graph: Graph, out: Path, options: VizOptions = VizOptions()) -> Path:
+def write(graph: GraphLike, out: Path, options: VizOptions = VizOptions()) -> Path:
     """Write the page to `out` (a .html file) or to `out/graph.html` (a folder); whole or not at all."""
     path = out if out.suffix.lower() in (".html", ".htm") else out / FILE_NAME
     page = render(graph, options)

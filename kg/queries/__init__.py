@@ -6,9 +6,10 @@ parameters, one comment line each:
     # @param NAME TYPE [optional]: what it means
 
 TYPE is `entity` (a name matched against labels and alternative labels, or an IRI), `iri`, `string`, `integer`,
-`decimal` or `date`. A value is bound to the variable `?NAME` as an RDF term (never pasted into the text), so the
-variable must be selected. A line ending in `# if NAME` is kept only when NAME is given, one ending in
-`# unless NAME` only when it is not: that is how an optional filter is switched on.
+`decimal` or `date`. A value is bound to the variable `?NAME` as an RDF term (kg.store.query: a substitution, and a
+VALUES block of the escaped term, so a value cannot change the query), so the variable must be selected. A line ending in `# if NAME` is kept only when NAME is given, one ending in
+`# unless NAME` only when it is not: that is how an optional filter is switched on. An `integer` parameter written
+as `LIMIT ?NAME` or `OFFSET ?NAME` (where SPARQL takes no variable) is written into the text as a number.
 """
 
 from __future__ import annotations
@@ -61,6 +62,20 @@ class Query:
                 continue
             lines.append(line)
         return "\n".join(lines) + ("\n" if self.text.endswith("\n") else "")
+
+    def prepared(self, terms: dict[str, Term]) -> tuple[str, dict[str, Term]]:
+        """The text for the parameters given (text_for), each integer one in `LIMIT ?NAME` or `OFFSET ?NAME` written
+        in as a number (a non-negative one), and the terms left to bind."""
+        text = self.text_for(set(terms))
+        rest = dict(terms)
+        for p in self.params:
+            clause = re.compile(rf"\b(LIMIT|OFFSET)(\s+)[?$]{p.name}\b", re.IGNORECASE)
+            if p.type == "integer" and p.name in terms and clause.search(text):
+                number = int(rest.pop(p.name).value)
+                if number < 0:
+                    raise QueryError(f"--param {p.name}={number}: must be 0 or more")
+                text = clause.sub(rf"\g<1>\g<2>{number}", text)
+        return text, rest
 
 
 def parse(text: str, name: str) -> Query:
