@@ -40,6 +40,10 @@ PART_CHARS = 50_000
 """A longer article (twice the longest of 2,225 BBC articles) is built as parts of at most this many characters,
 cut at paragraph breaks: kg's rules take more than linear time in an article's length, so a part's time is bounded."""
 
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""NUL (which C-string stores such as FalkorDB cannot hold) and half of a UTF-16 pair (which no UTF-8 output can
+hold): a JSON string can escape either (`\\u0000`, `\\ud800`), and a NUL can follow a text file's first 8 KB."""
+
 
 @dataclass(frozen=True)
 class Skipped:
@@ -106,7 +110,8 @@ def _from_bytes(data: bytes, source: str, suffix: str | None, published: str | N
 
 
 def decode(data: bytes, source: str) -> str | Skipped:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 with a warning; binary data is refused."""
+    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 with a warning; binary data is refused, and a
+    NUL after the first 8 KB becomes U+FFFD."""
     sample = data[:8192]
     if b"\x00" in sample:
         return Skipped(source, "binary file (contains NUL bytes)")
@@ -118,7 +123,7 @@ def decode(data: bytes, source: str) -> str | Skipped:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         log.warning("%s: not valid UTF-8; decoded as Windows-1252", source)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _valid_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -280,11 +285,18 @@ def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Artic
             day = published
         title = record.get("title")
         url = record.get("url")
-        yield from in_parts(from_plain_text(record["text"].replace("\r\n", "\n"), source=where,
-                                            title=title.strip() if isinstance(title, str) and title.strip() else None,
-                                            url=url if isinstance(url, str) else None, published=day))
+        yield from in_parts(from_plain_text(_valid_unicode(record["text"]).replace("\r\n", "\n"), source=where,
+                                            title=_valid_unicode(title.strip()) if isinstance(title, str)
+                                            and title.strip() else None,
+                                            url=_valid_unicode(url) if isinstance(url, str) else None,
+                                            published=day))
     if not any_line:
         yield Skipped(source, "empty JSONL file")
+
+
+def _valid_unicode(value: str) -> str:
+    """`value` with NULs and lone surrogates replaced by U+FFFD (same length, so offsets still hold)."""
+    return UNSTORABLE.sub("\ufffd", value)
 
 
 def normalise_date(value: str) -> str:

@@ -180,13 +180,14 @@ def _fact(graph: GraphLike, node: Node, type_: str, subject: Node, text: str, ta
 
 
 def read_view(graph: GraphLike) -> View:
-    """Every kg entity of `graph` and every relation and role fact whose subject is one of them."""
+    """Every kg entity of `graph` and every relation and role fact whose subject is one of them (none when kg
+    found no entity in the graph's articles; a graph with neither entities nor articles is not kg's)."""
     entities: dict[str, ViewEntity] = {}
     for type_ in ENTITY_TYPES:
         for iri in graph.subjects(RDF.type, KG[type_]):
             if isinstance(iri, URIRef) and str(iri) not in entities:
                 entities[str(iri)] = _entity(graph, iri, type_)
-    if not entities:
+    if not entities and next(iter(graph.subjects(RDF.type, SCHEMA.NewsArticle)), None) is None:
         raise ViewError("the graph holds no kg:Person, kg:Organization or kg:Place: is it a graph kg built?")
     facts: list[Fact] = []
     for predicate in NODE_CLASS:

@@ -97,3 +97,12 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: this test needs the ../shared evaluation data beside the checkout")
     return path
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Report how many generated inputs the fuzz tests tried (when they ran)."""
+    fuzz = sys.modules.get("test_fuzz")
+    if fuzz is not None and fuzz.COUNTS:
+        terminalreporter.section("fuzz inputs tried")
+        for name, n in sorted(fuzz.COUNTS.items()):
+            terminalreporter.write_line(f"{name}: {n:,}")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import SKOS, Dataset, Graph, URIRef
+from rdflib import SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.export import Format, export
@@ -144,3 +144,14 @@ def test_every_format_is_byte_identical_across_processes(tmp_path, fmt):
                        env=env, cwd=ROOT)
         outputs.append(sorted((p.relative_to(out), p.read_bytes()) for p in out.rglob("*") if p.is_file()))
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_line_based_formats_keep_unicode_line_breaks_inside_literals(tmp_path):
+    """Sorting N-Triples lines must cut only at "\\n": U+2028, NEL, form feed... are legal inside a literal."""
+    g = Graph()
+    text = "a\x0bb\x0cc\x1cd\x1de\x1ef\x85g\u2028h\u2029i"
+    g.add((URIRef("https://kg.example/id/doc/1"), URIRef("http://schema.org/text"), Literal(text)))
+    for fmt, rdf_format in ((Format.NTRIPLES, "nt"), (Format.NQUADS, "nquads")):
+        back = Dataset()
+        back.parse(export(g, fmt, tmp_path), format=rdf_format)
+        assert {str(o) for _, _, o, _ in back.quads((None, None, None, None))} == {text}, fmt

@@ -119,3 +119,16 @@ def test_html_is_reduced_to_the_article(tmp_path):
 def test_stdin():
     (a,) = list(read_inputs(["-"], stdin=io.BytesIO("Headline\n\nKirby said so.".encode())))
     assert a.source == "<stdin>" and a.title == "Headline"
+
+
+def test_nul_and_lone_surrogates_become_replacement_characters(tmp_path):
+    """A JSON escape can carry a NUL or half a surrogate pair, and a NUL can follow a file's first 8 KB: no output
+    can hold them, so they become U+FFFD in place (offsets keep)."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "Kirby\u0000 said \ud800 hi.", "title": "T\ud800", "url": "x\u0000"}),
+                    encoding="utf-8")
+    late = tmp_path / "late.txt"
+    late.write_bytes(b"Kirby said hi. " * 600 + b"\x00 end.")
+    a, b = read(feed), read(late)
+    assert (a[0].text, a[0].title, a[0].url) == ("Kirby\ufffd said \ufffd hi.", "T\ufffd", "x\ufffd")
+    assert b[0].text.endswith("\ufffd end.") and len(b[0].text) == 15 * 600 + 6

@@ -112,3 +112,16 @@ def test_a_graph_without_kg_entities_is_refused():
 
 def test_a_triple_index_reads_the_same_view_as_the_graph(view):
     assert read_view(TripleIndex(small_graph())) == view
+
+
+def test_a_kg_graph_whose_articles_name_no_entity_is_an_empty_view():
+    """`kg build` on articles naming no person, organisation or place writes an empty page, not an error."""
+    from rdflib import RDF, Graph, URIRef
+
+    from kg.export import html
+    from kg.graph import SCHEMA
+
+    g = Graph()
+    g.add((URIRef("https://kg.example/id/doc/1"), RDF.type, SCHEMA.NewsArticle))
+    assert read_view(g).entities == read_view(TripleIndex(g)).entities == {}
+    assert b'id="kg-data"' in html.render(g)

@@ -74,8 +74,9 @@ def make_dataset(prefixes: Graph, parts: Mapping[Node | None, Iterable[Triple]])
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    """Line-based RDF with its lines sorted: the canonical order, the same for the same graph."""
-    lines = sorted(line for line in data.decode("utf-8").splitlines() if line.strip())
+    """Line-based RDF with its lines sorted: the canonical order, the same for the same graph. Only "\\n" ends a
+    line: literals keep U+2028, U+0085, form feeds and the other breaks `str.splitlines` would cut at."""
+    lines = sorted(line for line in data.decode("utf-8").split("\n") if line.strip())
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
