@@ -62,11 +62,16 @@ def slug(text: str, *, limit: int = 80) -> str:
 class Minter:
     """IRIs for documents, entities, relation nodes and roles under one base IRI."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, entities: Iterable[Entity] = ()) -> None:
+        """`entities` (the corpus) are minted first, gazetteer entries before names and each in key order, so
+        which of two entities whose names give one slug keeps it plain depends on the corpus, not on order."""
         if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", base):
             raise ValueError(f"not a valid base IRI: {base!r}")
         self.base = base if base.endswith(("/", "#", ":")) else base + "/"
         self._entities: dict[tuple[str, str], URIRef] = {}
+        self._taken: set[URIRef] = set()
+        for entity in sorted(entities, key=lambda e: (not e.key.startswith("gz:"), e.type, e.key)):
+            self.entity(entity)
 
     def prefixes(self) -> dict[str, str]:
         """Prefixes for the graph's own resources, so Turtle reads "person:john-kirby"."""
@@ -81,7 +86,11 @@ class Minter:
         iri = self._entities.get((entity.type, entity.key))
         if iri is None:
             name = entity.key.split(":", 1)[1]
-            iri = self._entities[(entity.type, entity.key)] = URIRef(f"{self.base}{entity.type.lower()}/{slug(name)}")
+            iri = URIRef(f"{self.base}{entity.type.lower()}/{slug(name)}")
+            if iri in self._taken:  # another entity's name gives the same slug ("NATO" and "NATO æ"): keep them apart
+                iri = URIRef(f"{iri}-{_digest(entity.key)[:8]}")
+            self._taken.add(iri)
+            self._entities[(entity.type, entity.key)] = iri
         return iri
 
     def relation(self, doc_id: str, rel: Relation) -> URIRef:

@@ -301,7 +301,8 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
     if not extractions:
         raise InputError(f"nothing to build: every article failed ({failed[0].reason})")
     extractions = [filter_confidence(x, options.min_confidence) for x in extractions]
-    return BuildResult(extractions, link(extractions), Minter(options.base_iri), skipped + failed, parsed)
+    corpus = link(extractions)
+    return BuildResult(extractions, corpus, Minter(options.base_iri, corpus.entities.values()), skipped + failed, parsed)
 
 
 def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:

@@ -63,3 +63,15 @@ def test_output_depends_only_on_the_set_of_triples():
 def test_any_text_round_trips(text):
     triple = (URIRef(ID + "person/a"), KG.text, Literal(text))
     assert read_back(serialize({triple}, PREFIXES)) == {triple}
+
+
+def test_two_entities_whose_names_give_one_slug_get_two_iris_whatever_the_order() -> None:
+    from kg.graph import Minter
+    from kg.model import Entity
+
+    gaz = Entity(key="gz:nato", type="Organization", label="NATO")
+    other = Entity(key="Organization:nato \u00e6", type="Organization", label="NATO \u00e6")
+    for corpus in ([gaz, other], [other, gaz]):
+        m = Minter("https://example.org/kg/", corpus)
+        assert str(m.entity(gaz)) == "https://example.org/kg/organization/nato"
+        assert str(m.entity(other)).startswith("https://example.org/kg/organization/nato-")

@@ -105,13 +105,18 @@ def _place_within(ctx: Context, event: Token) -> str | None:
     return None
 
 
+NEARBY_MENTIONS = 8
+"""How many other mentions of an event word are searched for its place and time, nearest first: enough for an
+article, and a text repeating the word thousands of times stays linear instead of cubic."""
+
+
 def _same_event_elsewhere(ctx: Context, event: Token) -> tuple[str | None, tuple[int, int] | None]:
     """Place and time given where the article mentions the same event ("peace talks ... in Istanbul on Tuesday")."""
     place = when = None
     lemma = event.lemma_.lower()
     others = sorted((t for t in ctx.doc if t.lemma_.lower() == lemma and t.i != event.i and t.pos_ == "NOUN"),
                     key=lambda t: abs(t.i - event.i))
-    for other in others:
+    for other in others[:NEARBY_MENTIONS]:
         place = place or _place_within(ctx, other)
         head = other.head
         while head.dep_ == "prep" or head.pos_ == "ADP":
