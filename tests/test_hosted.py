@@ -52,3 +52,17 @@ def test_receiving_a_letter_is_not_hosting():
 
 def test_negated_hosting():
     assert facts(extract(texts.HOSTED_NEGATED), "hosted") == []
+
+
+def test_the_climb_over_prepositions_stops_at_a_preposition_that_is_the_root() -> None:
+    """Fuzzing found a parse whose root is a preposition: climbing "prep" heads looped for ever."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.relations.hosted import above_prepositions
+
+    doc = Doc(Vocab(), words=["talks", "in", "Istanbul"], heads=[0, 0, 1], deps=["nsubj", "prep", "pobj"],
+              pos=["NOUN", "ADP", "PROPN"])
+    assert above_prepositions(doc[1]).text == "talks"
+    root = Doc(Vocab(), words=["in", "Istanbul"], heads=[0, 0], deps=["ROOT", "pobj"], pos=["ADP", "PROPN"])
+    assert above_prepositions(root[0]).text == "in"

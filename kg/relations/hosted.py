@@ -105,6 +105,14 @@ def _place_within(ctx: Context, event: Token) -> str | None:
     return None
 
 
+def above_prepositions(token: Token) -> Token:
+    """The first token at or above `token` that is not a preposition ("talks in Istanbul" -> "talks"); a
+    preposition at the root of a parse is its own head, so the climb stops there."""
+    while (token.dep_ == "prep" or token.pos_ == "ADP") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 NEARBY_MENTIONS = 8
 """How many other mentions of an event word are searched for its place and time, nearest first: enough for an
 article, and a text repeating the word thousands of times stays linear instead of cubic."""
@@ -118,9 +126,7 @@ def _same_event_elsewhere(ctx: Context, event: Token) -> tuple[str | None, tuple
                     key=lambda t: abs(t.i - event.i))
     for other in others[:NEARBY_MENTIONS]:
         place = place or _place_within(ctx, other)
-        head = other.head
-        while head.dep_ == "prep" or head.pos_ == "ADP":
-            head = head.head
+        head = above_prepositions(other.head)
         if place is None:
             place = place_of(head, ctx.resolver)
         when = when or date_of(other) or date_of(head)
