@@ -155,3 +155,14 @@ def test_line_based_formats_keep_unicode_line_breaks_inside_literals(tmp_path):
         back = Dataset()
         back.parse(export(g, fmt, tmp_path), format=rdf_format)
         assert {str(o) for _, _, o, _ in back.quads((None, None, None, None))} == {text}, fmt
+
+
+def test_trig_escapes_a_carriage_return_inside_a_literal(tmp_path):
+    """rdflib writes a CR raw inside a short literal, which TriG forbids: Oxigraph must read the file back."""
+    import pyoxigraph as ox
+
+    g = Graph()
+    text = 'he said "\r=1 \\ yes'
+    g.add((URIRef("https://kg.example/id/doc/1"), URIRef("http://schema.org/text"), Literal(text)))
+    data = export(g, Format.TRIG, tmp_path).read_bytes()
+    assert [str(q.object.value) for q in ox.parse(data, format=ox.RdfFormat.TRIG)] == [text]
