@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from rdflib import RDF, SKOS, Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
@@ -92,8 +93,20 @@ def write_nquads(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Pat
 
 
 def write_trig(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
-    """`out_dir/graph.trig`: one named graph per article, prefixed like graph.ttl (`dataset` or rebuilt)."""
-    data = (dataset if dataset is not None else named_graphs(g)).serialize(format="trig", encoding="utf-8")
-    # rdflib leaves a carriage return raw inside a "short" literal, which TriG forbids (found by fuzzing); a raw CR
-    # can only come from a literal, and the escape is valid in short and long strings alike.
-    return atomic_write(out_dir / "graph.trig", data.replace(b"\r", b"\\r"))
+    """`out_dir/graph.trig`: one named graph per article, prefixed like graph.ttl (`dataset` or rebuilt), in
+    sorted order. Oxigraph writes it: rdflib's TriG leaves a literal ending in a quote inside a long string
+    unescaped (`\"\"\"...\"\"\"\"`), which no TriG reader accepts (found by fuzzing)."""
+    import pyoxigraph as ox
+
+    from kg.store import to_oxigraph
+
+    ds = dataset if dataset is not None else named_graphs(g)
+    cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
+
+    def graph_name(name: Node) -> ox.NamedNode | ox.DefaultGraph:
+        return ox.DefaultGraph() if name == DATASET_DEFAULT_GRAPH_ID else to_oxigraph(name, cache)
+
+    quads = sorted((ox.Quad(to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache), graph_name(c))
+                    for s, p, o, c in ds.quads((None, None, None, None))), key=str)
+    prefixes = {prefix: str(ns) for prefix, ns in sorted(ds.namespaces()) if prefix}
+    return atomic_write(out_dir / "graph.trig", ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
