@@ -7,7 +7,8 @@ entity is a duplicate and counts against precision); a relation matches when its
 matches (gold ids, or for "subject_text" gold a shared capitalised word; pronouns and common nouns accept any
 entity), and its text covers at least half the gold text's content words while at least 30% of its own
 content words are gold words; each side is used once, best overlap first. Items marked optional count neither
-way. A folder of gold files is merged into one corpus gold (entities of the same name or Wikipedia id merge).
+way. A folder of gold files is merged into one corpus gold (entities of the same type and name, or the same
+Wikipedia id, merge; role affiliations follow the merge).
 
 Gold format: {"entities": [{"id", "type", "name", "aliases", "optional"}],
               "relations": [{"type", "subject": [ids] | "subject_text", "object": text | [texts], "optional"}],
@@ -322,7 +323,7 @@ def load_gold(path: Path) -> dict[str, Any]:
 def _merge_gold(merged: dict[str, list], key_to_id: dict[str, str], stem: str, doc: dict[str, Any]) -> None:
     remap = {}
     for e in doc.get("entities", []):
-        keys = {norm_name(e["name"])} | ({"wp:" + e["wikipedia"]} if e.get("wikipedia") else set())
+        keys = {e["type"] + ":" + norm_name(e["name"])} | ({"wp:" + e["wikipedia"]} if e.get("wikipedia") else set())
         known = next((key_to_id[k] for k in keys if k in key_to_id), None)
         if known is None:
             known = f"{stem}:{e['id']}"
@@ -342,6 +343,8 @@ def _merge_gold(merged: dict[str, list], key_to_id: dict[str, str], stem: str, d
     for r in doc.get("roles", []):
         r = dict(r)
         r["person"] = remap.get(r["person"], r["person"])
+        orgs = r.get("org") or []
+        r["org"] = [remap.get(x, x) for x in (orgs if isinstance(orgs, list) else [orgs])]
         merged["roles"].append(r)
 
 

@@ -172,3 +172,25 @@ def test_bad_options(tmp_path):
 def test_eval_bad_graph(tmp_path):
     (tmp_path / "bad.ttl").write_text("this is not turtle <<<", encoding="utf-8")
     assert "not valid Turtle" in one_line_error(kg("eval", tmp_path / "bad.ttl", "--gold", HERE / "gold" / "seed.json"))
+
+
+def test_kg_eval_agrees_with_the_reference_scorer_on_a_folder(seed_build, tmp_path):
+    """Folder mode: gold entities merge across files only when type and name agree, and role affiliations
+    follow the merge, as in ../shared/eval/score.py."""
+    scorer = needs_shared("eval", "score.py")
+    gold = json.loads((HERE / "gold" / "seed.json").read_text(encoding="utf-8"))
+    other = json.loads(json.dumps(gold))
+    other["document"] = "other.txt"
+    for e in other["entities"]:
+        if e["type"] == "Place":
+            e["type"] = "Organization"  # same names, another type: must stay separate entities
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(gold), encoding="utf-8")
+    (folder / "b.json").write_text(json.dumps(other), encoding="utf-8")
+    reference = subprocess.run([sys.executable, scorer, "--gold", folder, "--graph", seed_build,
+                                "--ontology", ROOT / "ontology", "--json"], capture_output=True, text=True, check=True)
+    ours = kg("eval", seed_build, "--gold", folder, "--json")
+    assert ours.exit_code == 0, ours.output
+    assert json.loads(ours.output) == json.loads(reference.stdout)
+    assert json.loads(ours.output)["roles"]["with_org"] > 0
