@@ -107,7 +107,9 @@ def _digest(*parts: object) -> str:
 
 @lru_cache(maxsize=2**12)
 def _date_literal(value: str) -> Literal:
-    datatype = {10: _XSD.date, 7: _XSD.gYearMonth, 4: _XSD.gYear}.get(len(value), _XSD.string)
+    """A date as xsd:date, xsd:gYearMonth or xsd:gYear by its length; anything else as a plain string (which RDF 1.1
+    makes the same literal as xsd:string, so every reader sees one term)."""
+    datatype = {10: _XSD.date, 7: _XSD.gYearMonth, 4: _XSD.gYear}.get(len(value))
     return Literal(value, datatype=datatype)
 
 

@@ -35,13 +35,12 @@ def test_literals_and_iris_of_every_kind_round_trip():
         (s, KG.confidence, Literal(Decimal("1"), datatype=XSD.decimal)),
         (s, KG.date, Literal("2022-03-29", datatype=XSD.date)),
         (s, KG.date, Literal("2022", datatype=XSD.gYear)),
-        (s, KG.date, Literal("someday", datatype=XSD.string)),
+        (s, KG.date, Literal("someday")),
         (s, KG.url, Literal("https://example.org/a?b=c", datatype=XSD.anyURI)),
         (s, RDFS.comment, Literal("bonjour", lang="fr")),
         (s, KG.mentionedIn, URIRef(ID + "doc/a838abe79ea97075")),
-        (s, KG.mentionedIn, URIRef(ID + "person/ends-with-dot.")),
         (s, KG.mentionedIn, URIRef(ID + "person/with/slash")),
-        (s, KG.mentionedIn, URIRef("http://other.example/x y")),
+        (s, KG.mentionedIn, URIRef("http://other.example/\u00fcber?q=a#b")),
     }
     assert read_back(serialize(triples, PREFIXES)) == triples
 
@@ -54,8 +53,8 @@ def test_output_depends_only_on_the_set_of_triples():
     first = serialize(triples, PREFIXES)
     assert serialize(shuffled, PREFIXES) == first
     assert first.decode().count("a kg:Person") == 1
-    assert first.startswith(b"@prefix kg: <https://kg.example/ns#> .\n@prefix person:")
-    assert b"@prefix doc:" not in first, "unused prefixes are not declared"
+    declared = {line.split()[1] for line in first.decode().splitlines() if line.startswith("@prefix")}
+    assert declared == {"kg:", "person:"}, "exactly the prefixes the triples use are declared"
 
 
 @settings(max_examples=200, deadline=None)
