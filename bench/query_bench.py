@@ -22,7 +22,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TypeVar
 
@@ -31,11 +30,8 @@ from rdflib import Graph, URIRef
 
 from kg import __version__
 from kg.linking import link
-from kg.gazetteer import load as load_gazetteer
 from kg.graph import DEFAULT_BASE, Minter
-from kg.model import Article, Extraction
-from kg.nlp import analysed_text, load_pipeline
-from kg.pipeline import BuildOptions, extract_doc, read_articles
+from kg.pipeline import BuildOptions, extract_corpus, read_articles
 from kg.queries import catalog
 from kg.store import article_quads, query
 
@@ -57,40 +53,6 @@ def corpus_key(corpus: Path, min_triples: int) -> str:
     return h.hexdigest()[:16]
 
 
-def extract_guarded(articles: list[Article], limit: float) -> tuple[list[Extraction], list[str]]:
-    """Every article's extraction, made in a forked worker; an article that takes over `limit` seconds (the
-    extraction rules can loop on some texts) is skipped and named, and a new worker goes on after it."""
-    ctx = multiprocessing.get_context("fork")
-    done: list[Extraction] = []
-    skipped: list[str] = []
-    position = 0
-    while position < len(articles):
-        receive, send = ctx.Pipe(duplex=False)
-
-        def work(start: int = position, send: Connection = send) -> None:
-            """Extract articles[start:] in order, sending each extraction back as soon as it is made."""
-            gazetteer = load_gazetteer()
-            nlp = load_pipeline(BuildOptions().model, gazetteer=gazetteer)
-            for article in articles[start:]:
-                doc = next(iter(nlp.pipe([analysed_text(article)])))
-                send.send(extract_doc(article, doc, gazetteer))
-
-        worker = ctx.Process(target=work)
-        worker.start()
-        try:
-            while position < len(articles) and receive.poll(limit + (60 if position == 0 or not done else 0)):
-                done.append(receive.recv())
-                position += 1
-        finally:
-            worker.kill()
-            worker.join()
-        if position < len(articles):
-            skipped.append(articles[position].source)
-            print(f"skipped {articles[position].source}: no extraction within {limit:g} s", flush=True)
-            position += 1
-    return done, skipped
-
-
 def dataset_files(corpus: Path, min_triples: int, cache: Path) -> tuple[Path, Path]:
     """The replicated corpus as kg build stores it (N-Quads: a named graph per article and their union as the
     default graph) and that union alone (N-Triples), built once and cached (each written whole, then renamed)."""
@@ -102,8 +64,7 @@ def dataset_files(corpus: Path, min_triples: int, cache: Path) -> tuple[Path, Pa
     print(f"building {corpus} with kg (once; cached as {target}) ...", flush=True)
     started = time.perf_counter()
     articles, _ = read_articles([str(corpus)])
-    extractions, skipped = extract_guarded(articles, limit=30.0)
-    extractions.sort(key=lambda x: x.article.content_hash)
+    extractions, skipped, _ = extract_corpus(articles, BuildOptions(time_limit=30.0))
     entities = link(extractions).entities
     print(f"extracted {len(extractions)} articles ({len(skipped)} skipped) in "
           f"{time.perf_counter() - started:.0f} s", flush=True)

@@ -20,6 +20,7 @@ import typer
 
 from kg import __version__
 from kg.errors import KGError
+from kg.executors import TIME_LIMIT
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildOptions, BuildResult
@@ -101,11 +102,14 @@ ExecutorOption = Annotated[Executor, typer.Option(help="Run the extraction in lo
 Scheduler = Annotated[str | None, typer.Option(help="Dask scheduler address for --executor dask, e.g. "
                                                     "tcp://10.0.0.5:8786.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, summary or warnings.")]
+TimeLimit = Annotated[float, typer.Option("--time-limit", min=0.0, help="Seconds the extraction may spend on one "
+                                          "article before it is skipped and named (0: no limit).")]
 
 
 def _build_options(model: str, base_iri: str, published: str | None, cache: Path | None, no_cache: bool, *,
                    jobs: int | None = None, batch_size: int | None = None, executor: Executor = Executor.local,
-                   scheduler: str | None = None, min_confidence: float = 0.0) -> BuildOptions:
+                   scheduler: str | None = None, min_confidence: float = 0.0,
+                   time_limit: float = TIME_LIMIT) -> BuildOptions:
     """Check the options shared by `build` and `entities` and turn them into BuildOptions."""
     from kg.cache import default_directory
     from kg.graph import Minter
@@ -123,7 +127,7 @@ def _build_options(model: str, base_iri: str, published: str | None, cache: Path
         _fail(f"--base-iri: {e}")
     return BuildOptions(model=model, base_iri=base_iri, published=published, min_confidence=min_confidence,
                         jobs=jobs, batch_size=batch_size or BATCH_SIZE, executor=executor.value, scheduler=scheduler,
-                        cache_dir=None if no_cache else cache or default_directory())
+                        cache_dir=None if no_cache else cache or default_directory(), time_limit=time_limit or None)
 
 
 def _run_build(paths: list[str], options: BuildOptions, quiet: bool) -> BuildResult:
@@ -154,6 +158,7 @@ def build(
     scheduler: Scheduler = None,
     export_formats: Annotated[list[str] | None, typer.Option(
         "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
+    time_limit: TimeLimit = TIME_LIMIT,
     quiet: Quiet = False,
 ) -> None:
     """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
@@ -163,7 +168,8 @@ def build(
 
     formats = [parse_format(f) for f in export_formats or []]
     options = _build_options(model, base_iri, published, cache, no_cache, jobs=jobs, batch_size=batch_size,
-                             executor=executor, scheduler=scheduler, min_confidence=min_confidence)
+                             executor=executor, scheduler=scheduler, min_confidence=min_confidence,
+                             time_limit=time_limit)
     result = _run_build(paths, options, quiet)
     with build_lock(out):  # one build writes `out` at a time; a killed build's leftovers go first
         written = write_outputs(result, out, formats)

@@ -6,13 +6,16 @@ the caller sorts). Nothing here knows about articles; `kg.pipeline` passes the p
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import multiprocessing.context
 from multiprocessing import forkserver
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -29,6 +32,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 EXECUTORS = ("local", "dask")
+TIME_LIMIT = 120.0
+"""Default seconds the rules may spend on one article (or one part of a long one) before it is skipped and named:
+typical articles take well under a second, so only a text that makes a rule run away reaches it."""
 DASK_TIMEOUT = "20s"
 """How long to wait for a Dask scheduler to answer before giving up with an error."""
 
@@ -53,6 +59,42 @@ def batches_of(items: Sequence[T], size: int, *, workers: int = 1) -> list[Seque
         out.append(items[start:start + n])
         start += n
     return out
+
+
+class TimeLimitExceeded(Exception):
+    """Raised inside a piece of work that ran past its time limit (see `time_limit`)."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise TimeLimitExceeded in the calling thread when its block runs longer than `seconds` (None or 0: no limit).
+
+    A timer thread raises the exception asynchronously in this thread (CPython's PyThreadState_SetAsyncExc), so the
+    limit holds in the main thread, in worker processes and in a Dask worker's threads alike; it takes effect at
+    the next Python instruction, which is what stops a rule looping in Python code. A pending exception is
+    withdrawn when the block ends in time."""
+    if not seconds:
+        yield
+        return
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeLimitExceeded))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
 def run_serial(fn: Callable[[T], R], batches: Sequence[T]) -> Iterator[R]:

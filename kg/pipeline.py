@@ -25,8 +25,8 @@ from spacy.tokens import Doc
 
 from kg.entities import Resolver
 from kg.errors import InputError
-from kg.executors import (EXECUTORS, available_cores, batches_of, run_dask, run_processes, run_serial,
-                          start_fork_server)
+from kg.executors import (EXECUTORS, TIME_LIMIT, TimeLimitExceeded, available_cores, batches_of, run_dask,
+                          run_processes, run_serial, start_fork_server, time_limit)
 from kg.export import Format
 from kg.gazetteer import Gazetteer
 from kg.gazetteer import load as load_gazetteer
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
 """Articles per spaCy batch and per task sent to a worker."""
+
 PRELOAD = ("kg.preload",)
 """What the fork server of local workers imports before forking them: the gazetteer and default model."""
 
@@ -51,7 +52,8 @@ class BuildOptions:
     """Everything `kg build` can be told, with the defaults a user gets.
 
     `jobs` is the number of local worker processes (None: every core); `cache_dir` None turns the cache off;
-    `executor` "dask" sends the batches to the Dask scheduler at `scheduler` instead."""
+    `executor` "dask" sends the batches to the Dask scheduler at `scheduler` instead; `time_limit` bounds the
+    seconds spent extracting one article (None: no bound)."""
 
     model: str = DEFAULT_MODEL
     base_iri: str = DEFAULT_BASE
@@ -62,6 +64,7 @@ class BuildOptions:
     cache_dir: Path | None = None
     executor: str = "local"
     scheduler: str | None = None
+    time_limit: float | None = TIME_LIMIT
 
 
 @dataclass
@@ -171,19 +174,24 @@ def char_groups(articles: Sequence[Article], budget: int) -> list[Sequence[Artic
     return groups
 
 
-def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | Skipped]:
+def extract_batch(articles: Sequence[Article], model: str,
+                  limit: float | None = TIME_LIMIT) -> list[Extraction | Skipped]:
     """Parse and extract one batch of articles: the task a worker process or Dask worker runs.
 
-    An article whose extraction fails comes back as `Skipped` with the error, so one odd article does not
-    stop a corpus build. The batch runs in a spaCy memory zone: the words it adds to the vocabulary are
-    dropped afterwards, so a worker's memory does not grow with the corpus."""
+    An article whose extraction fails, or takes more than `limit` seconds, comes back as `Skipped` with the
+    reason, so one odd article does not stop a corpus build. The batch runs in a spaCy memory zone: the words it
+    adds to the vocabulary are dropped afterwards, so a worker's memory does not grow with the corpus."""
     nlp, gazetteer = pipeline_for(model)
     out: list[Extraction | Skipped] = []
     with nlp.memory_zone():
         for article, doc in (pair for group in char_groups(articles, PIPE_CHARS)
                              for pair in parse(nlp, group, batch_size=len(group))):
             try:
-                out.append(extract_doc(article, doc, gazetteer))
+                with time_limit(limit):
+                    out.append(extract_doc(article, doc, gazetteer))
+            except TimeLimitExceeded:
+                out.append(Skipped(article.source, f"extraction took more than {limit:g} s (a text that makes a "
+                                                   "rule run away); the rest of the build goes on"))
             except Exception as e:  # a rule's bug on one article: report it, keep the rest of the corpus
                 log.debug("extraction failed on %s", article.source, exc_info=True)
                 out.append(Skipped(article.source, f"extraction failed: {type(e).__name__}: {e}"))
@@ -231,7 +239,7 @@ def _run(options: BuildOptions, todo: list[Article]) -> Iterator[list[Extraction
     there is only one batch or one job)."""
     from kg.cache import fingerprint
 
-    task = partial(extract_batch, model=options.model)
+    task = partial(extract_batch, model=options.model, limit=options.time_limit)
     if options.executor == "dask":
         return run_dask(task, batches_of(todo, options.batch_size), scheduler=options.scheduler,
                         check=partial(fingerprint, options.model))
