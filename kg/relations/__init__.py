@@ -123,10 +123,12 @@ def rule(name: str, *, version: int, predicate: str | None = None) -> Callable[[
 
 
 def load_rules() -> dict[str, RuleSpec]:
-    """Import every rule module once, filling RULES in run order."""
+    """Every registered rule, in the run order RULE_MODULES declares (whatever order Python imported the modules
+    in), then any rule registered from elsewhere by name."""
     for module in RULE_MODULES:
         importlib.import_module(f"kg.relations.{module}")
-    return RULES
+    declared = [name for name in RULE_MODULES if name in RULES]
+    return {name: RULES[name] for name in [*declared, *sorted(set(RULES) - set(declared))]}
 
 
 def extract(article: Article, doc: Doc, resolver: Resolver, gazetteer: Gazetteer) \
