@@ -568,6 +568,8 @@ class Handler(BaseHTTPRequestHandler):
                         sock.settimeout(remaining)
                     piece = response.read1(PIECE)
                     if not piece:
+                        if response.length:  # the connection ended before its Content-Length
+                            raise http.client.IncompleteRead(b"", response.length)
                         break
                     size += len(piece)
                     if size > self.server.max_answer:

@@ -21,7 +21,7 @@ from kg.cli import app
 from conftest import SEED
 
 runner = CliRunner()
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]  # nearly every test starts `kg serve`
 KG = str(Path(sys.executable).parent / "kg")
 SAID = ("PREFIX kg: <https://kg.example/ns#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "SELECT ?speaker ?text WHERE { ?s kg:said ?st ; rdfs:label ?speaker . ?st kg:text ?text } "
