@@ -576,7 +576,8 @@ def test_graph_files_fetch_nothing_and_are_bounded(tmp_path, listener, monkeypat
     assert result.exit_code == 1 and "more than kg reads into memory" in result.output
 
 
-@pytest.mark.parametrize("command", [["export", "--to", "ntriples"], ["viz"], ["validate"]])
+@pytest.mark.parametrize("command", [["export", "--to", "ntriples"], ["viz"], ["validate"],
+                                     ["eval", "--gold", str(Path(__file__).parent / "gold" / "seed.json")]])
 def test_turtle_commands_refuse_an_rdf_xml_bomb(tmp_path, command):
     bomb = tmp_path / "laughs.rdf"
     bomb.write_text(LAUGHS, encoding="utf-8")
