@@ -27,7 +27,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.term import Node
 
-from kg.errors import GraphError, InputError
+from kg.errors import InputError
 
 COARSE = {
     "person": "Person", "organization": "Organization", "organisation": "Organization",

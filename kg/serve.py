@@ -339,6 +339,13 @@ class Front(ThreadingHTTPServer):
             self.slots.release()
             raise
 
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket],
+                     client_address: tuple[str, int]) -> None:
+        """A request that failed in a way the handler did not foresee: one line in the log, not a traceback."""
+        error = sys.exc_info()[1]
+        log.warning("request from %s failed: %r", client_address[0], error)
+        log.debug("request from %s failed", client_address[0], exc_info=True)
+
     def process_request_thread(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
         """Serve one connection, then free its slot."""
         try:
@@ -467,7 +474,7 @@ class Handler(BaseHTTPRequestHandler):
     def _check(self) -> None:
         """Refuse what this endpoint must not answer: requests not addressed to it by a name it listens under
         (DNS rebinding), sent by a browser for another site, or whose framing it cannot trust."""
-        if not self.path.startswith("/"):
+        if not self.path.startswith("/") or self.path.startswith("//"):
             raise Refused(HTTPStatus.BAD_REQUEST, "the request target must be a path (this is not a proxy)")
         hosts = self.headers.get_all("Host") or []
         if len(hosts) > 1:

@@ -13,7 +13,6 @@ import re
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -29,8 +28,9 @@ from kg import offline, serve
 from kg.cli import app
 from kg.store import QueryError, refuse_federation
 
+from servekit import KG, start, stop
+
 runner = CliRunner()
-KG = str(Path(sys.executable).parent / "kg")
 
 
 # ---------------------------------------------------------------- fixtures
@@ -119,24 +119,6 @@ ESCAPED = "SELECT * WHERE {{ \\u0053ERVICE <http://127.0.0.1:{port}/sparql> {{ ?
 here), and kg must not be fooled either way."""
 
 
-def start(store: Path, *args: str) -> tuple[subprocess.Popen, str]:
-    """`kg serve` on a free port, once it answers: the process and its base URL."""
-    process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", "0", *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = process.stderr.readline()
-    found = re.search(r"(http://\S+?)/query", line)
-    if not found:
-        process.kill()
-        pytest.fail(f"kg serve did not start: {line}{process.stderr.read()}")
-    return process, found[1]
-
-
-def stop(process: subprocess.Popen) -> str:
-    process.terminate()
-    _, err = process.communicate(timeout=30)
-    return err
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Iterator[tuple[str, Path, subprocess.Popen]]:
     folder = tmp_path_factory.mktemp("served")
@@ -211,6 +193,14 @@ def test_a_confined_query_cannot_connect_even_past_the_check(listener):
         offline.run_confined(lambda: list(store.query(f"SELECT * WHERE {{ SERVICE <{url}> {{ }} }}")))
     with pytest.raises(OSError):
         offline.run_confined(lambda: socket.create_connection(("127.0.0.1", listener.port), timeout=5))
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:  # DNS goes out as UDP
+        udp.bind(("127.0.0.1", 0))
+        udp.settimeout(0.5)
+        for send in (lambda s: s.sendto(b"query", udp.getsockname()), lambda s: s.connect(udp.getsockname())):
+            with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as out, pytest.raises(OSError):
+                offline.run_confined(lambda: send(out))
+        with pytest.raises(TimeoutError):
+            udp.recv(100)
     time.sleep(0.3)
     assert listener.hits == []
     socket.create_connection(("127.0.0.1", listener.port), timeout=5).close()  # other threads are not confined
