@@ -541,7 +541,7 @@ class Handler(BaseHTTPRequestHandler):
         if len(texts) != 1:
             raise Refused(HTTPStatus.BAD_REQUEST, "give exactly one query")
         try:
-            offline.run_confined(lambda: refuse_federation(texts[0], source="query", base_iri="http://localhost/"))
+            refuse_federation(texts[0], source="query", base_iri="http://localhost/")
         except QueryError as e:
             raise Refused(HTTPStatus.FORBIDDEN, str(e)) from None
         dataset = urlencode([(key, value) for key, value in params if key in DATASET_PARAMS])

@@ -30,6 +30,7 @@ from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.graph import DEFAULT_BASE, PREFIXES, Minter, Triple, article_triples
+from kg.offline import run_confined
 from kg.model import Entity, Extraction
 
 log = logging.getLogger(__name__)
@@ -342,7 +343,7 @@ def refuse_federation(text: str, *, source: str = "query", prefixes: Mapping[str
     as it is, and with the letters of every "service" changed to "sxrvice" (in strings, names and comments that
     changes nothing a parser sees, while a SERVICE keyword becomes an unknown word). When the two parses stop
     at different places, the query had a SERVICE keyword. The caller gives the prefixes and base IRI the query
-    will be run with, and runs this where the parser has stack enough (kg.offline.run_confined)."""
+    will be run with; the parser runs in a thread with stack enough for deep nesting (kg.offline.run_confined)."""
     if SERVICE.search(text) is None:
         return
     if sum(text.count(bracket) for bracket in "{([") > MAX_BRACKETS:
@@ -360,8 +361,9 @@ def refuse_federation(text: str, *, source: str = "query", prefixes: Mapping[str
             return str(e)
         return None
 
-    as_is = stop(text, prefixes)
-    if as_is is None or as_is != stop(renamed(text), {renamed(k): v for k, v in (prefixes or {}).items()}):
+    as_is, as_renamed = run_confined(lambda: (stop(text, prefixes),
+                                              stop(renamed(text), {renamed(k): v for k, v in (prefixes or {}).items()})))
+    if as_is is None or as_is != as_renamed:
         raise QueryError(f"{source}: SERVICE (a federated query) is refused: kg answers from the local graph only "
                          f"and a query never makes it fetch anything")
 
