@@ -24,6 +24,7 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -81,6 +82,10 @@ def run_confined(fn: Callable[[], T], *, network: bool = False) -> T:
                 deny_network()
             outcome.append((True, fn()))
         except BaseException as e:  # noqa: BLE001 - handed to the caller as it is
+            chained: BaseException | None = e
+            while chained is not None:  # drop the frames' locals here: pyoxigraph's results may not leave the thread
+                traceback.clear_frames(chained.__traceback__)
+                chained = chained.__cause__ or chained.__context__
             outcome.append((False, e))
 
     with _STACK_SIZE:
@@ -102,12 +107,14 @@ _STACK_SIZE = threading.Lock()
 
 
 def launch(parent: int, argv: list[str]) -> None:
-    """Become `argv` (an engine), killed when the thread that started us dies and unable to connect anywhere."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
-    if os.getppid() != parent:  # the parent died before the request took effect
-        sys.exit(1)
+    """Become `argv` (an engine), killed when the thread that started us dies and unable to connect anywhere
+    (on Linux; elsewhere it only executes `argv`)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+        if os.getppid() != parent:  # the parent died before the request took effect
+            sys.exit(1)
     if not deny_network():
         log.debug("seccomp is not available: the engine runs without the network filter")
     os.execv(argv[0], argv)

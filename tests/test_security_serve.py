@@ -398,7 +398,7 @@ def test_idle_and_half_sent_connections_are_closed_and_counted(front):
 class FakeEngine:
     """An engine that answers every request with the raw bytes given, as a broken engine might."""
 
-    def __init__(self, answer: bytes, *, delay: float = 0.0, timeout: float = 2.0) -> None:
+    def __init__(self, answer: bytes, *, delay: float = 0.0, timeout: float = 1.0) -> None:
         self.timeout = timeout
         self.failure_count = 0
         self.sock = socket.socket()
@@ -437,7 +437,7 @@ class FakeEngine:
 
 def fake_front(engine: FakeEngine, tmp_path: Path) -> serve.Front:
     server = serve.Front(("127.0.0.1", 0), engine, tmp_path / "graph.html", max_answer=100_000)  # type: ignore[arg-type]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server
 
 
@@ -448,7 +448,7 @@ ROWS = b'{"head":{"vars":["s"]},"results":{"bindings":[' + b'{"s":{"type":"liter
 @pytest.mark.parametrize("answer, delay, expected", [
     (HEAD + b"Transfer-Encoding: chunked\r\n\r\n" + b"%x\r\n" % len(ROWS) + ROWS + b"\r\n", 0, 502),
     (HEAD + b"Content-Length: %d\r\n\r\n" % (len(ROWS) * 2) + ROWS, 0, 502),
-    (HEAD + b"Content-Length: %d\r\n\r\n" % len(ROWS) + ROWS, 0.2, 503),
+    (HEAD + b"Content-Length: %d\r\n\r\n" % len(ROWS) + ROWS, 0.1, 503),
     (HEAD + b"Content-Length: %d\r\n\r\n" % (len(ROWS) * 10) + ROWS * 10, 0, 507),
     (HEAD + b"Content-Length: %d\r\n\r\n" % len(ROWS) + ROWS, 0, 200),
 ], ids=["chunked, cut", "length, cut", "too slow", "over the cap", "whole"])
