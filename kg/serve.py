@@ -5,8 +5,9 @@ Accept header, the union of the articles as the default graph. It listens on a p
 front listens where users connect and adds what Oxigraph's server lacks for kg:
 
 - it serves `graph.html` from the build folder (the store's parent) at `/` and `/graph.html`;
-- it refuses updates and Graph Store writes (403), and federated queries (SERVICE, 403: kg.store.refuse_federation),
-  and it sends the engine a request of its own making that holds exactly the query it checked;
+- it refuses updates and Graph Store writes (403), federated queries (SERVICE, 403: kg.store.refuse_federation)
+  and queries nested deep enough to crash the engine (403), and it sends the engine a request of its own making that
+  holds exactly the query it checked;
 - it answers only requests addressed to it by a name it listens under (DNS rebinding: 421) and refuses requests a
   browser sends on behalf of another site (a foreign Origin, Sec-Fetch-Site cross-site or same-site: 403);
 - it validates requests (one numeric Content-Length within 10 MB, no Transfer-Encoding), gives a client
@@ -52,7 +53,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from kg import offline
 from kg.errors import KGError
-from kg.store import QueryError, StoreError, is_store, refuse_federation
+from kg.store import QueryError, StoreError, is_store, refuse_deep_nesting, refuse_federation
 
 log = logging.getLogger(__name__)
 
@@ -541,6 +542,7 @@ class Handler(BaseHTTPRequestHandler):
         if len(texts) != 1:
             raise Refused(HTTPStatus.BAD_REQUEST, "give exactly one query")
         try:
+            refuse_deep_nesting(texts[0], source="query")
             refuse_federation(texts[0], source="query", base_iri="http://localhost/")
         except QueryError as e:
             raise Refused(HTTPStatus.FORBIDDEN, str(e)) from None

@@ -305,6 +305,7 @@ def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None
     text = with_values(text, bindings or {})
     prefixes = default_prefixes()
     try:
+        refuse_deep_nesting(text, source=source)
         refuse_federation(text, source=source, prefixes=prefixes)
         return store.query(text, substitutions=substitutions or None, prefixes=prefixes)
     except SyntaxError as e:
@@ -405,6 +406,25 @@ def where_groups(text: str, name: str) -> list[tuple[int, int]]:
             if depth < 0:
                 return []
     return found if not groups else []
+
+
+MAX_NESTING = 500
+"""Deepest nesting of braces, parentheses and brackets accepted in a query: Oxigraph's parser recurses once per
+level, and its server's threads overflow their stack (the whole engine aborts) at about 2,000."""
+
+
+def refuse_deep_nesting(text: str, *, source: str = "query") -> None:
+    """Raise QueryError when `text` nests deeper than MAX_NESTING (brackets in strings, IRIs and comments do not
+    count): such a query would crash the engine rather than be answered."""
+    depth = 0
+    for m in TOKEN.finditer(text):
+        if m["open"]:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryError(f"{source}: nested more than {MAX_NESTING} levels deep: the query engine cannot "
+                                 f"parse it")
+        elif m["close"]:
+            depth -= 1
 
 
 def with_values(text: str, bindings: Mapping[str, Term]) -> str:

@@ -616,3 +616,23 @@ def test_an_ipv6_host_works(tmp_path):
                              capture_output=True, text=True, timeout=60)
     assert unknown.returncode == 1 and "cannot listen on no-such-host.invalid" in unknown.stderr
     assert "Traceback" not in unknown.stderr
+
+
+def test_queries_nested_deep_enough_to_crash_the_engine_are_refused(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<urn:s> <urn:p> <urn:o> .\n", encoding="utf-8")
+    for deep in ("SELECT * WHERE " + "{" * 3000 + "}" * 3000,
+                 "SELECT * WHERE { FILTER(" + "(" * 3000 + "1" + ")" * 3000 + ") }"):
+        result = runner.invoke(app, ["query", deep, "--graph", str(graph)])
+        assert result.exit_code == 1 and "nested more than 500 levels" in result.output, result.output
+    shallow = 'SELECT * WHERE { ?s ?p ?o FILTER(?o != "' + "{" * 3000 + '") } # ' + "(" * 3000
+    assert runner.invoke(app, ["query", shallow, "--graph", str(graph)]).exit_code == 0
+
+
+@pytest.mark.slow
+def test_kg_serve_refuses_a_query_that_would_crash_the_engine(served):
+    url, _, process = served
+    engine = engine_of(process)
+    status, body = send_query(url, "sparql-query POST", "SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+    assert status == 403 and b"nested more than" in body
+    assert engine.is_running() and engine_of(process).pid == engine.pid
