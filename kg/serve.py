@@ -418,6 +418,7 @@ class Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         """The connection, read through a deadline for the whole request."""
         super().setup()
+        self.rfile.close()  # the plain reader StreamRequestHandler made; the socket stays open
         self.rfile = io.BufferedReader(_DeadlineReader(self.connection, time.monotonic() + REQUEST_TIMEOUT))
 
     def do_GET(self) -> None:
