@@ -398,7 +398,10 @@ def query_command(
     list_queries: Annotated[bool, typer.Option("--list", help="List the ready-made queries and their parameters.")]
     = False,
 ) -> None:
-    """Ask the graph a SPARQL question: your own, from a file, or a ready-made one by name."""
+    """Ask the graph a SPARQL question: your own, from a file, or a ready-made one by name.
+
+    Federated queries (SERVICE) are refused, and the query runs where it cannot connect anywhere (kg.offline)."""
+    from kg.offline import run_confined
     from kg.queries import bind, catalog, from_argument, from_file, parse_params
     from kg.results import Format, render
     from kg.store import query as run
@@ -420,7 +423,7 @@ def query_command(
     values = parse_params(param or [])
     db = _open(store, graph)
     text, terms = q.prepared(bind(db, q, values))
-    result = render(run(db, text, terms, source=q.name), output)
+    result = run_confined(lambda: render(run(db, text, terms, source=q.name), output))
     if isinstance(result, bytes):
         _print_bytes(result)
     else:
@@ -471,11 +474,13 @@ def validate(
 def serve(
     store: Annotated[Path, typer.Option(help="Store folder kg build wrote; graph.html is served from beside it.")]
     = DEFAULT_STORE,
-    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback exposes the graph.")]
-    = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to listen on (IPv4 or IPv6); anything but loopback exposes "
+                                           "the graph.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port).")] = 7878,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (answer 503).")]
     = 30.0,
+    max_answer: Annotated[int, typer.Option("--max-answer", min=1, help="Largest answer passed on, in MB (a larger "
+                                                                        "one is a 507).")] = 1024,
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (/query) and graph.html (/), until Ctrl-C."""
     import signal
@@ -497,6 +502,6 @@ def serve(
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        run_serve(store, host=host, port=port, timeout=timeout, ready=ready)
+        run_serve(store, host=host, port=port, timeout=timeout, max_answer=max_answer * 1_000_000, ready=ready)
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)

@@ -27,7 +27,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.term import Node
 
-from kg.errors import GraphError, InputError
+from kg.errors import InputError
 
 COARSE = {
     "person": "Person", "organization": "Organization", "organisation": "Organization",
@@ -349,16 +349,13 @@ def _merge_gold(merged: dict[str, list], key_to_id: dict[str, str], stem: str, d
 
 
 def load_graph(path: Path) -> Graph:
-    """A Turtle graph with kg's ontology added, so subclass links resolve coarse types."""
+    """A Turtle graph (read and bounded as kg export reads one) with kg's ontology added, so subclass links
+    resolve coarse types."""
     from importlib import resources
 
-    if not path.is_file():
-        raise GraphError(f"{path}: no such graph file")
-    g = Graph()
-    try:
-        g.parse(path, format="turtle")
-    except Exception as e:  # rdflib raises many types for bad Turtle
-        raise GraphError(f"{path}: not valid Turtle: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from e
+    from kg.export import read_graph
+
+    g = read_graph(path)
     g.parse(data=resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle")
     return g
 

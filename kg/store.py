@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from xml.parsers import expat
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -29,6 +30,7 @@ from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.graph import DEFAULT_BASE, PREFIXES, Minter, Triple, article_triples
+from kg.offline import run_confined
 from kg.model import Entity, Extraction
 
 log = logging.getLogger(__name__)
@@ -222,14 +224,25 @@ def open_store(path: Path) -> ox.Store:
 
 def load_file(path: Path) -> ox.Store:
     """An in-memory store of one graph file (Turtle, N-Triples, N-Quads, TriG, RDF/XML or JSON-LD, by extension);
-    the triples of its named graphs are added to the default graph, as in a store kg build writes."""
+    the triples of its named graphs are added to the default graph, as in a store kg build writes.
+
+    Files over kg.export.MAX_GRAPH_BYTES are refused, and so is RDF/XML that could make the parser explode
+    (check_rdf_xml). The parser fetches nothing: RDF/XML external entities and JSON-LD remote contexts are errors."""
+    from kg.export import MAX_GRAPH_BYTES
+
     if not path.is_file():
         raise StoreError(f"{path}: no such graph file")
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise StoreError(f"{path}: unknown graph format (use one of {', '.join(sorted(RDF_FORMATS))})")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise StoreError(f"{path}: the graph file is empty")
+    if size > MAX_GRAPH_BYTES:
+        raise StoreError(f"{path}: {size / 1e6:.0f} MB is more than kg reads into memory "
+                         f"({MAX_GRAPH_BYTES / 1e6:.0f} MB): load it into a store instead")
+    if fmt == ox.RdfFormat.RDF_XML:
+        check_rdf_xml(path)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
@@ -243,13 +256,58 @@ def load_file(path: Path) -> ox.Store:
     return store
 
 
+MAX_XML_DEPTH = 256
+"""Deepest element nesting accepted in RDF/XML: Oxigraph's RDF/XML parser takes time more than quadratic in the
+nesting (20,000 levels, a 1 MB file: 16 s), and RDF/XML written by tools nests a few levels per node."""
+
+
+def check_rdf_xml(path: Path) -> None:
+    """Refuse an RDF/XML file with a document type declaration, or nested deeper than MAX_XML_DEPTH, before
+    Oxigraph parses it: Oxigraph expands the entities a DTD declares (nested entities in a 1 KB file make
+    gigabytes), so no DTD is accepted. Read with expat, which keeps nothing and fetches nothing."""
+    parser = expat.ParserCreate()
+    depth = 0
+
+    def doctype(name: str, system_id: str | None, public_id: str | None, internal_subset: bool) -> None:
+        """A DTD: refused, whatever it declares (Oxigraph expands its entities without limit)."""
+        raise StoreError(f"{path}: RDF/XML with a document type declaration (<!DOCTYPE ...>) is refused: the "
+                         f"entities it can declare expand without limit; expand them and remove the DTD, or "
+                         f"convert the file to Turtle")
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        """One element deeper."""
+        nonlocal depth
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            raise StoreError(f"{path}: RDF/XML nested more than {MAX_XML_DEPTH} elements deep is refused "
+                             f"(line {parser.CurrentLineNumber})")
+
+    def end(name: str) -> None:
+        """One element shallower."""
+        nonlocal depth
+        depth -= 1
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        with open(path, "rb") as f:
+            parser.ParseFile(f)
+    except expat.ExpatError as e:
+        raise StoreError(f"{path}: not well-formed XML: {e}") from e
+
+
 def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None, *, source: str = "query") -> Result:
     """Run a read-only SPARQL query (its default graph: the union of the articles), `bindings` substituted and, where
-    they can be, also joined first (with_values) so that the engine uses them."""
+    they can be, also joined first (with_values) so that the engine uses them. A federated query (SERVICE) is
+    refused (refuse_federation): kg never fetches anything because of a query."""
     substitutions = {ox.Variable(name): term for name, term in (bindings or {}).items()}
+    text = with_values(text, bindings or {})
+    prefixes = default_prefixes()
     try:
-        return store.query(with_values(text, bindings or {}), substitutions=substitutions or None,
-                           prefixes=default_prefixes())
+        refuse_deep_nesting(text, source=source)
+        refuse_federation(text, source=source, prefixes=prefixes)
+        return store.query(text, substitutions=substitutions or None, prefixes=prefixes)
     except SyntaxError as e:
         if is_update(text):
             raise QueryError(f"{source}: updates are refused: kg only reads the graph (rebuild it with kg build)") \
@@ -264,6 +322,51 @@ def query(store: ox.Store, text: str, bindings: Mapping[str, Term] | None = None
         raise QueryError(f"{source}: {message}") from e
     except OSError as e:
         raise StoreError(f"{source}: cannot read the store: {_one_line(e)}") from e
+
+
+SERVICE = re.compile("service", re.IGNORECASE | re.ASCII)
+"""The letters of the SERVICE keyword, in any (ASCII) case, as Oxigraph matches keywords."""
+MAX_BRACKETS = 50_000
+"""Most brackets a query may hold before refuse_federation parses it: a bound on its nesting, which Oxigraph's
+parser needs stack for (kg.offline.STACK holds about 90,000 levels)."""
+END = "\n\u00a7"
+"""Text no query can go on with (a line break ends any comment, and U+00A7 is no SPARQL token): appended to a
+query, it makes the parser stop with an error instead of evaluating anything."""
+
+
+def refuse_federation(text: str, *, source: str = "query", prefixes: Mapping[str, str] | None = None,
+                      base_iri: str | None = None) -> None:
+    """Raise QueryError when Oxigraph would read `text` as a query with a SERVICE clause (federation: it would send
+    a request to that address), in any case, position or nesting (subqueries, EXISTS, SERVICE ?var, SILENT).
+
+    Oxigraph's own parser decides (pyoxigraph 0.5 exposes no algebra, and no switch to turn federation off):
+    the query is parsed twice, with an ending no query can have, so that the parser stops without evaluating:
+    as it is, and with the letters of every "service" changed to "sxrvice" (in strings, names and comments that
+    changes nothing a parser sees, while a SERVICE keyword becomes an unknown word). When the two parses stop
+    at different places, the query had a SERVICE keyword. The caller gives the prefixes and base IRI the query
+    will be run with; the parser runs in a thread with stack enough for deep nesting (kg.offline.run_confined)."""
+    if SERVICE.search(text) is None:
+        return
+    if sum(text.count(bracket) for bracket in "{([") > MAX_BRACKETS:
+        raise QueryError(f"{source}: more than {MAX_BRACKETS:,} brackets: too deeply nested to check")
+
+    def renamed(s: str) -> str:
+        """`s` with each "service" spelled "sxrvice", in the same case."""
+        return SERVICE.sub(lambda m: m[0][0] + ("X" if m[0][1].isupper() else "x") + m[0][2:], s)
+
+    def stop(query: str, names: Mapping[str, str] | None) -> str | None:
+        """Where and why the parser stops on `query` + END (None if it does not, which END rules out)."""
+        try:
+            ox.Store().query(query + END, prefixes=names, base_iri=base_iri)
+        except SyntaxError as e:
+            return str(e)
+        return None
+
+    as_is, as_renamed = run_confined(lambda: (stop(text, prefixes),
+                                              stop(renamed(text), {renamed(k): v for k, v in (prefixes or {}).items()})))
+    if as_is is None or as_is != as_renamed:
+        raise QueryError(f"{source}: SERVICE (a federated query) is refused: kg answers from the local graph only "
+                         f"and a query never makes it fetch anything")
 
 
 TOKEN = re.compile(r"""(?P<skip>\#[^\n]*|"{3}(?:[^"\\]|\\.|"(?!""))*"{3}|'{3}(?:[^'\\]|\\.|'(?!''))*'{3}"""
@@ -303,6 +406,25 @@ def where_groups(text: str, name: str) -> list[tuple[int, int]]:
             if depth < 0:
                 return []
     return found if not groups else []
+
+
+MAX_NESTING = 500
+"""Deepest nesting of braces, parentheses and brackets accepted in a query: Oxigraph's parser recurses once per
+level, and its server's threads overflow their stack (the whole engine aborts) at about 2,000."""
+
+
+def refuse_deep_nesting(text: str, *, source: str = "query") -> None:
+    """Raise QueryError when `text` nests deeper than MAX_NESTING (brackets in strings, IRIs and comments do not
+    count): such a query would crash the engine rather than be answered."""
+    depth = 0
+    for m in TOKEN.finditer(text):
+        if m["open"]:
+            depth += 1
+            if depth > MAX_NESTING:
+                raise QueryError(f"{source}: nested more than {MAX_NESTING} levels deep: the query engine cannot "
+                                 f"parse it")
+        elif m["close"]:
+            depth -= 1
 
 
 def with_values(text: str, bindings: Mapping[str, Term]) -> str:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,10 +17,10 @@ from typer.testing import CliRunner
 from kg.cli import app
 
 from conftest import SEED
+from servekit import KG, start, stop
 
 runner = CliRunner()
-pytestmark = pytest.mark.model
-KG = str(Path(sys.executable).parent / "kg")
+pytestmark = [pytest.mark.model, pytest.mark.slow]  # nearly every test starts `kg serve`
 SAID = ("PREFIX kg: <https://kg.example/ns#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "SELECT ?speaker ?text WHERE { ?s kg:said ?st ; rdfs:label ?speaker . ?st kg:text ?text } "
         "ORDER BY ?speaker ?text")
@@ -35,24 +33,6 @@ def built(tmp_path_factory) -> Path:
     assert result.exit_code == 0, result.output
     (out / "graph.html").write_text("<html><body>the graph page</body></html>", encoding="utf-8")
     return out
-
-
-def start(store: Path, *args: str) -> tuple[subprocess.Popen, str]:
-    """Start `kg serve` on a free port; return the process and its base URL once it listens."""
-    process = subprocess.Popen([KG, "serve", "--store", str(store), "--port", "0", *args],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    line = process.stderr.readline()
-    found = re.search(r"(http://127\.0\.0\.1:\d+)/query", line)
-    if not found:
-        process.kill()
-        pytest.fail(f"kg serve did not start: {line}{process.stderr.read()}")
-    return process, found[1]
-
-
-def stop(process: subprocess.Popen) -> str:
-    process.terminate()
-    _, err = process.communicate(timeout=30)
-    return err
 
 
 @pytest.fixture(scope="module")
