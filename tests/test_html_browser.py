@@ -298,7 +298,8 @@ def corpus(tmp_path_factory) -> CorpusPage:
 
 
 def _overlap(a: dict, b: dict) -> bool:
-    return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
 
 
 INK = """boxes => {
@@ -328,7 +329,8 @@ def test_the_top_20_entities_are_labelled_legibly_at_the_opening_zoom(corpus, op
     width, height = opened.js("[kgNetwork.canvas.frame.canvas.clientWidth, kgNetwork.canvas.frame.canvas.clientHeight]")
     for label in top:
         assert label["size"] >= LEGIBLE_PX and label["text"] == names[label["id"]]
-        assert 0 <= label["x"] and label["x"] + label["w"] <= width and 0 <= label["y"] and label["y"] + label["h"] <= height
+        assert 0 <= label["x"] and label["x"] + label["w"] <= width
+        assert 0 <= label["y"] and label["y"] + label["h"] <= height
     assert not [(a["text"], b["text"]) for i, a in enumerate(top) for b in top[i + 1:] if _overlap(a, b)]
     inked = opened.js(INK, top)
     opened.js("kgNetwork.off('afterDrawing'); kgNetwork.redraw()")
@@ -379,7 +381,8 @@ def test_selecting_an_entity_labels_its_neighbours_and_its_edges(corpus, open_pa
     edge_labels = opened.labels("edge")
     assert touching.keys() <= edge_labels.keys()
     for i, e in touching.items():
-        assert edge_labels[i]["text"] == e["text"] + (f" ×{len(e['facts'])}" if len(e["facts"]) > 1 and e["rel"] != "role" else "")
+        count = f" ×{len(e['facts'])}" if len(e["facts"]) > 1 and e["rel"] != "role" else ""
+        assert edge_labels[i]["text"] == e["text"] + count
     assert opened.page.inner_text("#kg-details").startswith(names[chosen])
     opened.assert_clean()
 

@@ -95,7 +95,8 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
     edges = []
     parallel: dict[tuple[int, int], int] = defaultdict(int)
     for (source, target, kind, via), facts in sorted(groups.items(), key=_edge_order):
-        text = "; ".join(sorted({view.facts[i].text.lower() for i in facts})) if kind == ROLE else kind + VIA_SUFFIX[via]
+        text = ("; ".join(sorted({view.facts[i].text.lower() for i in facts})) if kind == ROLE
+                else kind + VIA_SUFFIX[via])
         edge = {"id": len(edges), "from": source, "to": target, "rel": kind, "text": _clip(text), "facts": facts,
                 "value": len(facts), "color": RELATION_COLORS.get(kind, OTHER_COLOR),
                 "dashes": RELATION_DASHES.get(kind) or False}
@@ -130,14 +131,14 @@ def communities(edges: list[dict[str, Any]]) -> list[list[int]]:
 def _vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
     """vis-network options: a force-directed settling, bounded so that 1,000 entities are drawn in well under 2 s
     (the page stops physics after it), and static edges (dynamic smoothing would add a physics body per edge).
-    Sizes and widths are set again by the page for the zoom it opens with; labels are drawn by the page."""
+    The page adds sizes and widths (for the zoom it opens with) and draws the labels itself."""
     large = n_nodes > 300
     small = n_nodes <= 150
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 100},
-        "nodes": {"shape": "dot", "borderWidth": 1, "borderWidthSelected": 3, "scaling": {"min": 8, "max": 34}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "scaling": {"min": 1, "max": 4.5},
+        "nodes": {"shape": "dot", "borderWidth": 1, "borderWidthSelected": 3},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
                   "color": {"opacity": 0.6 if large else 0.85},
                   "smooth": {"enabled": not large, "type": "curvedCW", "roundness": 0.12},
                   "selectionWidth": 1.5, "hoverWidth": 1},
@@ -169,10 +170,9 @@ def page_data(view: View, related: Collection[str] | None = None, *, narrowed: b
     doc_index = {iri: i for i, iri in enumerate(documents)}
     edges = _edges(view, index)
     found = communities(edges)
-    group_of = {n: g for g, members in enumerate(found) for n in members}
     degree = view.degree()
-    nodes = [{"id": i, "color": ENTITY_COLORS.get(view.entities[iri].type, OTHER_COLOR), "kind": view.entities[iri].type,
-              "value": degree[iri] + 1, "alone": iri not in related, "group": group_of.get(i, -1)}
+    nodes = [{"id": i, "color": ENTITY_COLORS.get(view.entities[iri].type, OTHER_COLOR),
+              "kind": view.entities[iri].type, "value": degree[iri] + 1, "alone": iri not in related}
              for i, iri in enumerate(entity_ids)]
     type_counts = {t: 0 for t in ENTITY_COLORS}
     for entity in view.entities.values():
@@ -229,8 +229,9 @@ def _entity_record(view: View, iri: str) -> dict[str, Any]:
 def _fact_record(fact: Fact, index: dict[str, int], doc_index: dict[str, int]) -> dict[str, Any]:
     """A fact with entity and document references as list indexes (keeps big pages small)."""
     return {"type": fact.type, "subject": index[fact.subject], "text": fact.text, "cue": fact.cue,
-            "time": fact.time, "date": fact.date, "sentence": fact.sentence, "doc": doc_index.get(fact.document, -1), "rule": fact.rule,
-            "confidence": fact.confidence, "targets": [[index[t.entity], t.via] for t in fact.targets]}
+            "time": fact.time, "date": fact.date, "sentence": fact.sentence, "doc": doc_index.get(fact.document, -1),
+            "rule": fact.rule, "confidence": fact.confidence,
+            "targets": [[index[t.entity], t.via] for t in fact.targets]}
 
 
 def script_json(data: Any) -> str:

@@ -22,14 +22,13 @@
 
   // --- indexes -------------------------------------------------------------------------------------
   var nodeCount = data.nodes.length;
-  var bySubject = [], byTarget = [], edgesOf = [];
+  var bySubject = [], byTarget = [];
   var maxValue = 1;
-  data.nodes.forEach(function (n) { bySubject.push([]); byTarget.push([]); edgesOf.push([]); maxValue = Math.max(maxValue, n.value); });
+  data.nodes.forEach(function (n) { bySubject.push([]); byTarget.push([]); maxValue = Math.max(maxValue, n.value); });
   data.facts.forEach(function (f, i) {
     bySubject[f.subject].push(i);
     f.targets.forEach(function (t) { byTarget[t[0]].push(i); });
   });
-  data.edges.forEach(function (e) { edgesOf[e.from].push(e.id); edgesOf[e.to].push(e.id); });
   var dashedEdges = data.edges.filter(function (e) { return e.dashes; }).map(function (e) { return e.id; });
 
   // --- filter state --------------------------------------------------------------------------------
@@ -120,19 +119,15 @@
   }));
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return nodeOn[n.id] === 1; } });
   var edgeView = new vis.DataView(edges, { filter: function (e) { return keptFacts[e.id] > 0; } });
-  var options = data.options;
-  options.nodes.scaling.min = scalingAt(appliedScale).nodes.scaling.min;
-  options.nodes.scaling.max = scalingAt(appliedScale).nodes.scaling.max;
-  options.edges.scaling.min = scalingAt(appliedScale).edges.scaling.min;
-  options.edges.scaling.max = scalingAt(appliedScale).edges.scaling.max;
+  var options = data.options, start = scalingAt(appliedScale);
   // Node area grows with the entity's facts, against the whole page's range (not the drawn one), so sizes stay
   // put while filters change; an edge widens with its facts up to six.
-  options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
+  options.nodes.scaling = Object.assign(start.nodes.scaling, { customScalingFunction: function (min, max, total, value) {
     return Math.sqrt(Math.max(0, value - 1) / Math.max(1, maxValue - 1));
-  };
-  options.edges.scaling.customScalingFunction = function (min, max, total, value) {
+  } });
+  options.edges.scaling = Object.assign(start.edges.scaling, { customScalingFunction: function (min, max, total, value) {
     return Math.min(Math.max(0, value - 1), 5) / 5;
-  };
+  } });
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   window.kgNetwork = network;
 
@@ -503,35 +498,42 @@
   }
 
   function recolour() {
-    if (highlighted) { applyHighlight(); return; }
+    if (faded) { applyHighlight(); return; }
     nodes.update(data.nodes.map(function (n) { return { id: n.id, color: nodeColor(n.id) }; }));
     network.redraw();
   }
 
-  // Everything outside the selection fades; its labels and those of its edges are drawn first.
+  // Everything outside a selected entity or community fades (an edge's evidence is read in its context); the
+  // selection's labels and those of its edges are drawn first.
+  var faded = false;
   function applyHighlight() {
     var keep = {}, touching = {};
+    if (highlighted.edge !== undefined) {
+      unfade();
+      return;
+    }
     if (highlighted.node !== undefined) {
       keep[highlighted.node] = true;
       network.getConnectedNodes(highlighted.node).forEach(function (n) { keep[n] = true; });
       network.getConnectedEdges(highlighted.node).forEach(function (e) { touching[e] = true; });
-    } else if (highlighted.edge !== undefined) {
-      var e = data.edges[highlighted.edge];
-      keep[e.from] = keep[e.to] = touching[e.id] = true;
     } else {
       data.groups[highlighted.group].members.forEach(function (n) { keep[n] = true; });
       data.edges.forEach(function (e) { if (keep[e.from] && keep[e.to]) { touching[e.id] = true; } });
     }
     nodes.update(data.nodes.map(function (n) { return { id: n.id, color: keep[n.id] ? nodeColor(n.id) : FADED }; }));
     edges.update(data.edges.map(function (e) { return { id: e.id, color: touching[e.id] ? e.color : FADED }; }));
+    faded = true;
+  }
+  function unfade() {
+    if (!faded) { return; }
+    faded = false;
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: nodeColor(n.id) }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color }; }));
   }
   function clearSelection() {
     network.unselectAll();
-    if (highlighted) {
-      highlighted = null;
-      nodes.update(data.nodes.map(function (n) { return { id: n.id, color: nodeColor(n.id) }; }));
-      edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color }; }));
-    }
+    highlighted = null;
+    unfade();
     showHint();
   }
   function reshowDetails() {
@@ -757,14 +759,14 @@
         highlighted.group === undefined || i < TOP_LABELLED);
     });
     firstEdges.forEach(function (id) { edgeLabelAt(id, true); });
-    var color = highlighted ? "#8c96a0" : "#1d2630";
+    var color = faded ? "#8c96a0" : "#1d2630";
     ranked.forEach(function (id, rank) {
       if (done[id]) { return; }
-      if (rank < 5) { nodeLabel(id, "600 15px " + FONT, 15, color, !highlighted); }
-      else if (rank < TOP_LABELLED) { nodeLabel(id, "600 13px " + FONT, 13, color, !highlighted); }
+      if (rank < 5) { nodeLabel(id, "600 15px " + FONT, 15, color, !faded); }
+      else if (rank < TOP_LABELLED) { nodeLabel(id, "600 13px " + FONT, 13, color, !faded); }
       else { nodeLabel(id, "12px " + FONT, 12, color, false); }
     });
-    if (scale >= EDGE_LABEL_ZOOM && !highlighted) {
+    if (scale >= EDGE_LABEL_ZOOM && !faded) {
       network.body.edgeIndices.forEach(function (id) { edgeLabelAt(id, false); });
     }
     ctx.restore();
