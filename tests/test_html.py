@@ -173,6 +173,21 @@ def test_a_fact_is_dated_by_its_statement_else_by_its_article():
         "one": "2025-03-03", "two": "2025-02-28", "three": "2025-03-10", "four": "2025-03-10", "five": ""}
 
 
+def test_a_date_that_is_not_a_day_dates_nothing():
+    """A graph's date literals reach the page's timeline only as YYYY-MM-DD days: anything else (markup, a year,
+    a timestamp) leaves the fact undated rather than passing through."""
+    from rdflib import Literal
+
+    from kg.graph import KG, SCHEMA
+
+    g = dated_graph()
+    for node in list(g.subjects(KG.date, None)):
+        g.set((node, KG.date, Literal("<img src=x onerror=alert(1)>")))
+    for doc in list(g.subjects(SCHEMA.datePublished, None)):
+        g.set((doc, SCHEMA.datePublished, Literal("2025-03-03T10:00:00Z")))
+    assert {f["date"] for f in data_of(html.render(g))["facts"]} == {""}
+
+
 @pytest.mark.parametrize("since, until, texts, drawn", [
     ("2025-03-01", None, {"one", "three", "four"}, {"Ann", "Bob"}),
     (None, "2025-03-05", {"one", "two"}, {"Ann", "Bob", "Cy", "Dee"}),
@@ -207,8 +222,8 @@ def test_the_page_carries_communities_and_opens_coloured_by_them_when_asked():
     names = [e["label"] for e in plain["entities"]]
     assert sorted(sorted(names[n] for n in g["members"]) for g in plain["groups"]) == [["Ann", "Bob"], ["Cy", "Dee"]]
     assert plain["groups"] == grouped["groups"]
-    assert html.render(dated_graph(), html.VizOptions(groups=True)) == html.render(dated_graph(),
-                                                                                   html.VizOptions(groups=True))
+    options = html.VizOptions(groups=True, since="2025-03-01")
+    assert html.render(dated_graph(), options) == html.render(dated_graph(), options)
 
 
 # ------------------------------------------------------------------------------------------------- kg viz
