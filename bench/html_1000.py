@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ from rdflib import Graph  # noqa: E402
 
 from kg.export import html  # noqa: E402
 from kg.graph import Minter, build_graph  # noqa: E402
-from kg.model import Article, Entity, Evidence, Extraction, Relation, Role, Span  # noqa: E402
+from kg.model import Article, Entity, Evidence, Extraction, Relation, Role, Span, TimeRef  # noqa: E402
 from kg.view import read_view  # noqa: E402
 
 TARGET_SECONDS = 2.0
@@ -42,6 +43,10 @@ PYVIS_TIMEOUT_S = 300
 SYLLABLES = ["ka", "lo", "mi", "ra", "den", "sto", "vel", "an", "tor", "is", "mar", "ko", "zu", "bel", "ri", "sha",
              "nov", "el", "gra", "pe", "tin", "do", "lu", "vic"]
 PREDICATES = ["said"] * 12 + ["proposes"] * 3 + ["denies"] * 2 + ["hosted"]
+FIRST_DAY = date(2025, 3, 3)
+WEEKS = 12
+"""Articles are published over WEEKS weeks from FIRST_DAY (one in twenty undated); some statements carry a
+resolved date a few days before their article's."""
 # Wait for the network object, then note when it is stable: kg's page says so itself (kgReadyAt);
 # pyvis's default page is stable when vis-network emits "stabilized" (its last frame is already drawn).
 HOOK = """
@@ -65,7 +70,7 @@ def _name(rng: random.Random, words: int) -> str:
 
 def synthetic_graph(n_entities: int = 1000, *, seed: int = 7) -> Graph:
     """A corpus-like kg graph: `n_entities` entities (some of them hubs), each in at least one fact with another
-    entity, facts with evidence, roles."""
+    entity, facts with evidence and dates, roles."""
     rng = random.Random(seed)
     kinds = ["Person"] * 45 + ["Organization"] * 35 + ["Place"] * 20
     entities: list[Entity] = []
@@ -94,6 +99,7 @@ def synthetic_graph(n_entities: int = 1000, *, seed: int = 7) -> Graph:
 def _article(rng: random.Random, number: int, cast: list[Entity], newcomers: list[Entity]) -> Extraction:
     """One synthetic article whose facts join the entities of `cast`; every one of `newcomers` is in a fact."""
     speakers = [e for e in cast if e.type != "Place"] or cast
+    published = None if rng.random() < 0.05 else (FIRST_DAY + timedelta(rng.randrange(WEEKS * 7))).isoformat()
     sentences: list[str] = []
     relations: list[Relation] = []
     roles: list[Role] = []
@@ -108,7 +114,10 @@ def _article(rng: random.Random, number: int, cast: list[Entity], newcomers: lis
         span = Span(offset + 1, offset + 1 + len(quote), quote)
         evidence = Evidence(Span(offset, offset + len(sentence), sentence), f"{predicate}/v1",
                             round(rng.uniform(0.4, 0.95), 2))
-        relations.append(Relation(predicate, subject.key, span, evidence, about=about))
+        time = None
+        if published and rng.random() < 0.15:
+            time = TimeRef("last week", (date.fromisoformat(published) - timedelta(rng.randint(1, 6))).isoformat())
+        relations.append(Relation(predicate, subject.key, span, evidence, about=about, time=time))
         if subject.type == "Person" and rng.random() < 0.3:
             org = next((e for e in cast if e.type == "Organization"), None)
             roles.append(Role(subject.key, "spokesperson", span, evidence, affiliation=org.key if org else None))
@@ -116,7 +125,7 @@ def _article(rng: random.Random, number: int, cast: list[Entity], newcomers: lis
     text = " ".join(sentences)
     article = Article(text=text, source=f"synthetic-{number:04d}.txt",
                       content_hash=hashlib.sha256(text.encode()).hexdigest(), title=f"Synthetic article {number}",
-                      published="2025-05-16")
+                      published=published)
     return Extraction(article, tuple(cast), tuple(relations), tuple(roles))
 
 
@@ -126,10 +135,10 @@ def pyvis_default_page(graph: Graph, path: Path) -> Path:
 
     data = html.page_data(read_view(graph))
     net = Network(directed=True, cdn_resources="in_line")
-    for node in data["nodes"]:
-        net.add_node(node["id"], label=node["label"], color=node["color"], value=node["value"])
+    for node, entity in zip(data["nodes"], data["entities"], strict=True):
+        net.add_node(node["id"], label=entity["label"], color=node["color"], value=node["value"])
     for edge in data["edges"]:
-        net.add_edge(edge["from"], edge["to"], label=edge["label"], title=edge["label"])
+        net.add_edge(edge["from"], edge["to"], label=edge["text"], title=edge["text"])
     path.write_text(net.generate_html(), encoding="utf-8")
     return path
 

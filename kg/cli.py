@@ -272,16 +272,26 @@ def viz(
                                                   help="Leave out relations and roles below this confidence.")] = 0.0,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=0, help="Keep only the most connected entities "
                                                                       "(0: all).")] = 1000,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Keep only facts dated on or after this day "
+                                                                         "(statement date, else article date).",
+                                              show_default=False)] = None,
+    until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Keep only facts dated on or before this "
+                                                                         "day.", show_default=False)] = None,
+    groups: Annotated[bool, typer.Option("--groups", help="Open the page with entities coloured by community "
+                                                          "(Louvain).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Draw a graph kg built as an interactive HTML page that works offline (open it in any browser)."""
     from kg.export import html, read_graph
-    from kg.view import parse_types
+    from kg.view import parse_day, parse_types
 
     _setup_logging(quiet)
     relation_types, entity_types = parse_types(types or [])
+    since = parse_day(since, "--since") if since is not None else None
+    until = parse_day(until, "--until") if until is not None else None
     options = html.VizOptions(focus=focus, relation_types=relation_types, entity_types=entity_types,
-                              min_confidence=min_confidence, max_nodes=max_nodes)
+                              min_confidence=min_confidence, max_nodes=max_nodes, since=since, until=until,
+                              groups=groups)
     written = html.write(read_graph(graph), out if out is not None else graph.with_suffix(".html"), options)
     if not quiet:
         typer.echo(f"wrote {written}")

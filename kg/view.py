@@ -10,9 +10,11 @@ query RDF themselves.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
@@ -65,6 +67,9 @@ class Fact:
     document: str = ""
     rule: str = ""
     confidence: float | None = None
+    date: str = ""
+    """The day (YYYY-MM-DD) the fact is placed on a timeline: its statement's date where kg resolved one to a
+    day, else its article's publication date; "" when neither is known."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,10 @@ class View:
     facts: tuple[Fact, ...]
     documents: dict[str, Document]
     notes: tuple[str, ...] = field(default=())
+
+    def related(self) -> set[str]:
+        """The entities that share a fact with another entity (the others stand alone in the graph)."""
+        return {x for fact in self.facts if fact.targets for x in _ends(fact)}
 
     def degree(self) -> Counter[str]:
         """How many facts each entity takes part in (as subject or as a target; once per fact)."""
@@ -170,13 +179,41 @@ def _entity(graph: GraphLike, iri: URIRef, type_: str) -> ViewEntity:
     return ViewEntity(iri=str(iri), type=type_, label=label, aliases=aliases, wikidata=wikidata)
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(value: str, option: str = "date") -> str:
+    """`value` if it is a calendar day written YYYY-MM-DD, else a ViewError naming `option`."""
+    if _DAY.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise ViewError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-05-16)")
+
+
+def _day(value: str) -> str:
+    """`value` if it is a calendar day (YYYY-MM-DD), else "" (a year, a month, anything unreadable)."""
+    try:
+        return parse_day(value)
+    except ViewError:
+        return ""
+
+
 def _fact(graph: GraphLike, node: Node, type_: str, subject: Node, text: str, targets: Iterable[Target],
-          entities: dict[str, ViewEntity], *, cue: str = "", time: str = "") -> Fact:
-    """A fact with the provenance every relation and role node carries (sentence, document, rule, confidence)."""
+          entities: dict[str, ViewEntity], published: dict[str, str], *, cue: str = "", time: str = "",
+          day: str = "") -> Fact:
+    """A fact with the provenance every relation and role node carries (sentence, document, rule, confidence),
+    dated `day` or else by its document's publication day (`published` remembers those already read)."""
+    document = str(graph.value(node, KG.document) or "")
+    if not day and document:
+        if document not in published:
+            published[document] = _day(_text(graph, URIRef(document), SCHEMA.datePublished))
+        day = published[document]
     return Fact(iri=str(node), type=type_, subject=str(subject), text=text,
                 targets=_known(targets, entities, str(subject)), cue=cue, time=time,
-                sentence=_text(graph, node, KG.sentence), document=str(graph.value(node, KG.document) or ""),
-                rule=_text(graph, node, KG.rule), confidence=_confidence(graph, node))
+                sentence=_text(graph, node, KG.sentence), document=document,
+                rule=_text(graph, node, KG.rule), confidence=_confidence(graph, node), date=day)
 
 
 def read_view(graph: GraphLike) -> View:
@@ -190,6 +227,7 @@ def read_view(graph: GraphLike) -> View:
     if not entities and next(iter(graph.subjects(RDF.type, SCHEMA.NewsArticle)), None) is None:
         raise ViewError("the graph holds no kg:Person, kg:Organization or kg:Place: is it a graph kg built?")
     facts: list[Fact] = []
+    published: dict[str, str] = {}
     for predicate in NODE_CLASS:
         for subject, node in graph.subject_objects(KG[predicate]):
             if str(subject) not in entities:
@@ -197,16 +235,17 @@ def read_view(graph: GraphLike) -> View:
             targets = [Target(str(o), "about") for o in graph.objects(node, KG.about)]
             targets += [Target(str(o), "place") for o in graph.objects(node, KG.place)]
             time = _text(graph, node, KG.timeExpression)
-            date = _text(graph, node, KG.date)
+            resolved = _text(graph, node, KG.date)
             facts.append(_fact(graph, node, predicate, subject, _text(graph, node, KG.text), targets, entities,
-                               cue=_text(graph, node, KG.cue),
-                               time=f"{time} ({date})" if time and date else time or date))
+                               published, cue=_text(graph, node, KG.cue),
+                               time=f"{time} ({resolved})" if time and resolved else time or resolved,
+                               day=_day(resolved)))
     for person, node in graph.subject_objects(KG.holdsRole):
         if str(person) not in entities:
             continue
         targets = [Target(str(o), "affiliation") for o in graph.objects(node, SCHEMA.affiliation)]
         title = _text(graph, node, SCHEMA.jobTitle) or _text(graph, node, KG.text)
-        facts.append(_fact(graph, node, ROLE, person, title, targets, entities))
+        facts.append(_fact(graph, node, ROLE, person, title, targets, entities, published))
     facts.sort(key=lambda f: (f.subject, RELATION_TYPES.index(f.type), f.document, f.iri))
     documents = {iri: _document(graph, URIRef(iri)) for iri in {f.document for f in facts if f.document}}
     return View(entities=entities, facts=tuple(facts), documents=dict(sorted(documents.items())))
@@ -262,12 +301,18 @@ def find_entity(view: View, name: str) -> str:
 
 
 def select(view: View, *, focus: str | None = None, relation_types: Collection[str] = (),
-           entity_types: Collection[str] = (), min_confidence: float = 0.0, max_nodes: int = 0) -> View:
-    """The part of `view` the options ask for; empty collections and 0 mean "no limit".
+           entity_types: Collection[str] = (), min_confidence: float = 0.0, max_nodes: int = 0,
+           since: str | None = None, until: str | None = None) -> View:
+    """The part of `view` the options ask for; empty collections, 0 and None mean "no limit".
 
-    Facts below `min_confidence` or of other relation types go; entities of other types go with their facts;
+    Facts below `min_confidence`, of other relation types or dated outside `since`..`until` (days, YYYY-MM-DD,
+    both included; an undated fact is outside any range) go; entities of other types go with their facts;
     `focus` keeps that entity and the entities it shares a fact with; `max_nodes` keeps the most connected."""
     notes: list[str] = []
+    since = parse_day(since, "--since") if since else None
+    until = parse_day(until, "--until") if until else None
+    if since and until and since > until:
+        raise ViewError(f"--since {since} is after --until {until}")
     entities = {k: e for k, e in view.entities.items() if not entity_types or e.type in entity_types}
     focus_iri = find_entity(view, focus) if focus else None
     if focus_iri and focus_iri not in entities:
@@ -275,6 +320,12 @@ def select(view: View, *, focus: str | None = None, relation_types: Collection[s
                         f"which --types leaves out")
     facts = [f for f in view.facts if (not relation_types or f.type in relation_types)
              and (min_confidence <= 0 or (f.confidence is not None and f.confidence >= min_confidence))]
+    if since or until:
+        undated = sum(1 for f in facts if not f.date)
+        facts = [f for f in facts if f.date and (not since or f.date >= since) and (not until or f.date <= until)]
+        span = f"from {since} " if since else ""
+        span += f"until {until}" if until else ""
+        notes.append(f"facts dated {span.strip()}" + (f" ({undated} undated left out)" if undated else ""))
     facts = _within(facts, entities)
     if focus_iri:
         near = {focus_iri} | {x for f in facts if focus_iri in _ends(f) for x in _ends(f)}

@@ -18,6 +18,9 @@ from kg.view import TripleIndex
 
 from graphs import HOSTILE, hostile_graph, small_graph
 
+from kg.graph import Minter, build_graph
+from kg.model import Article, Entity, Evidence, Extraction, Relation, Span, TimeRef
+
 runner = CliRunner()
 
 
@@ -55,20 +58,32 @@ def small_page() -> bytes:
 
 def test_nodes_are_entities_and_relations_fold_into_labelled_edges(small_page):
     data = data_of(small_page)
-    names = [n["label"] for n in data["nodes"]]
-    assert sorted(names) == sorted(e["label"] for e in data["entities"]) and len(names) == 7
-    by_name = {n["label"]: n for n in data["nodes"]}
-    edges = {(names[e["from"]], e["label"], names[e["to"]]) for e in data["edges"]}
-    assert edges == {("Vladimir Putin", "said ×2", "Ukraine"), ("Dmitry Peskov", "said", "Ukraine"),
-                     ("Recep Erdogan", "hosted in", "Istanbul"), ("Dmitry Peskov", "spokesman", "Kremlin")}
+    names = [e["label"] for e in data["entities"]]
+    assert [n["id"] for n in data["nodes"]] == list(range(7)) and len(names) == 7
+    by_name = dict(zip(names, data["nodes"], strict=True))
+    edges = {(names[e["from"]], e["text"], len(e["facts"]), names[e["to"]]) for e in data["edges"]}
+    assert edges == {("Vladimir Putin", "said", 2, "Ukraine"), ("Dmitry Peskov", "said", 1, "Ukraine"),
+                     ("Recep Erdogan", "hosted in", 1, "Istanbul"), ("Dmitry Peskov", "spokesman", 1, "Kremlin")}
     assert by_name["Ukraine"]["value"] > by_name["Istanbul"]["value"] > by_name["Morocco"]["value"]
     assert {n["color"] for n in data["nodes"]} == set(html.ENTITY_COLORS.values())
     assert len(data["facts"]) == 7, "facts without a target (a proposal, a self-denial) stay in the evidence"
+    assert [n["alone"] for n in data["nodes"] if names[n["id"]] == "Morocco"] == [True]
+    assert data["alone"] == {"count": 1, "shown": True}
+
+
+def test_relation_types_differ_in_colour_and_dash_pattern(small_page):
+    types = data_of(small_page)["relationTypes"]
+    assert [t["name"] for t in types] == ["said", "hosted", "denies", "proposes", "role"]
+    assert len({t["color"] for t in types}) == len({tuple(t["dashes"]) for t in types}) == len(types)
+    by_type = {t["name"]: t for t in types}
+    for edge in data_of(small_page)["edges"]:
+        assert edge["color"] == by_type[edge["rel"]]["color"]
+        assert (edge["dashes"] or []) == by_type[edge["rel"]]["dashes"]
 
 
 def test_edges_carry_their_evidence(small_page):
     data = data_of(small_page)
-    edge = next(e for e in data["edges"] if e["label"] == "said ×2")
+    edge = next(e for e in data["edges"] if e["text"] == "said" and len(e["facts"]) == 2)
     facts = [data["facts"][i] for i in edge["facts"]]
     assert sorted(f["text"] for f in facts) == ["Ukraine had agreed", "Ukraine must talk"]
     assert {data["documents"][f["doc"]]["headline"] for f in facts} == {"Talks in Istanbul"}
@@ -104,7 +119,7 @@ def test_hostile_strings_stay_inert_data():
     block = re.search(rb'id="kg-data">(.*?)</script>', page, re.S).group(1)
     assert not re.search(rb"[<>&]|[^\x00-\x7f]", block), "the data block must be plain ASCII without markup"
     data = json.loads(block)
-    shown = {n["label"] for n in data["nodes"]} | {a for e in data["entities"] for a in e["aliases"]}
+    shown = {e["label"] for e in data["entities"]} | {a for e in data["entities"] for a in e["aliases"]}
     assert HOSTILE["alias"] in shown and data["facts"][0]["text"] == HOSTILE["quote"]
     assert data["documents"][0]["headline"] == HOSTILE["headline"]
     assert page.lower().count(b"</script") == 3, "only the page's own three scripts end"
@@ -123,6 +138,92 @@ def test_write_takes_a_file_or_a_folder(tmp_path):
     assert html.write(small_graph(), tmp_path / "out") == tmp_path / "out" / "graph.html"
     assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "x.html").read_bytes()
     assert not [p for p in tmp_path.rglob(".*")], "temporary files left behind"
+
+
+# ------------------------------------------------------------------------------------------------- dates
+
+
+def dated_graph():
+    """Three articles a week apart (the last undated) whose facts join two pairs of people; one statement is dated
+    to a day, another only to a month."""
+    a, b, c, d = (Entity(f"person:{n}", "Person", n.title()) for n in ("ann", "bob", "cy", "dee"))
+
+    def said(who, about, text, time=None):
+        sentence = f"{who.label} said {text}."
+        return Relation("said", who.key, Span(0, len(text), text), Evidence(Span(0, len(sentence), sentence),
+                                                                            "said/v1", 0.9), about=(about.key,),
+                        time=time)
+
+    def article(n, published, *relations):
+        text = " ".join(r.evidence.sentence.text for r in relations)
+        return Extraction(Article(text=text, source=f"a{n}.txt", content_hash=f"{n:x}" * 64, title=f"Article {n}",
+                                  published=published), (a, b, c, d), relations)
+
+    extractions = [
+        article(1, "2025-03-03", said(a, b, "one"), said(c, d, "two", TimeRef("on Friday", "2025-02-28"))),
+        article(2, "2025-03-10", said(a, b, "three"), said(b, a, "four", TimeRef("in March", "2025-03"))),
+        article(3, None, said(c, d, "five")),
+    ]
+    return build_graph(extractions, {e.key: e for e in (a, b, c, d)}, minter=Minter())
+
+
+def test_a_fact_is_dated_by_its_statement_else_by_its_article():
+    data = data_of(html.render(dated_graph()))
+    assert {f["text"]: f["date"] for f in data["facts"]} == {
+        "one": "2025-03-03", "two": "2025-02-28", "three": "2025-03-10", "four": "2025-03-10", "five": ""}
+
+
+def test_a_date_that_is_not_a_day_dates_nothing():
+    """A graph's date literals reach the page's timeline only as YYYY-MM-DD days: anything else (markup, a year,
+    a timestamp) leaves the fact undated rather than passing through."""
+    from rdflib import Literal
+
+    from kg.graph import KG, SCHEMA
+
+    g = dated_graph()
+    for node in list(g.subjects(KG.date, None)):
+        g.set((node, KG.date, Literal("<img src=x onerror=alert(1)>")))
+    for doc in list(g.subjects(SCHEMA.datePublished, None)):
+        g.set((doc, SCHEMA.datePublished, Literal("2025-03-03T10:00:00Z")))
+    assert {f["date"] for f in data_of(html.render(g))["facts"]} == {""}
+
+
+@pytest.mark.parametrize("since, until, texts, drawn", [
+    ("2025-03-01", None, {"one", "three", "four"}, {"Ann", "Bob"}),
+    (None, "2025-03-05", {"one", "two"}, {"Ann", "Bob", "Cy", "Dee"}),
+    ("2025-02-28", "2025-02-28", {"two"}, {"Cy", "Dee"}),
+])
+def test_since_and_until_keep_the_facts_dated_in_the_range(since, until, texts, drawn):
+    data = data_of(html.render(dated_graph(), html.VizOptions(since=since, until=until)))
+    assert {f["text"] for f in data["facts"]} == texts, "an undated fact is in no range"
+    names = [e["label"] for e in data["entities"]]
+    assert {names[x] for e in data["edges"] for x in (e["from"], e["to"])} == drawn
+    bare = {names[n["id"]] for n in data["nodes"] if not n["alone"]} - drawn
+    assert bare == {"Ann", "Bob", "Cy", "Dee"} - drawn, "the others are flagged: left without facts by the filter"
+    assert data["alone"]["shown"] is False
+    assert "undated left out" in data["notes"][0]
+
+
+# ------------------------------------------------------------------------------------------------- groups
+
+
+def test_communities_are_found_with_a_fixed_seed():
+    """Two triangles joined by one fact: Louvain finds each triangle, the same on every run."""
+    edges = [{"from": s, "to": t, "facts": [0] * w} for s, t, w in
+             [(0, 1, 2), (1, 2, 2), (0, 2, 1), (3, 4, 2), (4, 5, 1), (3, 5, 2), (2, 3, 1)]]
+    assert html.communities(edges) == [[0, 1, 2], [3, 4, 5]]
+    assert html.communities([]) == []
+
+
+def test_the_page_carries_communities_and_opens_coloured_by_them_when_asked():
+    plain = data_of(html.render(dated_graph()))
+    grouped = data_of(html.render(dated_graph(), html.VizOptions(groups=True)))
+    assert (plain["groupsShown"], grouped["groupsShown"]) == (False, True)
+    names = [e["label"] for e in plain["entities"]]
+    assert sorted(sorted(names[n] for n in g["members"]) for g in plain["groups"]) == [["Ann", "Bob"], ["Cy", "Dee"]]
+    assert plain["groups"] == grouped["groups"]
+    options = html.VizOptions(groups=True, since="2025-03-01")
+    assert html.render(dated_graph(), options) == html.render(dated_graph(), options)
 
 
 # ------------------------------------------------------------------------------------------------- kg viz
@@ -151,7 +252,7 @@ def test_kg_viz_options_narrow_the_page(graph_file, tmp_path):
     result = viz(graph_file, "--out", out, "--focus", "Peskov", "--types", "said,role", "--min-confidence", "0.5")
     assert result.exit_code == 0, result.output
     data = data_of(out.read_bytes())
-    assert sorted(n["label"] for n in data["nodes"]) == ["Dmitry Peskov", "Kremlin", "Ukraine"]
+    assert sorted(e["label"] for e in data["entities"]) == ["Dmitry Peskov", "Kremlin", "Ukraine"]
     assert {f["type"] for f in data["facts"]} == {"said", "role"}
     assert "the neighbourhood of Dmitry Peskov" in out.read_text(encoding="utf-8")
 
@@ -161,6 +262,46 @@ def test_kg_viz_max_nodes_warns_what_it_left_out(graph_file, tmp_path):
     assert result.exit_code == 0, result.output
     assert "shows the 3 most connected of 7 entities" in result.output
     assert len(data_of((tmp_path / "top.html").read_bytes())["nodes"]) == 3
+
+
+def test_kg_viz_types_hide_the_entities_they_leave_bare(graph_file, tmp_path):
+    """`--types said,Person`: the people with no said fact between people are flagged (the page hides them, with
+    a count and a tick), as are those with no relation at all; none opens drawn as a dot."""
+    out = tmp_path / "said.html"
+    result = viz(graph_file, "--out", out, "--types", "said,Person")
+    assert result.exit_code == 0, result.output
+    data = data_of(out.read_bytes())
+    names = [e["label"] for e in data["entities"]]
+    assert sorted(names) == ["Dmitry Peskov", "Recep Erdogan", "Vladimir Putin"]
+    assert data["edges"] == [] and data["alone"]["shown"] is False
+    assert not any(n["alone"] for n in data["nodes"]), "all three have relations in the graph, none kept"
+
+
+def test_kg_viz_since_until_and_groups(tmp_path):
+    path = tmp_path / "dated.ttl"
+    path.write_bytes(dated_graph().serialize(format="turtle", encoding="utf-8"))
+    out = tmp_path / "march.html"
+    result = viz(path, "--out", out, "--since", "2025-03-01", "--until", "2025-03-31", "--groups")
+    assert result.exit_code == 0, result.output
+    data = data_of(out.read_bytes())
+    assert sorted(f["date"] for f in data["facts"]) == ["2025-03-03", "2025-03-10", "2025-03-10"]
+    assert data["groupsShown"] is True
+    result = viz(path, "--out", tmp_path / "none.html", "--since", "2026-01-01")
+    assert result.exit_code == 0 and "no fact is dated in that range (facts are dated 2025-02-28 to 2025-03-10; " \
+                                      "1 have none)" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--since", "2025-13-01"], "--since: '2025-13-01' is not a date (use YYYY-MM-DD"),
+    (["--until", "10/03/2025"], "--until: '10/03/2025' is not a date"),
+    (["--since", "2025-03"], "--since: '2025-03' is not a date"),
+    (["--since", "2025-03-10", "--until", "2025-03-01"], "--since 2025-03-10 is after --until 2025-03-01"),
+])
+def test_kg_viz_bad_dates_are_one_line(graph_file, tmp_path, args, message):
+    result = viz(graph_file, "--out", tmp_path / "page.html", *args)
+    assert result.exit_code == 1 and message in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert not (tmp_path / "page.html").exists()
 
 
 @pytest.mark.parametrize("content, args, message", [
