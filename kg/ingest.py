@@ -298,7 +298,7 @@ must be followed by a colon (or be BBC's "Image caption"/"Image copyright")."""
 _SHARE_WORDS = frozenset("share shares sharing tweet email e-mail mail facebook twitter x whatsapp linkedin pinterest "
                          "reddit messenger telegram flipboard sms print copy link save this article story page post "
                          "on via to with comment comments click opens in new window".split())
-_SHARE_CORE = frozenset("share tweet email e-mail facebook twitter whatsapp linkedin pinterest reddit print".split())
+_SHARE_CORE = frozenset("share tweet email e-mail facebook twitter whatsapp linkedin pinterest reddit print copy".split())
 _OTHER_LINE = re.compile(
     r"(?i:advertisement(?:[ \t]*[-\u2013\u2014:][ \t]*[^\n]{0,40})?|skip[ \t]+advertisement|"
     r"story[ \t]+continues[ \t]+below(?:[ \t]+(?:this[ \t]+)?advertisement)?|continue[ \t]+reading(?:[ \t]+the[ \t]+main"
@@ -431,18 +431,18 @@ def _furniture_line(line: str) -> bool:
             and any(w in _SHARE_CORE for w in words) and not re.search(r"[^\w\s|/,\u00b7\u2022():-]", line))
 
 
-def _block_item(line: str) -> bool:
-    """A line of a links or sources block: a link, or a short line that does not end a sentence (a newspaper
-    name and a headline)."""
+def _block_item(line: str, limit: int = _ITEM_CHARS) -> bool:
+    """A line of a links or sources block: a link, or a line of at most `limit` characters that does not end a
+    sentence (a newspaper name and a headline, a teaser cut with an ellipsis)."""
     return bool(re.match(r"(?:https?://|www\.)\S+$", line)) or (
-        len(line) <= _ITEM_CHARS and not re.search(r"[.!?:;\"\u201d\u2019]$", line))
+        len(line) <= limit and not re.search(r"[.!?:;\"\u201d\u2019]$", line))
 
 
 def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, int], ...]]:
     """Where the trailing furniture block starts (-1 if none) and the furniture inside the body.
 
     The trailing block is a links/sources heading in the last 2,000 characters (or the last third) of the body
-    followed only by short lines. Inside the body, furniture lines are masked, and so is a heading of such a
+    followed only by links and lines that end no sentence. Inside the body, furniture lines are masked, and so is a heading of such a
     block with the short item lines after it (a "Related" box in the middle of an article)."""
     body_end = -1
     body_len = len(text) - body_start
@@ -450,7 +450,7 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
     for i, (s, e) in enumerate(lines):
         rest = len(text) - s
         if s > body_start and (rest <= 2000 or rest <= body_len / 3) and _BLOCK_HEADING.fullmatch(text[s:e].strip()) \
-                and all(len(text[a:b].strip()) <= _BLOCK_LINE_CHARS for a, b in lines[i + 1:]):
+                and all(_block_item(line, _BLOCK_LINE_CHARS) for a, b in lines[i + 1:] if (line := text[a:b].strip())):
             body_end = s
             break
     stop = len(text) if body_end < 0 else body_end

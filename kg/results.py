@@ -66,8 +66,9 @@ _HASHED = re.compile(r"[\w-]+:[0-9a-f]{8,}")
 def table(solutions: ox.QuerySolutions, *, width: int | None = None) -> Table:
     """SELECT results as a rich table; columns empty in every row are left out, the row count is the caption.
 
-    With `width` (a terminal's), the table is fitted to it: IRI cells are cut, then IRI columns dropped (minted
-    ones first, from the right) while the rest does not fit, and long text is wrapped over at most MAX_LINES lines
+    With `width` (a terminal's), a table wider than that is fitted to it: columns of minted IRIs (statement and
+    document nodes, which a cut would make useless) are dropped, other IRI cells are cut, then other IRI columns
+    dropped from the right while the rest does not fit, and long text is wrapped over at most MAX_LINES lines
     and cut with an ellipsis; the caption says what was left out. Without it every row is one line, whole.
     Every value is cleaned for the terminal and given to rich as Text, never as markup."""
     names = prefixes()
@@ -104,10 +105,12 @@ def _fit(width: int, keep: list[int], headers: dict[int, str], cells: dict[int, 
     notes: list[str] = []
     if sum(natural(i) for i in keep) + overhead(keep) <= width:
         return keep, {}, notes
-    for i in iri_columns:
+    hashed = {i for i in iri_columns if any(_HASHED.fullmatch(c) for c in cells[i])}
+    dropped = sorted(hashed) if len(keep) > len(hashed) else []
+    keep = [i for i in keep if i not in dropped]
+    for i in iri_columns - hashed:
         cells[i] = [c if len(c) <= IRI_CHARS else c[:IRI_CHARS - 1] + "\u2026" for c in cells[i]]
-    order = sorted(iri_columns, key=lambda i: (not any(_HASHED.fullmatch(c) for c in cells[i]), -i))
-    dropped: list[int] = []
+    order = sorted(iri_columns - set(dropped), key=lambda i: -i)
 
     def fits(columns: list[int]) -> bool:
         short = sum(natural(i) for i in columns if natural(i) <= SHORT_CHARS)
