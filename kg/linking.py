@@ -187,7 +187,7 @@ def format_entities(rows: list[dict[str, object]]) -> str:
 def format_merges(rows: list[dict[str, object]]) -> str:
     """The join records under the entity each joins, then the refused joins."""
     lines: list[str] = []
-    current = None
+    current: object = ()  # no row's `into`: the first row always opens its group
     for r in rows:
         if r["into"] != current:
             current = r["into"]

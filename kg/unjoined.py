@@ -94,38 +94,41 @@ def _shared_surname(entities: list[Entity]) -> Iterator[Undone]:
 
 
 def _spelling(entities: list[Entity]) -> Iterator[Undone]:
-    """Names of one type that differ only in spacing and punctuation ("People 's"/"People's"), or by one letter
-    in a name of at least MIN_SPELLING_CHARS characters ("Zelensky"/"Zelenskyy")."""
-    compact: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    """Names that differ only in spacing and punctuation ("People 's"/"People's"), or by one letter in a name of
+    at least MIN_SPELLING_CHARS characters ("Zelensky"/"Zelenskyy"), whatever types the articles gave them."""
+    compact: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
-        compact[(e.type, re.sub(r"[\W_]+", "", _name(e)))].append(e)
+        compact[re.sub(r"[\W_]+", "", _name(e))].append(e)
     reported: set[frozenset[str]] = set()
-    for (_, letters), group in sorted(compact.items()):
+    for letters, group in sorted(compact.items()):
         if letters and len({_name(e) for e in group}) > 1:
             keys = tuple(sorted(e.key for e in group))
             reported.add(frozenset(keys))
-            yield Undone(keys, "the names differ only in spacing or punctuation: kg joins only the same name "
-                               "(or gazetteer variants)")
-    variants: dict[tuple[str, str], set[str]] = defaultdict(set)
-    by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+            yield Undone(keys, f"the names differ only in spacing or punctuation{_types(group)}: kg joins only the "
+                               "same name (or gazetteer variants)")
+    variants: dict[str, set[str]] = defaultdict(set)
+    by_name: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         name = _name(e)
         if len(name) < MIN_SPELLING_CHARS:
             continue
-        by_name[(e.type, name)].append(e)
+        by_name[name].append(e)
         for i in range(len(name)):
-            variants[(e.type, name[:i] + name[i + 1:])].add(name)
-        variants[(e.type, name)].add(name)
-    pairs: set[tuple[str, str, str]] = set()
-    for (etype, _), names in variants.items():
-        for a in names:
-            for b in names:
-                if a < b and _one_edit(a, b):
-                    pairs.add((etype, a, b))
-    for etype, a, b in sorted(pairs):
-        keys = tuple(sorted(e.key for e in by_name[(etype, a)] + by_name[(etype, b)]))
+            variants[name[:i] + name[i + 1:]].add(name)
+        variants[name].add(name)
+    pairs = {(a, b) for names in variants.values() for a in names for b in names if a < b and _one_edit(a, b)}
+    for a, b in sorted(pairs):
+        group = by_name[a] + by_name[b]
+        keys = tuple(sorted(e.key for e in group))
         if frozenset(keys) not in reported:
-            yield Undone(keys, "the names differ by one letter: kg joins only the same name (or gazetteer variants)")
+            yield Undone(keys, f"the names differ by one letter{_types(group)}: kg joins only the same name (or "
+                               "gazetteer variants)")
+
+
+def _types(group: list[Entity]) -> str:
+    """" and are typed Organization and Person" when the group's types differ, else nothing."""
+    types = sorted({e.type for e in group})
+    return f" and are typed {' and '.join(types)}" if len(types) > 1 else ""
 
 
 def _one_edit(a: str, b: str) -> bool:
