@@ -169,10 +169,11 @@ def test_pdf_pages_join_a_cut_paragraph_and_drop_page_numbers_and_running_heads(
     assert "would run in spring, weather permitting." in text
 
 
-def test_pdf_compressed_streams_and_stdin(tmp_path):
-    data = article_pdf(compress=True)
-    (a,) = list(read_inputs(["-"], stdin=io.BytesIO(data)))
+def test_pdf_compressed_streams_and_both_formats_on_stdin():
+    (a,) = list(read_inputs(["-"], stdin=io.BytesIO(article_pdf(compress=True))))
     assert isinstance(a, Article) and a.source == "<stdin>" and "Marta Lindqvist" in a.text
+    (b,) = list(read_inputs(["-"], stdin=io.BytesIO(make_docx([HEADLINE, *BODY]))))
+    assert isinstance(b, Article) and b.title == HEADLINE and "Tomas Berglund" in b.text
 
 
 def test_scanned_pdf_is_reported_as_having_no_text_layer(tmp_path):
