@@ -37,9 +37,12 @@ MAX_PDF_OPERATIONS = 500_000
 """Operands and operators pypdf may parse in one content stream."""
 MAX_PDF_FORMS = 200
 """Form XObjects pypdf may draw per page while extracting text (a form can draw forms, each decoded again)."""
-MAX_DOCX_BYTES = 50_000_000
-"""Declared decompressed size of all the members of a .docx (a zip). Each member is then inflated in small
-pieces and must match its declared size and checksum before python-docx reads it, so this bounds the real size."""
+MAX_DOCX_XML_BYTES = 50_000_000
+"""Declared decompressed size of the XML members of a .docx (a zip), the ones python-docx parses."""
+MAX_DOCX_BYTES = 250_000_000
+"""Declared decompressed size of all its members, pictures included (python-docx holds every member in memory).
+Each member is inflated in small pieces and must match its declared size and checksum before python-docx reads
+it, so these bound the real sizes."""
 MAX_DOCX_MEMBERS = 5_000
 """Members of a .docx: a Word file has tens; a zip of a million empty members is an attack on the reader."""
 MAX_TEXT_CHARS = 10_000_000
@@ -117,6 +120,9 @@ def read_docx(data: bytes) -> Document:
         raise Unreadable(f"corrupt .docx (not a readable zip: {_first_line(e)})") from e
     if len(members) > MAX_DOCX_MEMBERS:
         raise Unreadable(f".docx holds {len(members):,} files; the limit is {MAX_DOCX_MEMBERS:,}")
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    if xml > MAX_DOCX_XML_BYTES:
+        raise Unreadable(f".docx text and markup decompress to {xml:,} bytes; the limit is {MAX_DOCX_XML_BYTES:,}")
     declared = sum(m.file_size for m in members)
     if declared > MAX_DOCX_BYTES:
         raise Unreadable(f".docx decompresses to {declared:,} bytes; the limit is {MAX_DOCX_BYTES:,}")

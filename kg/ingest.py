@@ -40,6 +40,9 @@ NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG"
 
 MAX_FILE_BYTES = 20_000_000
 """Larger files are refused: an article is never this long, and a JSONL corpus should be split."""
+MAX_DOCUMENT_BYTES = 200_000_000
+"""The same for a PDF or .docx, whose pictures and fonts take room the text does not (kg.documents bounds what
+is decompressed and read inside them)."""
 
 MAX_ARTICLE_CHARS = 10_000_000
 """Longer articles are refused with a message: even split into parts, they would take hours to build."""
@@ -94,8 +97,9 @@ def _from_file(path: Path, published: str | None) -> Iterator[Article | Skipped]
         return
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Skipped(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        limit = MAX_DOCUMENT_BYTES if suffix in PDF_SUFFIXES | DOCX_SUFFIXES else MAX_FILE_BYTES
+        if size > limit:
+            yield Skipped(str(path), f"file is {size:,} bytes; the limit is {limit:,}")
             return
         data = path.read_bytes()
     except OSError as e:

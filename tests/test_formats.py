@@ -23,10 +23,12 @@ from typer.testing import CliRunner
 
 from kg import documents
 from kg.cli import app
-from kg.documents import MAX_DOCX_BYTES, MAX_PDF_PAGES, read_docx, read_pdf
+from kg.documents import MAX_DOCX_XML_BYTES, MAX_PDF_PAGES, read_docx, read_pdf
 from kg.ingest import Skipped, read_inputs
 from kg.model import Article
 from kg.nlp import analysed_text
+
+from test_cli import one_line_error
 
 KG = Namespace("https://kg.example/ns#")
 SCHEMA = Namespace("https://schema.org/")
@@ -251,6 +253,17 @@ def test_a_compression_bomb_in_a_pdf_stream_is_stopped_at_the_limit(tmp_path):
     assert time.perf_counter() - started < 30
 
 
+def test_pdf_and_word_files_may_be_larger_than_text_files_but_not_without_limit(tmp_path):
+    from kg.ingest import MAX_DOCUMENT_BYTES, MAX_FILE_BYTES
+
+    big, huge = tmp_path / "big.pdf", tmp_path / "huge.docx"
+    for path, size in ((big, MAX_FILE_BYTES + 1), (huge, MAX_DOCUMENT_BYTES + 1)):
+        with path.open("wb") as f:
+            f.truncate(size)  # sparse: no disk used
+    assert read_one(big).reason.startswith("corrupt PDF"), "read, not refused for its size"
+    assert read_one(huge).reason == f"file is {MAX_DOCUMENT_BYTES + 1:,} bytes; the limit is {MAX_DOCUMENT_BYTES:,}"
+
+
 def test_too_much_text_in_a_pdf_is_refused(monkeypatch):
     monkeypatch.setattr(documents, "MAX_TEXT_CHARS", 200)
     with pytest.raises(documents.Unreadable, match="more than 200 characters"):
@@ -281,11 +294,19 @@ def test_a_zip_bomb_docx_is_refused_from_its_declared_size_without_inflating_it(
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", b" " * (MAX_DOCX_BYTES + 1))
+        z.writestr("word/document.xml", b" " * (MAX_DOCX_XML_BYTES + 1))
     assert len(out.getvalue()) < 200_000
     (tmp_path / "bomb.docx").write_bytes(out.getvalue())
+    started = time.perf_counter()
     item = read_one(tmp_path / "bomb.docx")
-    assert isinstance(item, Skipped) and "decompresses to 50,000," in item.reason and "the limit is" in item.reason
+    assert isinstance(item, Skipped) and item.reason.startswith(".docx text and markup decompress to 50,000,")
+    assert time.perf_counter() - started < 1, "refused from the zip's directory, nothing inflated"
+    pictures = io.BytesIO()
+    with zipfile.ZipFile(pictures, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("word/media/image1.png", b"\0" * (documents.MAX_DOCX_BYTES + 1))
+    with pytest.raises(documents.Unreadable, match=".docx decompresses to 250,000,"):
+        read_docx(pictures.getvalue())
 
 
 def test_a_docx_that_lies_about_its_sizes_is_corrupt_and_is_not_inflated(tmp_path):
@@ -365,13 +386,6 @@ def test_an_entity_bomb_in_the_document_xml_is_not_expanded(tmp_path):
 
 
 # ---------------------------------------------------------------- what kg build says
-
-def one_line_error(result) -> str:
-    assert result.exit_code == 1, result.output
-    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert len(lines) == 1 and "Traceback" not in result.output, result.output
-    return lines[0]
-
 
 def test_an_unsupported_file_named_explicitly_says_what_kg_reads(tmp_path):
     (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04 an OpenDocument file")
