@@ -237,8 +237,8 @@ _MONTHS = {name: number for number, names in enumerate((
 _MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_TIME = (r"(?:\d{1,2}(?:[:.]\d{2}){0,2}[ \t]*[ap]\.?m\.?|\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*h(?:rs)?)?)"
-         r"(?:[ \t]*(?:(?:utc|gmt)(?:[ \t]*[+-][ \t]*\d{1,2}(?::?\d{2})?)?|[a-z]{2,4}t|\([a-z]{2,5}\)))?")
+_TIME = (r"(?:\d{1,2}(?:[:.]\d{2}){0,2}[ \t]*+[ap]\.?m\.?|\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*+h(?:rs)?)?)"
+         r"(?:[ \t]*+(?:(?:utc|gmt)(?:[ \t]*+[+-][ \t]*+\d{1,2}(?::?\d{2})?)?|[a-z]{2,4}t|\([a-z]{2,5}\)))?")
 
 
 def _date_core(named: bool) -> str:
@@ -246,26 +246,35 @@ def _date_core(named: bool) -> str:
     def g(name: str, pattern: str) -> str:
         return f"(?P<{name}>{pattern})" if named else f"(?:{pattern})"
     year, number = r"\d{4}", r"\d{1,2}"
-    return (rf"(?:{g('m1', _MONTH)}[ \t]+{g('d1', _DAY)},?[ \t]+{g('y1', year)}"
-            rf"|{g('d2', _DAY)}[ \t]+(?:of[ \t]+)?{g('m2', _MONTH)},?[ \t]+{g('y2', year)}"
+    return (rf"(?:{g('m1', _MONTH)}[ \t]++{g('d1', _DAY)},?[ \t]++{g('y1', year)}"
+            rf"|{g('d2', _DAY)}[ \t]++(?:of[ \t]++)?{g('m2', _MONTH)},?[ \t]++{g('y2', year)}"
             rf"|{g('y3', year)}-{g('m3', number)}-{g('d3', number)}"
             r"(?:t\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"
             rf"|{g('a4', number)}[/.]{g('b4', number)}[/.]{g('y4', year)}"
             rf"|{g('y5', year)}/{g('m5', number)}/{g('d5', number)})")
 
 
-_DATE_LABEL = (r"(?:(?:(?:last|first)[ \t]+)?(?:updated|published|posted|modified|created)|dated?|as[ \t]+of)"
-               r"(?:[ \t]+on)?[ \t]*[:\-\u2013\u2014]?[ \t]*")
-_DATE_ENTRY = (rf"(?:{_DATE_LABEL})?(?:{_WEEKDAY},?[ \t]+)?(?:{_TIME}[ \t]*(?:,|on|-|\u2013|\u2014|\|)?[ \t]*)?"
-               rf"(?:{_WEEKDAY},?[ \t]+)?{_date_core(False)}"
-               rf"(?:[ \t]*(?:,|at|-|\u2013|\u2014|\||\u00b7|\u2022)?[ \t]*{_TIME})?")
-_DATE_LINE = re.compile(rf"{_DATE_ENTRY}(?:[ \t]*(?:\||;|,|\u00b7|\u2022|-|\u2013|\u2014)[ \t]*{_DATE_ENTRY})*\.?",
+_DATE_LABEL = (r"(?:(?:(?:last|first)[ \t]++)?(?:updated|published|posted|modified|created)|dated?|as[ \t]++of)"
+               r"(?:[ \t]++on)?(?:[ \t]*+[:\-\u2013\u2014][ \t]*+|[ \t]++)")
+
+
+def _after(separators: str) -> str:
+    """Spaces, or one of `separators` with optional spaces around it. Runs of spaces in these patterns are
+    possessive (`*+`, `++`: never given back), so a failing match cannot try every way of splitting a long run."""
+    return rf"(?:[ \t]*+(?:{separators})[ \t]*+|[ \t]++)"
+
+
+_BEFORE_DATE = _after(r",|on|-|\u2013|\u2014|\|")
+_BEFORE_TIME = _after(r",|at|-|\u2013|\u2014|\||\u00b7|\u2022")
+_DATE_ENTRY = (rf"(?:{_DATE_LABEL})?(?:{_WEEKDAY},?[ \t]++)?(?:{_TIME}{_BEFORE_DATE})?"
+               rf"(?:{_WEEKDAY},?[ \t]++)?{_date_core(False)}(?:{_BEFORE_TIME}{_TIME})?")
+_DATE_LINE = re.compile(rf"{_DATE_ENTRY}(?:[ \t]*+(?:\||;|,|\u00b7|\u2022|-|\u2013|\u2014)[ \t]*+{_DATE_ENTRY})*\.?",
                         re.IGNORECASE)
 """A line that is only a date, with a label, weekday and time as sites print them ("Friday, July 21, 2017",
 "21 July 2017", "July 21, 2017 3:45 PM EDT", "Updated: 2017-07-21", "Published 21/07/2017 | Updated ...")."""
 _DATE_IN_LINE = re.compile(rf"(?<![\w/.-]){_date_core(True)}(?![\w/-])", re.IGNORECASE)
-_RELATIVE_DATE_LINE = re.compile(r"(?:(?:last[ \t]+)?(?:updated|published|posted))[ \t]*:?[ \t]*(?:\d+|an?|one)"
-                                 r"[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago", re.IGNORECASE)
+_RELATIVE_DATE_LINE = re.compile(r"(?:(?:last[ \t]++)?(?:updated|published|posted))[ \t]*+:?[ \t]*+(?:\d+|an?|one)"
+                                 r"[ \t]++(?:second|minute|hour|day|week|month|year)s?[ \t]++ago", re.IGNORECASE)
 
 _NAME_WORD = r"[A-Z][\w.'\u2019-]*"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|van|von|der|den|da|di|du|la|le|bin|al|el)){{0,4}}"
@@ -323,6 +332,9 @@ _BLOCK_HEADING = re.compile(
     r"share on [^\n]{1,30}|sign up for [^\n]{1,60}|subscribe to [^\n]{1,60})[ \t]*:?",
     re.IGNORECASE)
 """A heading that opens a block of links, teasers or sources ("Related articles", "Sources", "See also")."""
+_FURNITURE_CHARS = 500
+"""No longer line is furniture (a caption with its credit is shorter); the patterns are never tried on one, so a
+hostile line of spaces and digits cannot make them backtrack for long."""
 _BLOCK_LINE_CHARS = 400
 """Lines of such a block (a newspaper name and a headline, a link) are short."""
 _ITEM_CHARS = 150
@@ -363,6 +375,8 @@ def _lines(text: str, start: int = 0, stop: int | None = None) -> Iterator[tuple
 def _header_kind(line: str, after_byline: bool) -> str | None:
     """What a line of an article's header is: "date" (a date line), "byline", "tail" (the outlet or role on the
     line directly under a byline: "BBC News, Washington", "Political correspondent"), or None (not header)."""
+    if len(line) > _FURNITURE_CHARS:
+        return None
     if _DATE_LINE.fullmatch(line) or _RELATIVE_DATE_LINE.fullmatch(line):
         return "date"
     if _BYLINE.fullmatch(line):
@@ -427,6 +441,8 @@ def _ends_headline(text: str, after: list[tuple[int, int]]) -> bool:
 def _furniture_line(line: str) -> bool:
     """A whole line that is page furniture wherever it stands: a credit, caption, byline, date line, share
     buttons, an ad or teaser, a crosshead."""
+    if len(line) > _FURNITURE_CHARS:
+        return False
     if _header_kind(line, False) or _CREDIT_LINE.fullmatch(line) or _OTHER_LINE.fullmatch(line) \
             or _CROSSHEAD.fullmatch(line):
         return True
@@ -451,10 +467,14 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
     body_end = -1
     body_len = len(text) - body_start
     lines = list(_lines(text, body_start))
+    items_after = [True] * (len(lines) + 1)  # whether every line after line i is a block item (blank lines are)
+    for i in range(len(lines) - 1, -1, -1):
+        line = text[slice(*lines[i])].strip()
+        items_after[i] = items_after[i + 1] and (not line or _block_item(line, _BLOCK_LINE_CHARS))
     for i, (s, e) in enumerate(lines):
         rest = len(text) - s
-        if s > body_start and (rest <= 2000 or rest <= body_len / 3) and _BLOCK_HEADING.fullmatch(text[s:e].strip()) \
-                and all(_block_item(line, _BLOCK_LINE_CHARS) for a, b in lines[i + 1:] if (line := text[a:b].strip())):
+        if s > body_start and (rest <= 2000 or rest <= body_len / 3) and items_after[i + 1] \
+                and len(text[s:e]) <= _FURNITURE_CHARS and _BLOCK_HEADING.fullmatch(text[s:e].strip()):
             body_end = s
             break
     stop = len(text) if body_end < 0 else body_end
@@ -470,7 +490,7 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
         span = (start, start + len(line))
         kind = _header_kind(line, after_byline)
         after_byline = kind == "byline"
-        if _BLOCK_HEADING.fullmatch(line):
+        if len(line) <= _FURNITURE_CHARS and _BLOCK_HEADING.fullmatch(line):
             in_block = True
             masked.append(span)
         elif (in_block and _block_item(line)) or kind or _furniture_line(line):
