@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-log = logging.getLogger(__name__)
-
 MAX_PDF_PAGES = 1_000
 """A PDF with more pages is refused: a news article, even a long report, has far fewer."""
 MAX_PDF_STREAM_BYTES = 20_000_000
@@ -79,13 +77,13 @@ def read_pdf(data: bytes) -> Document:
     """The text layer of a PDF, its /Title and the date of its /CreationDate; Unreadable when it is encrypted
     with a password, has no text layer, is corrupt or goes over a limit."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, LimitReachedError
+    from pypdf.errors import LimitReachedError
 
-    with _pypdf_limits(), _library_messages("pypdf") as messages:
+    with _pypdf_limits(), _silenced("pypdf"):
         try:
             reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise Unreadable("encrypted PDF: it needs a password (save an unprotected copy to build it)")
+            if reader.is_encrypted:
+                _decrypt(reader)
             pages = len(reader.pages)
             if pages > MAX_PDF_PAGES:
                 raise Unreadable(f"PDF has {pages:,} pages; the limit is {MAX_PDF_PAGES:,}")
@@ -95,16 +93,12 @@ def read_pdf(data: bytes) -> Document:
             raise
         except LimitReachedError as e:
             raise Unreadable(f"PDF goes over a safety limit ({_first_line(e)})") from e
-        except DependencyError as e:
-            raise Unreadable(f"encrypted PDF kg cannot decrypt ({_first_line(e)})") from e
         except RecursionError as e:
             raise Unreadable("corrupt PDF (its objects nest without end)") from e
         except Exception as e:  # pypdf raises many types on damaged files; any of them means "cannot read"
             raise Unreadable(f"corrupt PDF ({type(e).__name__}: {_first_line(e)})") from e
     if not any(p.strip() for p in paragraphs):
         raise Unreadable("no text layer (scanned?): kg reads the text of a PDF, it does not run OCR")
-    if messages:
-        log.info("pypdf reported %d problem(s) reading the file, the first: %s", len(messages), messages[0])
     return Document(_clean("\n\n".join(paragraphs)), *info)
 
 
@@ -131,7 +125,7 @@ def read_docx(data: bytes) -> Document:
     _check_sizes(archive, members)
     import docx
 
-    with _library_messages("docx"):
+    with _silenced("docx"):
         try:
             document = docx.Document(io.BytesIO(data))
             paragraphs = list(_docx_paragraphs(document))
@@ -177,25 +171,29 @@ def _pypdf_limits() -> Iterator[None]:
         yield
 
 
+def _decrypt(reader: Any) -> None:
+    """Open an encrypted PDF with the empty user password, which PDFs that only restrict printing or copying
+    have; Unreadable when it needs a real one or uses a scheme pypdf cannot open."""
+    try:
+        opened = reader.decrypt("")
+    except Exception as e:  # an unknown security handler, a missing algorithm
+        raise Unreadable(f"encrypted PDF kg cannot decrypt ({type(e).__name__}: {_first_line(e)})") from e
+    if not opened:
+        raise Unreadable("encrypted PDF: it needs a password (save an unprotected copy to build it)")
+
+
 @contextmanager
-def _library_messages(name: str) -> Iterator[list[str]]:
-    """Collect what the library `name` logs or warns inside the block instead of letting it reach stderr raw
-    (its messages can quote the hostile file); the caller decides what to report."""
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage()[:200])
-
+def _silenced(name: str) -> Iterator[None]:
+    """Keep what the library `name` logs or warns inside the block from stderr: its messages about a damaged
+    file can quote the hostile file, and what matters reaches the user as the one-line reason of a refusal."""
     logger = logging.getLogger(name)
-    handler, propagate = Collect(), logger.propagate
-    logger.addHandler(handler)
+    handler, propagate = logging.NullHandler(), logger.propagate
+    logger.addHandler(handler)  # without a handler, logging would print warnings through its last resort
     logger.propagate = False
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            yield messages
-        messages.extend(str(w.message)[:200] for w in caught)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate

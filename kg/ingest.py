@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -338,6 +339,9 @@ hostile line of spaces and digits cannot make them backtrack for long."""
 _BLOCK_LINE_CHARS = 400
 """Lines of such a block (a newspaper name and a headline, a link) are short."""
 _ITEM_CHARS = 150
+"""Lines of a box of links inside the article are shorter still (headlines)."""
+_HEADER_LINES = 200
+"""The header is looked for in the first lines only."""
 
 
 def date_line_date(line: str) -> str | None:
@@ -406,10 +410,10 @@ def _header_lines(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int
 def read_header(text: str, *, headline: bool = True) -> tuple[str | None, int, str | None]:
     """The headline (when `headline`), where the body starts, and the date the header's first date line gives.
 
-    The headline is a first line of at most 300 characters followed by a blank line or directly by bylines and
-    date lines that include a date line; date lines and bylines after it (or at the very top) belong to the
-    header too, blank lines between allowed."""
-    lines = list(_lines(text))
+    The headline is a first line of at most 300 characters followed by a blank line, or directly by bylines and
+    date lines that hold a date line or end in a blank line; date lines and bylines after it (or at the very top)
+    belong to the header too, blank lines between allowed."""
+    lines = list(islice(_lines(text), _HEADER_LINES))
     k = next((i for i, (s, e) in enumerate(lines) if text[s:e].strip()), len(lines))
     if k == len(lines):
         return None, 0, None
@@ -431,7 +435,7 @@ def read_header(text: str, *, headline: bool = True) -> tuple[str | None, int, s
 
 def _ends_headline(text: str, after: list[tuple[int, int]]) -> bool:
     """Whether the lines `after` a first line make it a headline: a blank line, or directly a run of bylines
-    and date lines with at least one date line in it ("By Jane Doe" then "Friday, July 21, 2017")."""
+    and date lines that holds a date line or ends in a blank line ("By Jane Doe" then "Friday, July 21, 2017")."""
     for _, kind in _header_lines(text, after):
         if kind is None or kind == "date":
             return True
@@ -466,7 +470,8 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
     block with the short item lines after it (a "Related" box in the middle of an article)."""
     body_end = -1
     body_len = len(text) - body_start
-    lines = list(_lines(text, body_start))
+    tail = max(body_start, len(text) - max(2000, int(body_len / 3)))  # where a trailing block may start
+    lines = list(_lines(text, text.rfind("\n", 0, tail) + 1 if tail > body_start else body_start))
     items_after = [True] * (len(lines) + 1)  # whether every line after line i is a block item (blank lines are)
     for i in range(len(lines) - 1, -1, -1):
         line = text[slice(*lines[i])].strip()

@@ -207,6 +207,13 @@ def test_encrypted_pdf_needs_its_password_but_an_owner_password_alone_does_not_s
     assert isinstance(restricted, Article) and "Tomas Berglund" in restricted.text
 
 
+def test_a_damaged_pdf_that_pypdf_repairs_is_read_and_its_complaints_stay_off_the_terminal(capfd):
+    damaged = re.sub(rb"startxref\s+\d+", b"startxref\n9", article_pdf())
+    assert "Marta Lindqvist" in read_pdf(damaged).text
+    out, err = capfd.readouterr()
+    assert out == err == "", "pypdf's own messages (which can quote the file) are not printed"
+
+
 @pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj << /Type /Catalog", b"%PDF-1.4\n" + bytes(range(256)) * 40,
                                   b"not a pdf at all"])
 def test_corrupt_pdf_is_one_line(tmp_path, data):
