@@ -91,8 +91,8 @@ class Executor(str, Enum):
     dask = "dask"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), or - for stdin.",
-                                            show_default=False)]
+Paths = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl .pdf .docx), "
+                                                 "or - for stdin.", show_default=False)]
 Model = Annotated[str, typer.Option(help="Installed spaCy pipeline package to use.")]
 BaseIri = Annotated[str, typer.Option("--base-iri", help="Base IRI for the graph's own resources.")]
 Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that give none; "
