@@ -33,7 +33,9 @@ FORMATS = "neo4j, gephi, graphml, jsonld, ntriples, nquads, trig, csv"
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
+    from kg.terminal import clean
+
+    typer.echo(f"error: {clean(message)}", err=True)
     raise typer.Exit(1)
 
 
@@ -55,8 +57,12 @@ def reports_errors(fn: F) -> F:
 
 
 class _WarningFormatter(logging.Formatter):
+    """One line per message ("warning: ..."), cleaned for the terminal: messages quote file names and articles."""
+
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.lower()}: {record.getMessage()}"
+        from kg.terminal import clean
+
+        return f"{record.levelname.lower()}: {clean(record.getMessage())}"
 
 
 def _setup_logging(quiet: bool) -> None:
@@ -86,8 +92,8 @@ class Executor(str, Enum):
     dask = "dask"
 
 
-Paths = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl), or - for stdin.",
-                                            show_default=False)]
+Paths = Annotated[list[str], typer.Argument(help="Article files or folders (.txt .md .html .jsonl .pdf .docx), "
+                                                 "or - for stdin.", show_default=False)]
 Model = Annotated[str, typer.Option(help="Installed spaCy pipeline package to use.")]
 BaseIri = Annotated[str, typer.Option("--base-iri", help="Base IRI for the graph's own resources.")]
 Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for articles that give none; "
@@ -194,14 +200,15 @@ def entities(
 
     Reads the cache `kg build` filled, so after a build it only links; articles not in it are parsed here."""
     from kg.linking import entity_rows, format_entities, format_merges, merge_rows
+    from kg.terminal import clean, escape_json
 
     options = _build_options(model, base_iri, published, cache, no_cache)
     result = _run_build(paths, options, quiet)
     rows = (merge_rows if merges else entity_rows)(result.linking, result.minter)
     if as_json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        typer.echo(escape_json(json.dumps(rows, indent=2, ensure_ascii=False)))
     else:
-        typer.echo(format_merges(rows) if merges else format_entities(rows))
+        typer.echo(clean(format_merges(rows) if merges else format_entities(rows), keep_lines=True))
 
 
 @contextmanager
@@ -251,7 +258,7 @@ def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
     if summary["skipped"]:
         typer.echo(f"skipped:   {len(summary['skipped'])} (see warnings above)")
     for path in written:
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {_plain(path)}")
 
 
 @app.command()
@@ -294,7 +301,7 @@ def viz(
                               groups=groups)
     written = html.write(read_graph(graph), out if out is not None else graph.with_suffix(".html"), options)
     if not quiet:
-        typer.echo(f"wrote {written}")
+        typer.echo(f"wrote {_plain(written)}")
 
 
 @app.command("eval")
@@ -305,9 +312,11 @@ def evaluate(
                                        show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print every figure and error list as JSON.")] = False,
 ) -> None:
-    """Score a graph against gold annotations: precision, recall and F1 per entity, relation and role."""
+    """Score a graph against gold annotations: precision, recall and F1 per entity, relation and role, on the
+    documents the gold files name."""
     from kg.evaluate import format_report, score_files
 
+    _setup_logging(quiet=False)
     result = score_files(gold, graph)
     typer.echo(json.dumps(result, indent=2) if as_json else format_report(result))
 
@@ -354,12 +363,12 @@ def export(
 
             sent = push(rdf, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
             if not quiet:
-                typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {uri} "
+                typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {_plain(uri)} "
                            f"in {sent['batches']} batches")
             continue
         path = run_export(rdf, fmt, target)
         if not quiet:
-            typer.echo(f"wrote {path}")
+            typer.echo(f"wrote {_plain(path)}")
 
 
 DEFAULT_STORE = Path("output") / "store"
@@ -380,14 +389,25 @@ def _print_bytes(data: bytes) -> None:
     sys.stdout.flush()
 
 
-def _console() -> "rich.console.Console":  # noqa: F821 - imported lazily
-    """A console on stdout; when piped, lines are not wrapped (so rows stay whole for grep)."""
+def _plain(value: object) -> str:
+    """A path, name or address for a message line, cleaned for the terminal (file names can hold escapes)."""
+    from kg.terminal import clean
+
+    return clean(str(value))
+
+
+def _console(wide: bool = False) -> "rich.console.Console":  # noqa: F821 - imported lazily
+    """A console on stdout; when piped or `wide`, lines are not wrapped (so rows stay whole for grep)."""
     from rich.console import Console
 
     console = Console(highlight=False)
-    if not console.is_terminal:
+    if wide or not console.is_terminal:
         console = Console(highlight=False, width=100_000)
     return console
+
+
+Wide = Annotated[bool, typer.Option("--wide", help="In a terminal too, print every column and whole text and IRIs "
+                                                  "(one line per row, as when piped).")]
 
 
 @app.command("query")
@@ -407,6 +427,7 @@ def query_command(
     = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the ready-made queries and their parameters.")]
     = False,
+    wide: Wide = False,
 ) -> None:
     """Ask the graph a SPARQL question: your own, from a file, or a ready-made one by name.
 
@@ -433,11 +454,14 @@ def query_command(
     values = parse_params(param or [])
     db = _open(store, graph)
     text, terms = q.prepared(bind(db, q, values))
-    result = run_confined(lambda: render(run(db, text, terms, source=q.name), output))
+    console = _console(wide)
+    fitted = console.width if console.is_terminal and not wide else None
+    result = run_confined(lambda: render(run(db, text, terms, source=q.name), output, width=fitted,
+                                         terminal=sys.stdout.isatty()))
     if isinstance(result, bytes):
         _print_bytes(result)
     else:
-        _console().print(result)
+        console.print(result)
 
 
 @app.command()
@@ -450,16 +474,18 @@ def explain(
     graph: Annotated[Path | None, typer.Option(help="Explain from a graph file instead of a store.",
                                                show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+    wide: Wide = False,
 ) -> None:
     """Show every relation of an entity with the sentence (span highlighted), article, rule and confidence."""
     from kg.explain import explain as run_explain, render
+    from kg.terminal import escape_json
 
     explanation = run_explain(_open(store, graph), entity)
     if as_json:
-        typer.echo(json.dumps(explanation.to_json(), indent=2, ensure_ascii=False))
+        typer.echo(escape_json(json.dumps(explanation.to_json(), indent=2, ensure_ascii=False)))
         return
-    console = _console()
-    console.print(render(explanation, styled=console.is_terminal))
+    console = _console(wide)
+    console.print(render(explanation, styled=console.is_terminal, wide=wide or not console.is_terminal))
 
 
 @app.command()
@@ -472,11 +498,11 @@ def validate(
 
     report = run_validate(graph)
     for violation in report.violations:
-        typer.echo(violation.line())
+        typer.echo(_plain(violation.line()))
     if not report.conforms:
         _fail(f"{graph}: {len(report.violations)} SHACL violation{'s' if len(report.violations) != 1 else ''} "
               f"in {report.triples} triples")
-    typer.echo(f"{graph}: conforms to kg's shapes ({report.triples} triples)")
+    typer.echo(f"{_plain(graph)}: conforms to kg's shapes ({report.triples} triples)")
 
 
 @app.command()
@@ -499,12 +525,13 @@ def serve(
 
     _setup_logging(quiet=False)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        typer.echo(f"warning: listening on {host}: anyone who can reach this machine can query the graph", err=True)
+        typer.echo(f"warning: listening on {_plain(host)}: anyone who can reach this machine can query the graph",
+                   err=True)
 
     def ready(url: str) -> None:
         """Tell the user where to connect, once the endpoint answers."""
-        typer.echo(f"serving {store} read-only: SPARQL endpoint {url}/query, graph page {url}/  (Ctrl-C stops)",
-                   err=True)
+        typer.echo(f"serving {_plain(store)} read-only: SPARQL endpoint {url}/query, graph page {url}/  "
+                   "(Ctrl-C stops)", err=True)
 
     def stop(signum: int, frame: object) -> None:
         """SIGTERM stops the server like Ctrl-C: the engine is shut down on the way out."""

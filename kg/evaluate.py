@@ -10,6 +10,10 @@ content words are gold words; each side is used once, best overlap first. Items 
 way. A folder of gold files is merged into one corpus gold (entities of the same type and name, or the same
 Wikipedia id, merge; role affiliations follow the merge).
 
+`kg eval` scores only the documents the gold files name (their "document" field, matched against the graph's
+kg:sourceName, parts of a long article included), so a corpus graph can be scored against gold for a few of its
+articles; a gold document the graph lacks is reported (its gold items count as missed).
+
 Gold format: {"entities": [{"id", "type", "name", "aliases", "optional"}],
               "relations": [{"type", "subject": [ids] | "subject_text", "object": text | [texts], "optional"}],
               "roles": [{"person", "title", "org"}]}
@@ -18,6 +22,7 @@ Gold format: {"entities": [{"id", "type", "name", "aliases", "optional"}],
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -28,6 +33,8 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import InputError
+
+log = logging.getLogger(__name__)
 
 COARSE = {
     "person": "Person", "organization": "Organization", "organisation": "Organization",
@@ -314,7 +321,9 @@ def load_gold(path: Path) -> dict[str, Any]:
         if not files:
             raise InputError(f"{path}: folder holds no gold .json files")
         for f in files:
-            _merge_gold(merged, key_to_id, f.stem, json.loads(f.read_text(encoding="utf-8")))
+            doc = json.loads(f.read_text(encoding="utf-8"))
+            _merge_gold(merged, key_to_id, f.stem, doc)
+            merged.setdefault("documents", []).append(doc.get("document"))
         return merged
     except json.JSONDecodeError as e:
         raise InputError(f"gold file is not valid JSON: {e.msg} at line {e.lineno}") from e
@@ -360,23 +369,83 @@ def load_graph(path: Path) -> Graph:
     return g
 
 
+def gold_documents(gold: dict[str, Any]) -> list[str] | None:
+    """The article file names a (merged) gold annotates, or None when a gold file names none."""
+    names = gold["documents"] if "documents" in gold else [gold.get("document")]
+    return None if any(not isinstance(n, str) or not n for n in names) else names
+
+
+def _source_matches(source: str, name: str) -> bool:
+    """Whether a graph document's source name is the gold document or part of it ("long.txt part 2 of 9", a JSONL
+    line "feed.jsonl:3")."""
+    return source == name or source.startswith((f"{name} part ", f"{name}:"))
+
+
+def only_documents(g: Graph, names: list[str]) -> Graph:
+    """`g` without the documents (named by kg:sourceName) that are not `names`, their facts and roles, and the
+    entities only they mention; a name the graph lacks is logged. A graph that names no sources stays whole."""
+    sources = {s: str(o) for s, p, o in g if local(p) == "sourcename"}
+    if not sources:
+        log.warning("the graph names no source documents (kg:sourceName): scoring all of it")
+        return g
+    kept = {d for d, source in sources.items() if any(_source_matches(source, n) for n in names)}
+    for name in names:
+        if not any(_source_matches(source, name) for source in sources.values()):
+            log.warning("gold document %s is not in the graph: its gold items count as missed", name)
+    if not kept:
+        raise InputError(f"none of the {len(names)} gold documents is in the graph (it holds "
+                         f"{', '.join(sorted(sources.values())[:5])}{', ...' if len(sources) > 5 else ''})")
+    dropped = set(sources) - kept
+    mentioned: dict[Node, set[Node]] = {}
+    for s, p, o in g:
+        name = local(p)
+        if name == "document" and o in dropped:
+            dropped.add(s)
+        elif name == "mentionedin":
+            mentioned.setdefault(s, set()).add(o)
+    dropped |= {e for e, docs in mentioned.items() if not docs & kept}
+    out = Graph()
+    for prefix, namespace in g.namespaces():
+        out.bind(prefix, namespace)
+    for triple in g:
+        if triple[0] not in dropped and triple[2] not in dropped:
+            out.add(triple)
+    return out
+
+
 def score_files(gold: Path, graph: Path) -> dict[str, Any]:
-    return score(load_gold(gold), load_graph(graph))
+    """Score the graph file against the gold file or folder, on the documents the gold names."""
+    golds = load_gold(gold)
+    g = load_graph(graph)
+    names = gold_documents(golds)
+    if names is None:
+        log.warning("a gold file has no \"document\" field: scoring the whole graph")
+    return score(golds, g if names is None else only_documents(g, names))
 
 
 def format_report(result: dict[str, Any]) -> str:
-    """The figures as the reference scorer prints them."""
+    """The figures as the reference scorer prints them, except that a figure with nothing to measure reads "n/a"
+    instead of 0.000: precision with nothing predicted, recall with no gold, F1 with neither."""
     lines = []
     e = result["entities"]
     if e.get("annotated", True):
-        lines.append(f"entities   P {e['precision']:.3f} R {e['recall']:.3f} F1 {e['f1']:.3f}")
+        lines.append(f"entities   {_figures(e)}")
     else:
         lines.append(f"entities   n/a: the gold lists none ({e['predicted']} predicted)")
     for kind in (*RELATIONS, "all"):
         r = result["relations"][kind]
-        lines.append(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
-                     f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
+        counts = f"  ({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)" if r["predicted"] or r["gold"] else ""
+        lines.append(f"{kind:<10} {_figures(r)}{counts}")
     r = result["roles"]
-    lines.append(f"roles      P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
-                 f"({r['with_org']} of {r['tp']} with the right organisation)")
+    org = f"  ({r['with_org']} of {r['tp']} with the right organisation)" if r["predicted"] or r["gold"] else ""
+    lines.append(f"roles      {_figures(r)}{org}")
     return "\n".join(lines)
+
+
+def _figures(r: dict[str, Any]) -> str:
+    """"P 0.875 R 1.000 F1 0.933", with n/a for a figure that has nothing to measure."""
+    if not r["predicted"] and not r["gold"]:
+        return "n/a: no gold and nothing predicted"
+    p = f"{r['precision']:.3f}" if r["predicted"] else "n/a"
+    recall = f"{r['recall']:.3f}" if r["gold"] else "n/a"
+    return f"P {p} R {recall} F1 {r['f1']:.3f}"

@@ -15,6 +15,7 @@ from rich.text import Text
 from kg.queries import ready_made, resolve_entity
 from kg.results import prefixes, short
 from kg.store import query
+from kg.terminal import clean
 
 ABOUT = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -89,36 +90,46 @@ def explain(store: ox.Store, entity: str) -> Explanation:
                        tuple(sorted(same_as)), edges)
 
 
-def render(x: Explanation, *, styled: bool) -> Group:
-    """The explanation for a terminal: styled spans when `styled`, otherwise the span between [[ and ]]."""
-    head = Text(x.label, style="bold")
-    head.append(f"  <{x.iri}>  {', '.join(x.types)}", style="dim")
+def render(x: Explanation, *, styled: bool, wide: bool = True) -> Group:
+    """The explanation for a terminal: styled spans when `styled`, otherwise the span between [[ and ]]; IRIs in
+    full when `wide`, else as prefix:name (the terminal's lines wrap at word boundaries). Every string from the
+    graph is cleaned (control characters made visible) and printed as Text, never as rich markup."""
+    names = prefixes()
+
+    def iri(value: str) -> str:
+        return clean(value if wide else short(ox.NamedNode(value), names))
+
+    head = Text(clean(x.label), style="bold")
+    head.append(f"  <{iri(x.iri)}>  {clean(', '.join(x.types))}", style="dim")
     lines: list[Text] = [head]
     if x.aliases:
-        lines.append(Text(f"also: {'; '.join(x.aliases)}"))
+        lines.append(Text(clean(f"also: {'; '.join(x.aliases)}")))
     if x.same_as:
-        lines.append(Text(f"same as: {' '.join(x.same_as)}"))
+        lines.append(Text(f"same as: {' '.join(iri(s) for s in x.same_as)}"))
     lines.append(Text(f"{len(x.edges)} relation{'s' if len(x.edges) != 1 else ''}"))
     for edge in x.edges:
         lines.append(Text(""))
         role = f" (names {x.label} as {edge.via.split(':')[-1]})" if edge.via else ""
-        lines.append(Text(f"{edge.subject} {edge.relation.split(':')[-1]}: {edge.text}{role}", style="bold"))
+        lines.append(Text(clean(f"{edge.subject} {edge.relation.split(':')[-1]}: {edge.text}{role}"), style="bold"))
         lines.append(_sentence(edge, styled=styled))
         where = f"{edge.article} ({edge.source})" if edge.article else edge.source
-        lines.append(Text(f"  article: {where}  <{edge.document}>  characters {edge.start}-{edge.end}", style="dim"))
-        lines.append(Text(f"  rule: {edge.rule}  confidence: {edge.confidence:g}  node: <{edge.node}>", style="dim"))
+        lines.append(Text(f"  article: {clean(where)}  <{iri(edge.document)}>  characters {edge.start}-{edge.end}",
+                          style="dim"))
+        lines.append(Text(f"  rule: {clean(edge.rule)}  confidence: {edge.confidence:g}  node: <{iri(edge.node)}>",
+                          style="dim"))
     return Group(*lines)
 
 
 def _sentence(edge: Edge, *, styled: bool) -> Text:
-    """The sentence the edge was read in, its span highlighted."""
+    """The sentence the edge was read in, its span highlighted (the parts are cleaned one by one, so the offsets
+    still cut the sentence where the span is)."""
     before, span, after = (edge.sentence[:edge.span_start], edge.sentence[edge.span_start:edge.span_end],
                            edge.sentence[edge.span_end:])
     out = Text("  ")
-    out.append(before)
+    out.append(clean(before))
     if styled:
-        out.append(span, style="bold black on yellow")
+        out.append(clean(span), style="bold black on yellow")
     else:
-        out.append(f"[[{span}]]")
-    out.append(after)
+        out.append(f"[[{clean(span)}]]")
+    out.append(clean(after))
     return out

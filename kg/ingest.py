@@ -1,7 +1,8 @@
-"""Read files, folders and stdin into `Article`s: decode, find the headline, mark page furniture.
+"""Read files, folders and stdin into `Article`s: decode, find the headline and date line, mark page furniture.
 
 Supported: .txt/.text, .md/.markdown, .html/.htm, .jsonl (one article per line: text, title, url, published),
-and "-" for standard input. A bad file yields a `Skipped` record instead of stopping the whole run.
+.pdf (its text layer), .docx, and "-" for standard input (a PDF or .docx there is recognised by its first
+bytes). A bad file yields a `Skipped` record instead of stopping the whole run.
 """
 
 from __future__ import annotations
@@ -11,13 +12,17 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.model import Article
+
+if TYPE_CHECKING:
+    from kg.documents import Document
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +30,20 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+READS = ".txt .md .html .jsonl .pdf .docx"
+"""The formats named in messages (each also has the other spellings above)."""
 
 NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE", "AUTHORS"})
 """Files found in a folder that document the corpus rather than belong to it ("README.TXT" of a data set)."""
 
 MAX_FILE_BYTES = 20_000_000
 """Larger files are refused: an article is never this long, and a JSONL corpus should be split."""
+MAX_DOCUMENT_BYTES = 200_000_000
+"""The same for a PDF or .docx, whose pictures and fonts take room the text does not (kg.documents bounds what
+is decompressed and read inside them)."""
 
 MAX_ARTICLE_CHARS = 10_000_000
 """Longer articles are refused with a message: even split into parts, they would take hours to build."""
@@ -69,7 +81,7 @@ def read_inputs(paths: Iterable[str], *, published: str | None = None,
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not files:
-                yield Skipped(raw, "folder holds no articles (.txt .md .html .jsonl)")
+                yield Skipped(raw, f"folder holds no articles ({READS})")
             for file in files:
                 if file.stem.upper() in NOT_ARTICLES:
                     yield Skipped(str(file), f"a {file.stem.upper()} file, not an article (name it to build it)")
@@ -80,19 +92,34 @@ def read_inputs(paths: Iterable[str], *, published: str | None = None,
 
 
 def _from_file(path: Path, published: str | None) -> Iterator[Article | Skipped]:
+    suffix = path.suffix.lower()
+    if suffix and suffix not in SUPPORTED:
+        yield Skipped(str(path), f"unsupported format {suffix} (kg reads {READS})")
+        return
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            yield Skipped(str(path), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        limit = MAX_DOCUMENT_BYTES if suffix in PDF_SUFFIXES | DOCX_SUFFIXES else MAX_FILE_BYTES
+        if size > limit:
+            yield Skipped(str(path), f"file is {size:,} bytes; the limit is {limit:,}")
             return
         data = path.read_bytes()
     except OSError as e:
         yield Skipped(str(path), f"cannot read: {e.strerror or e}")
         return
-    yield from _from_bytes(data, path.name, path.suffix.lower(), published)
+    yield from _from_bytes(data, path.name, suffix or None, published)
 
 
 def _from_bytes(data: bytes, source: str, suffix: str | None, published: str | None) -> Iterator[Article | Skipped]:
+    """The articles in one file's bytes; `suffix` None (standard input, a file without extension) means the
+    format is told by the first bytes: a PDF, a zip (a .docx), else text."""
+    from kg.documents import PDF_MAGIC, ZIP_MAGIC, read_docx, read_pdf
+
+    if suffix in PDF_SUFFIXES or (suffix is None and PDF_MAGIC in data[:1024]):
+        yield from in_parts(from_document(read_pdf, data, source=source, published=published))
+        return
+    if suffix in DOCX_SUFFIXES or (suffix is None and data.startswith(ZIP_MAGIC)):
+        yield from in_parts(from_document(read_docx, data, source=source, published=published))
+        return
     text = decode(data, source)
     if isinstance(text, Skipped):
         yield text
@@ -103,10 +130,26 @@ def _from_bytes(data: bytes, source: str, suffix: str | None, published: str | N
     if suffix in HTML_SUFFIXES or (suffix is None and _looks_like_html(text)):
         made = from_html(text, source=source, published=published)
     elif suffix in MARKDOWN_SUFFIXES:
-        made = from_plain_text(markdown_to_text(text), source=source, published=published)
+        made = from_plain_text(markdown_to_text(text), source=source, default_date=published)
     else:
-        made = from_plain_text(text, source=source, published=published)
+        made = from_plain_text(text, source=source, default_date=published)
     yield from in_parts(made)
+
+
+def from_document(read: Callable[[bytes], Document], data: bytes, *, source: str,
+                  published: str | None = None) -> Article | Skipped:
+    """A PDF or .docx article (`read` is kg.documents.read_pdf or read_docx): its text as a plain-text article,
+    titled by the file's metadata title when it has one, dated by a date line in the text, else by the file's
+    creation date, else by `published`."""
+    from kg.documents import Unreadable
+
+    try:
+        document = read(data)
+    except Unreadable as e:
+        return Skipped(source, str(e))
+    made = from_plain_text(_valid_unicode(document.text), source=source,
+                           default_date=document.created or published)
+    return replace(made, title=document.title) if isinstance(made, Article) and document.title else made
 
 
 def decode(data: bytes, source: str) -> str | Skipped:
@@ -137,20 +180,20 @@ def content_hash(text: str) -> str:
 
 
 def from_plain_text(text: str, *, source: str, title: str | None = None, url: str | None = None,
-                    published: str | None = None) -> Article | Skipped:
-    """A plain-text article; a first line followed by a blank line is its headline."""
+                    published: str | None = None, default_date: str | None = None) -> Article | Skipped:
+    """A plain-text article. Its header is a first line followed by a blank line or by a date line (the
+    headline; not when `title` is given), then any date lines and bylines: the header is never analysed, and its
+    first date line sets the publication date unless `published` (a date the source's metadata gives) is
+    known. `default_date` (--published) dates an article that gives no date of its own."""
     if not text.strip():
         return Skipped(source, "empty article")
     if len(text) > MAX_ARTICLE_CHARS:
         return Skipped(source, f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
-    body_start = 0
-    first = re.match(r"[ \t\n]*([^\n]+)\n[ \t]*\n", text)
-    if title is None and first and len(first.group(1).strip()) <= 300 and text[first.end():].strip():
-        title = first.group(1).strip()
-        body_start = first.end(1)
+    headline, body_start, dated = read_header(text, headline=title is None)
     body_end, masked = find_furniture(text, body_start)
-    return Article(text=text, source=source, content_hash=content_hash(text), title=title, url=url,
-                   published=published, body_start=body_start, body_end=body_end, masked=masked)
+    return Article(text=text, source=source, content_hash=content_hash(text), title=title or headline, url=url,
+                   published=published or dated or default_date, body_start=body_start, body_end=body_end,
+                   masked=masked)
 
 
 def in_parts(item: Article | Skipped) -> Iterator[Article | Skipped]:
@@ -188,48 +231,278 @@ def split_text(text: str, limit: int) -> list[str]:
     return pieces
 
 
-# A line that opens the block of links, teasers and buttons that sites put after the article.
-_TRAILER = re.compile(
-    r"^[ \t]*(?:check also|related(?: articles| stories| coverage| content| news| posts| reading| topics| links)?|"
-    r"read more|read also|also read|see also|more on this story|more from [^\n]{1,40}|you may also like|"
-    r"you might also like|recommended(?: for you| stories| reading)?|most read|most popular|trending(?: now)?|"
-    r"share(?: this)?(?: article| story| post)?|share on [^\n]{1,30}|tags|topics|comments|"
-    r"leave a comment|sign up for [^\n]{1,60}|subscribe to [^\n]{1,60})[ \t]*:?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE)
-# Whole lines that are furniture wherever they stand: bylines, photo credits, ads, share buttons.
-_FURNITURE_LINE = re.compile(
-    r"^[ \t]*(?:(?:by|written by|reporting by|words by)[ \t]+[A-Z][\w.'\u2019-]*(?:[ \t,]+(?:and[ \t]+)?"
-    r"[A-Z][\w.'\u2019-]*){0,6}[ \t]*|"
-    r"(?:photo|image|picture|video)(?: credit| copyright| caption)?s?[ \t]*[:/|][^\n]{0,200}|"
-    r"image (?:copyright|caption)[^\n]{0,200}|"
-    r"[^\n]{0,150}(?:getty images|ap photo|afp via getty|reuters/|/reuters|epa-efe|shutterstock|"
-    r"/ap\b|\(ap\)$)[^\n]{0,60}|"
-    r"\((?:reporting|writing|editing|additional reporting) by [^\n]{1,200}\)|"
-    r"advertisement|share this (?:article|story)|click here to [^\n]{1,80}|"
-    r"(?:updated|published|posted)[ \t]*:?[ \t]*[^\n]{0,40}\d{4}[^\n]{0,20})[ \t]*$",
-    re.IGNORECASE | re.MULTILINE)
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_TIME = (r"(?:\d{1,2}(?:[:.]\d{2}){0,2}[ \t]*+[ap]\.?m\.?|\d{1,2}(?:[:.]\d{2}){1,2}(?:[ \t]*+h(?:rs)?)?)"
+         r"(?:[ \t]*+(?:(?:utc|gmt)(?:[ \t]*+[+-][ \t]*+\d{1,2}(?::?\d{2})?)?|[a-z]{2,4}t|\([a-z]{2,5}\)))?")
+
+
+def _date_core(named: bool) -> str:
+    """A written date: "July 21, 2017", "21 July 2017", "2017-07-21", "21/07/2017" (groups named when `named`)."""
+    def g(name: str, pattern: str) -> str:
+        return f"(?P<{name}>{pattern})" if named else f"(?:{pattern})"
+    year, number = r"\d{4}", r"\d{1,2}"
+    return (rf"(?:{g('m1', _MONTH)}[ \t]++{g('d1', _DAY)},?[ \t]++{g('y1', year)}"
+            rf"|{g('d2', _DAY)}[ \t]++(?:of[ \t]++)?{g('m2', _MONTH)},?[ \t]++{g('y2', year)}"
+            rf"|{g('y3', year)}-{g('m3', number)}-{g('d3', number)}"
+            r"(?:t\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"
+            rf"|{g('a4', number)}[/.]{g('b4', number)}[/.]{g('y4', year)}"
+            rf"|{g('y5', year)}/{g('m5', number)}/{g('d5', number)})")
+
+
+_DATE_LABEL = (r"(?:(?:(?:last|first)[ \t]++)?(?:updated|published|posted|modified|created)|dated?|as[ \t]++of)"
+               r"(?:[ \t]++on)?(?:[ \t]*+[:\-\u2013\u2014][ \t]*+|[ \t]++)")
+
+
+def _after(separators: str) -> str:
+    """Spaces, or one of `separators` with optional spaces around it. Runs of spaces in these patterns are
+    possessive (`*+`, `++`: never given back), so a failing match cannot try every way of splitting a long run."""
+    return rf"(?:[ \t]*+(?:{separators})[ \t]*+|[ \t]++)"
+
+
+_BEFORE_DATE = _after(r",|on|-|\u2013|\u2014|\|")
+_BEFORE_TIME = _after(r",|at|-|\u2013|\u2014|\||\u00b7|\u2022")
+_DATE_ENTRY = (rf"(?:{_DATE_LABEL})?(?:{_WEEKDAY},?[ \t]++)?(?:{_TIME}{_BEFORE_DATE})?"
+               rf"(?:{_WEEKDAY},?[ \t]++)?{_date_core(False)}(?:{_BEFORE_TIME}{_TIME})?")
+_DATE_LINE = re.compile(rf"{_DATE_ENTRY}(?:[ \t]*+(?:\||;|,|\u00b7|\u2022|-|\u2013|\u2014)[ \t]*+{_DATE_ENTRY})*\.?",
+                        re.IGNORECASE)
+"""A line that is only a date, with a label, weekday and time as sites print them ("Friday, July 21, 2017",
+"21 July 2017", "July 21, 2017 3:45 PM EDT", "Updated: 2017-07-21", "Published 21/07/2017 | Updated ...")."""
+_DATE_IN_LINE = re.compile(rf"(?<![\w/.-]){_date_core(True)}(?![\w/-])", re.IGNORECASE)
+_RELATIVE_DATE_LINE = re.compile(r"(?:(?:last[ \t]++)?(?:updated|published|posted))[ \t]*+:?[ \t]*+(?:\d+|an?|one)"
+                                 r"[ \t]++(?:second|minute|hour|day|week|month|year)s?[ \t]++ago", re.IGNORECASE)
+
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|de|van|von|der|den|da|di|du|la|le|bin|al|el)){{0,4}}"
+_NAMES = rf"{_NAME}(?:[ \t]*(?:,|&|(?i:and))[ \t]*{_NAME}){{0,3}}"
+_BYLINE = re.compile(
+    rf"(?:(?i:by|written[ \t]+by|words[ \t]+by|story[ \t]+by|text[ \t]+by)[ \t]+{_NAMES}"
+    r"(?:[ \t]*[,|\u2013\u2014-][ \t]*[^\n.!?]{1,80})?"
+    r"|(?i:(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|produced)[ \t]+by)[ \t]+[^\n]{1,200}"
+    rf"|{_NAMES}[ \t]+(?i:contributed[ \t]+(?:reporting|research|to[ \t]+this[ \t]+(?:report|article|story)))"
+    r"[^\n]{0,80}"
+    r"|\((?i:(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|produced))[ \t]+(?i:by)[ \t]+[^\n]{1,200}\))")
+"""A byline: "By Jane Doe, BBC News", "By JANE DOE and JOHN ROE | Reuters", "(Reporting by ...; Editing by ...)",
+"Jane Doe contributed reporting." (names capitalised, so "By Monday, the talks had ended." is content)."""
+
+_AGENCY = (r"(?i:getty[ \t]+images|getty|afp|reuters|ap|associated[ \t]+press|epa(?:-efe)?|pa(?:[ \t]+(?:media|wire|"
+           r"images))?|press[ \t]+association|shutterstock|bloomberg|anadolu(?:[ \t]+agency)?|xinhua|alamy|"
+           r"rex(?:/shutterstock)?|eyevine|nurphoto|sopa[ \t]+images|zuma(?:[ \t]+press)?)(?:[ \t]+(?i:photo|images?))?")
+_CREDITED = rf"{_NAME}[ \t]*/[ \t]*{_AGENCY}|{_AGENCY}[ \t]*/[ \t]*{_NAME}|{_AGENCY}[ \t]+(?i:via)[ \t]+{_AGENCY}"
+"""A picture credit: "Jane Roe/Getty Images", "REUTERS/Jane Roe", "AFP via Getty Images"."""
+_PICTURE_LABEL = (r"(?i:(?:photo(?:graph)?|image|picture|pic|video|illustration|graphic|credit|caption)s?"
+                  r"(?:[ \t]+(?:credit|copyright|caption|source)s?)?)")
+_CREDIT_LINE = re.compile(
+    rf"{_PICTURE_LABEL}[ \t]*[:|][ \t]*\S[^\n]{{0,200}}"
+    r"|(?i:(?:image|media|video|photo)[ \t]+(?:caption|copyright|source|credit)),?[ \t]+\S[^\n]{0,200}"
+    rf"|\({_PICTURE_LABEL}(?:[ \t]+(?i:by|courtesy[ \t]+of))?[ \t]*[:/]?[ \t]*[^()\n]{{1,150}}\)"
+    rf"|\((?:{_CREDITED}|{_AGENCY})\)"
+    rf"|{_AGENCY}|{_CREDITED}"
+    rf"|[^\n]{{1,300}}?[ \t(\[]{_PICTURE_LABEL}[ \t]*:[ \t]*[^\n:]{{1,80}}/[^\n/]{{1,60}}"
+    rf"|[^\n]{{1,300}}?[ \t.(\[](?:{_CREDITED})[)\]]?"
+    r"|[^\n]{1,300}?[ \t]\((?i:ap|afp|reuters|epa|getty images)(?:[ \t]+(?i:photo))?\)")
+"""A picture credit or caption line: "Photo: ...", "Image caption ...", "(Photo: X/Getty Images)", "Credit: ...",
+"Jane Roe/Reuters", or a caption ending in such a credit. "Photo opportunities were..." is content: a label
+must be followed by a colon (or be BBC's "Image caption"/"Image copyright")."""
+_SHARE_WORDS = frozenset("share shares sharing tweet email e-mail mail facebook twitter x whatsapp linkedin pinterest "
+                         "reddit messenger telegram flipboard sms print copy link save this article story page post "
+                         "on via to with comment comments click opens in new window".split())
+_SHARE_CORE = frozenset("share tweet email e-mail facebook twitter whatsapp linkedin pinterest reddit print copy".split())
+_OTHER_LINE = re.compile(
+    r"(?i:advertisement(?:[ \t]*[-\u2013\u2014:][ \t]*[^\n]{0,40})?|skip[ \t]+advertisement|"
+    r"story[ \t]+continues[ \t]+below(?:[ \t]+(?:this[ \t]+)?advertisement)?|continue[ \t]+reading(?:[ \t]+the[ \t]+main"
+    r"[ \t]+story)?|click[ \t]+here[ \t]+to[^\n]{1,80}|(?:read[ \t]+more|read[ \t]+also|also[ \t]+read|see[ \t]+also|"
+    r"related|watch|listen|recommended)[ \t]*:[ \t]*[^\n]{1,200}|(?:categories|category|tags|topics|filed[ \t]+under|"
+    r"posted[ \t]+in)[ \t]*:[ \t]*[^\n]{1,300})")
+"""Teasers, ads and tag lines: "READ MORE: ...", "Advertisement", "Tags: ...", "Categories: ..."."""
+_CROSSHEAD = re.compile(r"(?=[^\n]*[A-Z]{3})[A-Z0-9][A-Z0-9 ,'\u2019&:-]{1,60}\.?")
+"""An all-capitals line of a few words: a crosshead ("TALKS STALL."), or a database export's section marker
+("ABSTRACT.", "FULL TEXT."): never article sentences, and NER reads names in capitals badly."""
+
+_BLOCK_HEADING = re.compile(
+    r"(?:check also|related(?: articles| stories| coverage| content| news| posts| reading| topics| links"
+    r"| internet links)?|read more|read also|also read|see also|more on this story|more from [^\n]{1,40}|"
+    r"more stories|top stories|most read|most popular|trending(?: now)?|you may also like|you might also like|"
+    r"recommended(?: for you| stories| reading)?|around the web|further reading|external links|sources?|"
+    r"references|categories|tags|topics|comments|leave a comment|share(?: this)?(?: article| story| post)?|"
+    r"share on [^\n]{1,30}|sign up for [^\n]{1,60}|subscribe to [^\n]{1,60})[ \t]*:?",
+    re.IGNORECASE)
+"""A heading that opens a block of links, teasers or sources ("Related articles", "Sources", "See also")."""
+_FURNITURE_CHARS = 500
+"""No longer line is furniture (a caption with its credit is shorter); the patterns are never tried on one, so a
+hostile line of spaces and digits cannot make them backtrack for long."""
+_BLOCK_LINE_CHARS = 400
+"""Lines of such a block (a newspaper name and a headline, a link) are short."""
+_ITEM_CHARS = 150
+"""Lines of a box of links inside the article are shorter still (headlines)."""
+_HEADER_LINES = 200
+"""The header is looked for in the first lines only."""
+
+
+def date_line_date(line: str) -> str | None:
+    """The ISO date a date line or byline gives first ("Friday, July 21, 2017" -> "2017-07-21"), if it is a real
+    date; day and month written as numbers count only when they cannot be swapped ("21/07/2017", not "03/04/2017")."""
+    for m in _DATE_IN_LINE.finditer(line):
+        g = m.groupdict()
+        try:
+            if g["y1"] or g["y2"]:
+                month = _MONTHS[(g["m1"] or g["m2"]).lower().rstrip(".")]
+                day, year = int(re.sub(r"\D", "", g["d1"] or g["d2"])), int(g["y1"] or g["y2"])
+            elif g["y3"] or g["y5"]:
+                year, month, day = int(g["y3"] or g["y5"]), int(g["m3"] or g["m5"]), int(g["d3"] or g["d5"])
+            else:
+                a, b, year = int(g["a4"]), int(g["b4"]), int(g["y4"])
+                if (a > 12) == (b > 12):
+                    continue  # "03/04/2017": the order of day and month is unknown
+                day, month = (a, b) if a > 12 else (b, a)
+            return date(year, month, day).isoformat()
+        except (KeyError, ValueError):
+            continue
+    return None
+
+
+def _lines(text: str, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of `text[start:stop]`, without its newline."""
+    stop = len(text) if stop is None else stop
+    while start < stop:
+        end = text.find("\n", start, stop)
+        end = stop if end < 0 else end
+        yield start, end
+        start = end + 1
+
+
+def _header_kind(line: str, after_byline: bool) -> str | None:
+    """What a line of an article's header is: "date" (a date line), "byline", "tail" (the outlet or role on the
+    line directly under a byline: "BBC News, Washington", "Political correspondent"), or None (not header)."""
+    if len(line) > _FURNITURE_CHARS:
+        return None
+    if _DATE_LINE.fullmatch(line) or _RELATIVE_DATE_LINE.fullmatch(line):
+        return "date"
+    if _BYLINE.fullmatch(line):
+        return "byline"
+    if after_byline and len(line) <= 60 and not re.search(r"[\d.!?:;\"\u201d]", line) and line[:1].isupper():
+        return "tail"
+    return None
+
+
+def _header_lines(text: str, lines: list[tuple[int, int]]) -> Iterator[tuple[int, str | None]]:
+    """(end offset, kind) of the header lines that open `lines` (kind None for a blank line), up to the first line
+    that is not header."""
+    after_byline = False
+    for s, e in lines:
+        line = text[s:e].strip()
+        if not line:
+            after_byline = False
+            yield e, None
+            continue
+        kind = _header_kind(line, after_byline)
+        if kind is None:
+            return
+        after_byline = kind == "byline"
+        yield e, kind
+
+
+def read_header(text: str, *, headline: bool = True) -> tuple[str | None, int, str | None]:
+    """The headline (when `headline`), where the body starts, and the date the header's first date line gives.
+
+    The headline is a first line of at most 300 characters followed by a blank line, or directly by bylines and
+    date lines that hold a date line or end in a blank line; date lines and bylines after it (or at the very top)
+    belong to the header too, blank lines between allowed."""
+    lines = list(islice(_lines(text), _HEADER_LINES))
+    k = next((i for i, (s, e) in enumerate(lines) if text[s:e].strip()), len(lines))
+    if k == len(lines):
+        return None, 0, None
+    title, body_start, dated = None, 0, None
+    first = text[slice(*lines[k])].strip()
+    if _header_kind(first, False) is None:
+        if not (headline and len(first) <= 300 and _ends_headline(text, lines[k + 1:])):
+            return None, 0, None
+        title, body_start, k = first, lines[k][1], k + 1
+    for end, kind in _header_lines(text, lines[k:]):
+        if kind is not None:
+            body_start = end
+        if kind == "date":
+            dated = dated or date_line_date(text[text.rfind("\n", 0, end) + 1:end])
+    if not text[body_start:].strip():
+        return None, 0, None
+    return title, body_start, dated
+
+
+def _ends_headline(text: str, after: list[tuple[int, int]]) -> bool:
+    """Whether the lines `after` a first line make it a headline: a blank line, or directly a run of bylines
+    and date lines that holds a date line or ends in a blank line ("By Jane Doe" then "Friday, July 21, 2017")."""
+    for _, kind in _header_lines(text, after):
+        if kind is None or kind == "date":
+            return True
+    return False
+
+
+def _furniture_line(line: str) -> bool:
+    """A whole line that is page furniture wherever it stands: a credit, caption, byline, date line, share
+    buttons, an ad or teaser, a crosshead."""
+    if len(line) > _FURNITURE_CHARS:
+        return False
+    if _header_kind(line, False) or _CREDIT_LINE.fullmatch(line) or _OTHER_LINE.fullmatch(line) \
+            or _CROSSHEAD.fullmatch(line):
+        return True
+    words = re.findall(r"[\w-]+", line.lower())
+    return (len(line) <= 80 and bool(words) and all(w in _SHARE_WORDS for w in words)
+            and any(w in _SHARE_CORE for w in words) and not re.search(r"[^\w\s|/,\u00b7\u2022():-]", line))
+
+
+def _block_item(line: str, limit: int = _ITEM_CHARS) -> bool:
+    """A line of a links or sources block: a link, or a line of at most `limit` characters that does not end a
+    sentence (a newspaper name and a headline, a teaser cut with an ellipsis)."""
+    return bool(re.match(r"(?:https?://|www\.)\S+$", line)) or (
+        len(line) <= limit and not re.search(r"[.!?:;\"\u201d\u2019]$", line))
 
 
 def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, int], ...]]:
-    """Where the trailing furniture block starts (-1 if none) and the furniture lines inside the body."""
+    """Where the trailing furniture block starts (-1 if none) and the furniture inside the body.
+
+    The trailing block is a links/sources heading in the last 2,000 characters (or the last third) of the body
+    followed only by links and lines that end no sentence. Inside the body, furniture lines are masked, and so is a heading of such a
+    block with the short item lines after it (a "Related" box in the middle of an article)."""
     body_end = -1
     body_len = len(text) - body_start
-    for m in _TRAILER.finditer(text, body_start):
-        rest = len(text) - m.start()
-        if m.start() > body_start and (rest <= 2000 or rest <= body_len / 3):
-            body_end = m.start()
+    tail = max(body_start, len(text) - max(2000, int(body_len / 3)))  # where a trailing block may start
+    lines = list(_lines(text, text.rfind("\n", 0, tail) + 1 if tail > body_start else body_start))
+    items_after = [True] * (len(lines) + 1)  # whether every line after line i is a block item (blank lines are)
+    for i in range(len(lines) - 1, -1, -1):
+        line = text[slice(*lines[i])].strip()
+        items_after[i] = items_after[i + 1] and (not line or _block_item(line, _BLOCK_LINE_CHARS))
+    for i, (s, e) in enumerate(lines):
+        rest = len(text) - s
+        if s > body_start and (rest <= 2000 or rest <= body_len / 3) and items_after[i + 1] \
+                and len(text[s:e]) <= _FURNITURE_CHARS and _BLOCK_HEADING.fullmatch(text[s:e].strip()):
+            body_end = s
             break
     stop = len(text) if body_end < 0 else body_end
-    masked = tuple((m.start(), m.end()) for m in _FURNITURE_LINE.finditer(text, body_start, stop)
-                   if m.end() > m.start() and _standalone(text, m.start(), m.end()))
-    return body_end, masked
-
-
-def _standalone(text: str, start: int, end: int) -> bool:
-    """A furniture line must be a paragraph of its own, not a line wrapped inside one."""
-    before = text[max(0, start - 2):start]
-    after = text[end:end + 2]
-    return (start == 0 or before.endswith("\n")) and (end == len(text) or after.startswith("\n"))
+    masked: list[tuple[int, int]] = []
+    in_block = after_byline = False
+    for s, e in _lines(text, body_start, stop):
+        raw = text[s:e]
+        line = raw.strip()
+        if not line:
+            after_byline = False
+            continue
+        start = s + len(raw) - len(raw.lstrip())
+        span = (start, start + len(line))
+        kind = _header_kind(line, after_byline)
+        after_byline = kind == "byline"
+        if len(line) <= _FURNITURE_CHARS and _BLOCK_HEADING.fullmatch(line):
+            in_block = True
+            masked.append(span)
+        elif (in_block and _block_item(line)) or kind or _furniture_line(line):
+            masked.append(span)
+        else:
+            in_block = False
+    return body_end, tuple(masked)
 
 
 def markdown_to_text(md: str) -> str:
@@ -258,8 +531,8 @@ def from_html(html: str, *, source: str, published: str | None = None) -> Articl
     if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
         text = "\n\n".join(paragraphs[1:])
     date_found = normalise_date(doc.date) if doc.date else None
-    return from_plain_text(text, source=source, title=title, url=doc.url or None,
-                           published=date_found or published)
+    return from_plain_text(text, source=source, title=title, url=doc.url or None, published=date_found,
+                           default_date=published)
 
 
 def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Article | Skipped]:
@@ -279,17 +552,17 @@ def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Artic
             continue
         when = record.get("published")
         try:
-            day = normalise_date(str(when)) if when else published
+            day = normalise_date(str(when)) if when else None
         except ValueError:
             log.warning("%s: cannot read the date %r; using none", where, when)
-            day = published
+            day = None
         title = record.get("title")
         url = record.get("url")
         yield from in_parts(from_plain_text(_valid_unicode(record["text"]).replace("\r\n", "\n"), source=where,
                                             title=_valid_unicode(title.strip()) if isinstance(title, str)
                                             and title.strip() else None,
                                             url=_valid_unicode(url) if isinstance(url, str) else None,
-                                            published=day))
+                                            published=day, default_date=published))
     if not any_line:
         yield Skipped(source, "empty JSONL file")
 

@@ -160,17 +160,21 @@ def entity_rows(linking: Linking, minter: Minter) -> list[dict[str, object]]:
 
 
 def merge_rows(linking: Linking, minter: Minter) -> list[dict[str, object]]:
-    """One record per join (an article key into a corpus entity) and per refused join, grouped by entity."""
+    """One record per join (an article key into a corpus entity), per refused join (a shared bare surname) and per
+    group of look-alike entities left apart (kg.unjoined), grouped by entity."""
     rows: list[dict[str, object]] = []
     for m in sorted(linking.merges, key=lambda m: (m.into, m.key != m.into, m.key)):
         entity = linking.entities[m.into]
         rows.append({"into": str(minter.entity(entity)), "label": entity.label, "key": m.key, "reason": m.reason,
                      "documents": list(m.documents)})
     for a in linking.ambiguities:
-        rows.append({"into": None, "label": None, "key": a.key, "documents": list(a.documents),
+        rows.append({"into": None, "label": None, "key": a.key, "with": list(a.candidates),
+                     "documents": list(a.documents),
                      "reason": f"not merged: {len(a.candidates)} people are so named ("
                                + ", ".join(linking.entities[c].label for c in a.candidates) + ")"})
-    return rows
+    from kg.unjoined import undone_rows  # the near misses: kg.unjoined builds on this module
+
+    return rows + undone_rows(linking)
 
 
 def format_entities(rows: list[dict[str, object]]) -> str:
@@ -183,7 +187,7 @@ def format_entities(rows: list[dict[str, object]]) -> str:
 def format_merges(rows: list[dict[str, object]]) -> str:
     """The join records under the entity each joins, then the refused joins."""
     lines: list[str] = []
-    current = None
+    current: object = ()  # no row's `into`: the first row always opens its group
     for r in rows:
         if r["into"] != current:
             current = r["into"]

@@ -141,7 +141,7 @@ def test_empty_and_binary_files(tmp_path):
 
 def test_folder_without_articles(tmp_path):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "x.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "in" / "x.odt").write_bytes(b"PK\x03\x04")
     assert "no articles" in one_line_error(kg("build", tmp_path / "in", "--out", tmp_path / "o"))
 
 
@@ -192,5 +192,86 @@ def test_kg_eval_agrees_with_the_reference_scorer_on_a_folder(seed_build, tmp_pa
                                 "--ontology", ROOT / "ontology", "--json"], capture_output=True, text=True, check=True)
     ours = kg("eval", seed_build, "--gold", folder, "--json")
     assert ours.exit_code == 0, ours.output
-    assert json.loads(ours.output) == json.loads(reference.stdout)
-    assert json.loads(ours.output)["roles"]["with_org"] > 0
+    assert json.loads(ours.stdout) == json.loads(reference.stdout)
+    assert json.loads(ours.stdout)["roles"]["with_org"] > 0
+    assert "gold document other.txt is not in the graph" in ours.stderr
+
+
+FERRY = ("Harbour council approves ferry line\n\nThe harbour council of Port Elmridge approved a new ferry line on "
+         "Tuesday.\n\n\"This line will carry ten thousand people a week,\" said Marta Lindqvist, the council chair.\n")
+FERRY_GOLD = {"document": "ferry.txt",
+              "entities": [{"id": "elmridge", "type": "Place", "name": "Port Elmridge", "aliases": []},
+                           {"id": "lindqvist", "type": "Person", "name": "Marta Lindqvist", "aliases": []}],
+              "relations": [{"type": "said", "subject": ["lindqvist"],
+                             "object": "This line will carry ten thousand people a week"}],
+              "roles": [{"person": "lindqvist", "title": "council chair", "org": []}]}
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory) -> Path:
+    """The seed and a short article of ours in one graph."""
+    folder = tmp_path_factory.mktemp("corpus-in")
+    (folder / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    out = tmp_path_factory.mktemp("corpus")
+    result = kg("build", folder, "--out", out, "--quiet")
+    assert result.exit_code == 0, result.output
+    return out / "graph.ttl"
+
+
+def test_kg_eval_scores_only_the_documents_its_gold_names(seed_build, corpus_build):
+    alone = kg("eval", seed_build, "--gold", HERE / "gold" / "seed.json", "--json")
+    in_corpus = kg("eval", corpus_build, "--gold", HERE / "gold" / "seed.json", "--json")
+    assert alone.exit_code == in_corpus.exit_code == 0, in_corpus.output
+    assert json.loads(in_corpus.stdout) == json.loads(alone.stdout), "the ferry article is not scored"
+    assert "warning" not in in_corpus.output
+
+
+def test_kg_eval_on_part_of_a_corpus_agrees_with_the_reference_scorer_on_that_part(seed_build, corpus_build):
+    scorer = needs_shared("eval", "score.py")
+    gold = HERE / "gold" / "seed.json"
+    reference = subprocess.run([sys.executable, scorer, "--gold", gold, "--graph", seed_build,
+                                "--ontology", ROOT / "ontology", "--json"], capture_output=True, text=True, check=True)
+    ours = kg("eval", corpus_build, "--gold", gold, "--json")
+    assert json.loads(ours.stdout) == json.loads(reference.stdout)
+
+
+def test_kg_eval_warns_about_a_gold_document_not_in_the_graph(seed_build, tmp_path):
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    (folder / "seed.json").write_text((HERE / "gold" / "seed.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "ferry.json").write_text(json.dumps(FERRY_GOLD), encoding="utf-8")
+    result = kg("eval", seed_build, "--gold", folder)
+    assert result.exit_code == 0, result.output
+    assert "warning: gold document ferry.txt is not in the graph: its gold items count as missed" in result.output
+    only = kg("eval", seed_build, "--gold", folder / "ferry.json")
+    assert "none of the 1 gold documents is in the graph" in one_line_error(only)
+
+
+def test_kg_eval_prints_n_a_where_there_is_nothing_to_measure(corpus_build, tmp_path):
+    (tmp_path / "ferry.json").write_text(json.dumps(FERRY_GOLD), encoding="utf-8")
+    text = kg("eval", corpus_build, "--gold", tmp_path / "ferry.json")
+    assert text.exit_code == 0, text.output
+    lines = {line.split()[0]: line for line in text.stdout.splitlines()}
+    for kind in ("hosted", "denies", "proposes"):
+        assert lines[kind] == f"{kind:<10} n/a: no gold and nothing predicted"
+    assert lines["said"].startswith("said       P 1.000 R 1.000 F1 1.000")
+    figures = json.loads(kg("eval", corpus_build, "--gold", tmp_path / "ferry.json", "--json").stdout)
+    assert figures["relations"]["hosted"] == {"tp": 0, "predicted": 0, "gold": 0, "precision": 0.0, "recall": 0.0,
+                                              "f1": 0.0, "wrong": [], "missed": []}, "JSON keeps score.py's figures"
+
+
+def test_entities_merges_lists_the_joins_left_undone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour talks\n\nMarta Lindqvist said the ferry line would open in May.\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("Ferry delay\n\nMarta Lindquist said the ferry line would open in June.\n",
+                                  encoding="utf-8")
+    result = kg("entities", folder, "--merges", "-q")
+    assert result.exit_code == 0, result.output
+    assert "left apart:" in result.output and "names differ by one letter" in result.output
+    rows = json.loads(kg("entities", folder, "--merges", "--json", "-q").stdout)
+    (undone,) = [r for r in rows if r["into"] is None]
+    assert [undone["key"].split(":")[1], *(k.split(":")[1] for k in undone["with"])] == ["marta lindqvist",
+                                                                                          "marta lindquist"]

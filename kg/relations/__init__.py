@@ -160,17 +160,18 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 def _sentence(ctx: Context, start: int, end: int) -> Span:
-    """The sentence(s) covering [start, end), as spaCy split them, without surrounding white space."""
+    """The sentence(s) covering [start, end), as spaCy split them, without surrounding white space (or page
+    furniture, which the parsed text has blanked out)."""
     first, last = start, end
     for sent in ctx.doc.sents:
         if sent.end_char > start and sent.start_char < end:
             first, last = min(first, sent.start_char), max(last, sent.end_char)
-    text = ctx.article.text
-    while first < last and text[first].isspace():
+    parsed = ctx.doc.text
+    while first < last and parsed[first].isspace():
         first += 1
-    while last > first and text[last - 1].isspace():
+    while last > first and parsed[last - 1].isspace():
         last -= 1
-    return _span(text, first, last)
+    return _span(ctx.article.text, first, last)
 
 
 def _relation(ctx: Context, spec: RuleSpec, found: Found) -> Relation:
