@@ -268,7 +268,9 @@ class _Scorer:
             gold_roles.setdefault((r["person"], norm_name(r["title"])), set()).update(
                 orgs if isinstance(orgs, list) else [orgs])
         used, tp, with_org = set(), 0, 0
-        for n, title, orgs in sorted(predicted, key=lambda x: (str(x[0]), x[1])):
+        # One person may hold one title twice with different affiliations: the order then decides which one meets the
+        # gold role first. score.py leaves that to set order (it changes with PYTHONHASHSEED); kg sorts it too.
+        for n, title, orgs in sorted(predicted, key=lambda x: (str(x[0]), x[1], sorted(map(str, x[2])))):
             gid = self.node_gold.get(n)
             for key in sorted(gold_roles):
                 person, gtitle = key

@@ -275,3 +275,27 @@ def test_entities_merges_lists_the_joins_left_undone(tmp_path):
     (undone,) = [r for r in rows if r["into"] is None]
     assert [undone["key"].split(":")[1], *(k.split(":")[1] for k in undone["with"])] == ["marta lindqvist",
                                                                                           "marta lindquist"]
+
+
+@pytest.mark.slow
+def test_kg_eval_figures_do_not_depend_on_the_hash_seed(tmp_path):
+    """A person holding one title twice with two affiliations: which one meets the gold role is decided by a sort,
+    not by set order (which changes from run to run with PYTHONHASHSEED)."""
+    graph = tmp_path / "g.ttl"
+    graph.write_text("""@prefix kg: <https://kg.example/ns#> . @prefix schema: <https://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix id: <https://kg.example/id/> .
+id:ann a kg:Person ; rdfs:label "Ann Lee" ; kg:holdsRole id:r1, id:r2 .
+id:alpha a kg:Organization ; rdfs:label "Alpha" .
+id:beta a kg:Organization ; rdfs:label "Beta" .
+id:r1 a kg:Role ; schema:jobTitle "minister" ; schema:affiliation id:alpha .
+id:r2 a kg:Role ; schema:jobTitle "minister" ; schema:affiliation id:beta .
+""", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"entities": [
+        {"id": "ann", "type": "Person", "name": "Ann Lee"}, {"id": "alpha", "type": "Organization", "name": "Alpha"},
+        {"id": "beta", "type": "Organization", "name": "Beta"}],
+        "relations": [], "roles": [{"person": "ann", "title": "minister", "org": ["beta"]}]}), encoding="utf-8")
+    outputs = {subprocess.run([str(Path(sys.executable).with_name("kg")), "eval", str(graph), "--gold", str(gold), "--json"],
+                              capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(outputs) == 1
