@@ -22,7 +22,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.evaluate import RELATIONS, confidence_bands, load_gold, load_graph, score
+from kg.evaluate import confidence_bands, load_gold, load_graph, relation_names, score
 from kg.evaluate import _Scorer, local, norm_name
 from kg.pipeline import BuildOptions, build, write_outputs
 
@@ -103,7 +103,7 @@ def table(name: str, figures: dict[str, Any]) -> list[str]:
     e = figures["entities"]
     if e.get("annotated", True):
         out.append(line("entities", e, f"({e['tp']}/{e['predicted']} predicted, {e['gold']} gold)"))
-    for kind in (*RELATIONS, "all"):
+    for kind in (*relation_names(), "all"):
         r = figures["relations"][kind]
         if r["gold"] or r["predicted"]:
             out.append(line(kind, r, f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)"))
@@ -140,7 +140,7 @@ def main() -> int:
                             f"({b['tp']}/{b['tp'] + b['fp']})" for b in bands))
         errors[name] = {
             "entities": {k: figures["entities"].get(k, []) for k in ("wrong", "duplicates", "missed")},
-            **{kind: {k: figures["relations"][kind][k] for k in ("wrong", "missed")} for kind in RELATIONS},
+            **{kind: {k: figures["relations"][kind][k] for k in ("wrong", "missed")} for kind in relation_names()},
             "roles": roles,
         }
     if a.errors:

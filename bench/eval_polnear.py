@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.evaluate import RELATIONS, confidence_bands, load_gold, load_graph, score
+from kg.evaluate import confidence_bands, load_gold, load_graph, relation_names, score
 from kg.pipeline import BuildOptions, build, write_outputs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -36,7 +36,7 @@ def main() -> int:
     gold, graph = load_gold(folder), load_graph(a.out / "graph.ttl")
     figures = score(gold, graph)
     print(f"{a.split}: {len(result.extractions)} articles built in {elapsed:.1f} s")
-    for kind in (*RELATIONS, "all"):
+    for kind in (*relation_names(), "all"):
         r = figures["relations"][kind]
         print(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
               f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")

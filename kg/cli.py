@@ -21,13 +21,14 @@ import typer
 from kg import __version__
 from kg.errors import KGError
 from kg.executors import TIME_LIMIT
+from kg.spec import names_text, relation_types
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildOptions, BuildResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Turn news articles into an RDF knowledge graph of who said, hosted, denies and proposes "
-                       "what, with the sentence every fact comes from.")
+                  help=f"Turn news articles into an RDF knowledge graph of who {', '.join(relation_types())} what, "
+                       "and who holds which role, with the sentence every fact comes from.")
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = "neo4j, gephi, graphml, jsonld, ntriples, nquads, trig, csv"
 
@@ -272,7 +273,7 @@ def viz(
     focus: Annotated[str | None, typer.Option(help="Draw only this entity (name, other name or IRI) and the "
                                                    "entities it shares a relation with.", show_default=False)] = None,
     types: Annotated[list[str] | None, typer.Option(
-        "--types", help="Relation types (said, hosted, denies, proposes, role) and/or entity types (Person, "
+        "--types", help=f"Relation types ({names_text()}, role) and/or entity types (Person, "
                         "Organization, Place) to draw; comma-separated or repeated. Default: all.",
         show_default=False)] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,

@@ -33,6 +33,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.spec import relation_types
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,6 @@ TITLE_PREDICATES = {"jobtitle", "title", "role", "position", "holdsrole", "hasro
 ROLE_TEXT_PREDICATES = {"title", "jobtitle", "rolename", "label", "name"}
 ORG_PREDICATES = {"affiliation", "memberof", "org", "organization", "organisation", "roleof", "worksfor",
                   "employer", "of"}
-RELATIONS = ("said", "hosted", "denies", "proposes")
 PRONOUN_CAPS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "the", "a", "an",
                 "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov.",
                 "president"}
@@ -60,6 +60,11 @@ supporters opponents protesters activists diplomats leaders reports polls studie
 surveys""".split())
 STOP = set("a an the of to and or in on at by for with from as is are was were be been it its that this there "
            "their they we our i you he she his her not no but if than then so".split())
+
+
+def relation_names() -> tuple[str, ...]:
+    """The relation types scored: every relation type of the vocabulary (ontology/kg.ttl)."""
+    return tuple(relation_types())
 
 
 def local(term: Node) -> str:
@@ -202,16 +207,17 @@ class _Scorer:
         return bool(mine & caps)
 
     def relations(self) -> dict[str, Any]:
+        kinds = relation_names()
         preds = []
         for s, p, o in self.g:
             kind = local(p)
-            if kind in RELATIONS and s in self.types:
+            if kind in kinds and s in self.types:
                 text = [str(o)] if isinstance(o, Literal) else sorted(_literals(self.g, o, TEXT_PREDICATES))
                 preds.append((kind, str(s), " ".join(text), s, o))
         preds.sort(key=lambda x: x[:3])
         out: dict[str, Any] = {}
         totals = [0, 0, 0]
-        for kind in RELATIONS:
+        for kind in kinds:
             golds = [r for r in self.gold["relations"] if r["type"] == kind]
             mine = [x for x in preds if x[0] == kind]
             pairs = []
@@ -291,9 +297,10 @@ def score(gold: dict[str, Any], graph: Graph) -> dict[str, Any]:
 
 
 def confidence_bands(gold: dict[str, Any], graph: Graph, edges: tuple[float, ...] = (0.5, 0.8),
-                     kinds: tuple[str, ...] = RELATIONS) -> list[dict[str, Any]]:
+                     kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
     """Precision of the predicted relations in each confidence band (below 0.5, 0.5 to 0.8, above 0.8 by
     default): whether higher confidence really means more often right. Optional gold matches are left out."""
+    kinds = relation_names() if kinds is None else kinds
     s = _Scorer(gold, graph)
     s.relations()
     bounds = [0.0, *edges, 1.01]
@@ -362,12 +369,11 @@ def _merge_gold(merged: dict[str, list], key_to_id: dict[str, str], stem: str, d
 def load_graph(path: Path) -> Graph:
     """A Turtle graph (read and bounded as kg export reads one) with kg's ontology added, so subclass links
     resolve coarse types."""
-    from importlib import resources
-
     from kg.export import read_graph
+    from kg.spec import vocabulary
 
     g = read_graph(path)
-    g.parse(data=resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle")
+    g += vocabulary()
     return g
 
 
@@ -434,7 +440,7 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append(f"entities   {_figures(e)}")
     else:
         lines.append(f"entities   n/a: the gold lists none ({e['predicted']} predicted)")
-    for kind in (*RELATIONS, "all"):
+    for kind in (*relation_names(), "all"):
         r = result["relations"][kind]
         counts = f"  ({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)" if r["predicted"] or r["gold"] else ""
         lines.append(f"{kind:<10} {_figures(r)}{counts}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -17,27 +17,27 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URI
 from rdflib.term import Node
 
 from kg.model import Entity, Extraction, Relation, Role
+from kg.spec import KG, SCHEMA, relation_types, terms
 
-KG = Namespace("https://kg.example/ns#")
-SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 DEFAULT_BASE = "https://kg.example/id/"
 PREFIXES = {"kg": KG, "schema": SCHEMA, "skos": SKOS, "rdfs": RDFS, "xsd": XSD, "wd": WD}
-
-NODE_CLASS = {"said": "Statement", "hosted": "Event", "denies": "Claim", "proposes": "Proposal"}
-"""The class of the node each relation points to; its IRI path is the class name in lower case."""
 
 Triple = tuple[Node, Node, Node]
 
 
 class _Terms:
     """A namespace whose terms are made once and then kept as attributes. rdflib's namespaces build a new URIRef
-    (through Python-level checks) on every access, and article_triples asks for several per triple."""
+    (through Python-level checks) on every access, and article_triples asks for several per triple. With `closed`,
+    only those names exist: a kg term the vocabulary does not declare is an error, never a triple."""
 
-    def __init__(self, namespace: Namespace | type) -> None:
+    def __init__(self, namespace: Namespace | type, closed: Callable[[], frozenset[str]] | None = None) -> None:
         self._namespace = namespace
+        self._closed = closed
 
     def __getattr__(self, name: str) -> URIRef:
+        if self._closed is not None and name not in self._closed():
+            raise AttributeError(f"kg:{name} is not in the vocabulary (ontology/kg.ttl)")
         term = URIRef(self._namespace[name])
         setattr(self, name, term)
         return term
@@ -46,7 +46,8 @@ class _Terms:
         return getattr(self, name)
 
 
-_KG, _SCHEMA, _RDF, _RDFS, _SKOS, _XSD = map(_Terms, (KG, SCHEMA, RDF, RDFS, SKOS, XSD))
+_KG = _Terms(KG, terms)
+_SCHEMA, _RDF, _RDFS, _SKOS, _XSD = map(_Terms, (SCHEMA, RDF, RDFS, SKOS, XSD))
 
 
 def slug(text: str, *, limit: int = 80) -> str:
@@ -75,7 +76,7 @@ class Minter:
 
     def prefixes(self) -> dict[str, str]:
         """Prefixes for the graph's own resources, so Turtle reads "person:john-kirby"."""
-        paths = ["doc", "person", "organization", "place", "role", *(c.lower() for c in NODE_CLASS.values())]
+        paths = ["doc", "person", "organization", "place", "role", *(r.path for r in relation_types().values())]
         return {p: f"{self.base}{p}/" for p in paths}
 
     def document(self, doc_id: str) -> URIRef:
@@ -95,7 +96,7 @@ class Minter:
 
     def relation(self, doc_id: str, rel: Relation) -> URIRef:
         digest = _digest(doc_id, rel.predicate, rel.subject, rel.object.start, rel.object.end)
-        return URIRef(f"{self.base}{NODE_CLASS[rel.predicate].lower()}/{digest}")
+        return URIRef(f"{self.base}{relation_types()[rel.predicate].path}/{digest}")
 
     def role(self, doc_id: str, role: Role) -> URIRef:
         return URIRef(f"{self.base}role/{_digest(doc_id, role.person, role.title.lower(), role.span.start)}")
@@ -140,6 +141,7 @@ def article_triples(x: Extraction, corpus: dict[str, Entity], minter: Minter) ->
     if article.url:
         yield doc, _SCHEMA.url, Literal(article.url, datatype=_XSD.anyURI)
     iri = {e.key: minter.entity(corpus.get(e.key, e)) for e in x.entities}
+    types = relation_types()
     for local in x.entities:
         entity = corpus.get(local.key, local)
         node = iri[local.key]
@@ -154,7 +156,7 @@ def article_triples(x: Extraction, corpus: dict[str, Entity], minter: Minter) ->
     for rel in x.relations:
         node = minter.relation(article.doc_id, rel)
         yield iri[rel.subject], _KG[rel.predicate], node
-        yield node, _RDF.type, _KG[NODE_CLASS[rel.predicate]]
+        yield node, _RDF.type, _KG[types[rel.predicate].node_class]
         yield node, _KG.text, Literal(rel.object.text)
         yield node, _KG.start, _int(rel.object.start)
         yield node, _KG.end, _int(rel.object.end)

@@ -15,6 +15,7 @@ from rdflib.term import Node
 
 from kg.evaluate import load_graph
 from kg.errors import GraphError
+from kg.spec import vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -56,8 +57,7 @@ def validate(path: Path) -> Report:
     from pyshacl import validate as shacl_validate
 
     data = load_graph(path)
-    triples = len(data) - len(Graph().parse(
-        data=resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8"), format="turtle"))
+    triples = len(data) - len(vocabulary())
     if triples == 0:
         raise GraphError(f"{path}: the graph is empty: nothing to validate")
     conforms, results, _ = shacl_validate(data, shacl_graph=shapes(), inference="none", advanced=False,

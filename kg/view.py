@@ -21,12 +21,15 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.graph import KG, NODE_CLASS, SCHEMA
+from kg.spec import KG, SCHEMA, relation_types
 from kg.model import ENTITY_TYPES
 
 ROLE = "role"
-RELATION_TYPES: tuple[str, ...] = (*NODE_CLASS, ROLE)
-"""Every fact type a view holds: the relation predicates of kg.graph, then roles."""
+
+
+def fact_types() -> tuple[str, ...]:
+    """Every fact type a view holds: the vocabulary's relation types, then roles."""
+    return (*relation_types(), ROLE)
 
 
 class ViewError(KGError):
@@ -114,8 +117,9 @@ class TripleIndex:
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         self._objects: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         self._pairs: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+        paired = _paired()
         for s, p, o in triples:
-            if p in _PAIRED:
+            if p in paired:
                 self._pairs[p].append((s, o))
             elif p in _READ:
                 self._objects[(s, p)].append(o)
@@ -137,8 +141,11 @@ class TripleIndex:
         return next(self.objects(subject, predicate), None)
 
 
-_PAIRED = frozenset({RDF.type, KG.holdsRole, *(KG[p] for p in NODE_CLASS)})
-"""Properties read_view walks from the property (subjects by type, fact nodes by predicate)."""
+def _paired() -> frozenset[Node]:
+    """Properties read_view walks from the property (subjects by type, fact nodes by predicate)."""
+    return frozenset({RDF.type, KG.holdsRole, *(r.predicate for r in relation_types().values())})
+
+
 _READ = frozenset({RDFS.label, SKOS.altLabel, SCHEMA.sameAs, KG.about, KG.place, KG.timeExpression, KG.date,
                    KG.text, KG.cue, KG.sentence, KG.document, KG.rule, KG.confidence, SCHEMA.affiliation,
                    SCHEMA.jobTitle, SCHEMA.headline, SCHEMA.datePublished, SCHEMA.url, KG.sourceName})
@@ -228,7 +235,7 @@ def read_view(graph: GraphLike) -> View:
         raise ViewError("the graph holds no kg:Person, kg:Organization or kg:Place: is it a graph kg built?")
     facts: list[Fact] = []
     published: dict[str, str] = {}
-    for predicate in NODE_CLASS:
+    for predicate in relation_types():
         for subject, node in graph.subject_objects(KG[predicate]):
             if str(subject) not in entities:
                 continue
@@ -246,7 +253,8 @@ def read_view(graph: GraphLike) -> View:
         targets = [Target(str(o), "affiliation") for o in graph.objects(node, SCHEMA.affiliation)]
         title = _text(graph, node, SCHEMA.jobTitle) or _text(graph, node, KG.text)
         facts.append(_fact(graph, node, ROLE, person, title, targets, entities, published))
-    facts.sort(key=lambda f: (f.subject, RELATION_TYPES.index(f.type), f.document, f.iri))
+    order = fact_types()
+    facts.sort(key=lambda f: (f.subject, order.index(f.type), f.document, f.iri))
     documents = {iri: _document(graph, URIRef(iri)) for iri in {f.document for f in facts if f.document}}
     return View(entities=entities, facts=tuple(facts), documents=dict(sorted(documents.items())))
 
@@ -264,12 +272,12 @@ def parse_types(values: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     entity_names = {t.lower(): t for t in ENTITY_TYPES}
     for value in values:
         for name in filter(None, (v.strip().lower() for v in value.split(","))):
-            if name in RELATION_TYPES:
+            if name in fact_types():
                 relations.add(name)
             elif name in entity_names:
                 kinds.add(entity_names[name])
             else:
-                known = ", ".join([*RELATION_TYPES, *ENTITY_TYPES])
+                known = ", ".join([*fact_types(), *ENTITY_TYPES])
                 raise ViewError(f"--types: unknown type {name!r} (use any of: {known})")
     return frozenset(relations), frozenset(kinds)
 

@@ -6,8 +6,9 @@ from rdflib import OWL, RDF, Graph
 from rdflib.namespace import ClosedNamespace
 
 from kg.gazetteer import load
-from kg.graph import KG, NODE_CLASS
+from kg.graph import KG
 from kg.relations import load_rules
+from kg.spec import node_classes
 
 
 def vocabulary() -> ClosedNamespace:
@@ -27,7 +28,7 @@ def test_every_rule_predicate_is_in_the_ontology():
 def test_node_classes_and_entity_classes_are_declared():
     g = Graph().parse(data=resources.files("kg.ontology").joinpath("kg.ttl").read_text(encoding="utf-8"))
     classes = set(g.subjects(RDF.type, OWL.Class))
-    for name in [*NODE_CLASS.values(), "Person", "Organization", "Place", "Role"]:
+    for name in [*node_classes().values(), "Person", "Organization", "Place", "Role"]:
         assert KG[name] in classes
 
 

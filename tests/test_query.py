@@ -387,7 +387,7 @@ def test_validate_reports_each_violation(built, tmp_path):
     out = result.output
     assert "organization/cnn> http://www.w3.org/2000/01/rdf-schema#label: an entity has exactly one name" in out
     assert "kg:confidence is one decimal from 0 to 1 (value: 1.6)" in out
-    assert "statement/x> ^https://kg.example/ns#said: a statement was said by exactly one entity" in out
+    assert "statement/x>: a relation node is the object of exactly one relation" in out
     assert out.splitlines()[-1].startswith("error:") and "SHACL violations" in out.splitlines()[-1]
 
 

@@ -31,7 +31,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from kg.export import ExportError, atomic_write
-from kg.view import RELATION_TYPES, ROLE, Fact, GraphLike, View, read_view, select
+from kg.spec import relation_types
+from kg.view import ROLE, Fact, GraphLike, View, fact_types, read_view, select
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +41,19 @@ DEFAULT_MAX_NODES = 1000
 """Beyond this many entities a page stays usable only with a narrower selection (`--max-nodes 0` draws all)."""
 
 ENTITY_COLORS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Place": "#59a14f"}
-RELATION_COLORS = {"said": "#55697d", "hosted": "#8c62c4", "denies": "#d1352b", "proposes": "#12968f",
-                   ROLE: "#9c755f"}
-RELATION_DASHES: dict[str, list[int]] = {"said": [], "hosted": [14, 5], "denies": [9, 4, 2, 4],
-                                         "proposes": [2, 5], ROLE: [6, 5]}
-"""Each relation type's line pattern (dash, gap, ... in screen pixels at the opening zoom; [] is solid), so types
-differ at a glance even to a reader who cannot tell the colours apart."""
+ROLE_STYLE = ("#9c755f", [6, 5])
+"""Colour and line pattern of role edges; each relation type's come from the vocabulary (kg:colour, kg:dashes)."""
+
+
+def fact_style(kind: str) -> tuple[str, list[int]]:
+    """The colour and line pattern (dash, gap, ... in screen pixels at the opening zoom; [] is solid) of a fact type,
+    so types differ at a glance even to a reader who cannot tell the colours apart."""
+    if kind == ROLE:
+        return ROLE_STYLE
+    relation = relation_types().get(kind)
+    return (relation.colour, list(relation.dashes)) if relation else (OTHER_COLOR, [])
+
+
 OTHER_COLOR = "#8a8a8a"
 GROUP_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
                 "#9c755f", "#79706e", "#d37295", "#a0cbe8")
@@ -98,8 +106,7 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
         text = ("; ".join(sorted({view.facts[i].text.lower() for i in facts})) if kind == ROLE
                 else kind + VIA_SUFFIX[via])
         edge = {"id": len(edges), "from": source, "to": target, "rel": kind, "text": _clip(text), "facts": facts,
-                "value": len(facts), "color": RELATION_COLORS.get(kind, OTHER_COLOR),
-                "dashes": RELATION_DASHES.get(kind) or False}
+                "value": len(facts), "color": fact_style(kind)[0], "dashes": fact_style(kind)[1] or False}
         rank = parallel[(source, target)]
         if rank:  # parallel edges (same source and target) bend further apart, so each stays visible and clickable
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.22 * rank, 2)}
@@ -111,7 +118,8 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
 def _edge_order(group: tuple[tuple[int, int, str, str], list[int]]) -> tuple[int, int, int, str]:
     """Edges by source and target, then relation types in their usual order (said ... role, unknown ones last)."""
     (source, target, kind, via), _ = group
-    return source, target, RELATION_TYPES.index(kind) if kind in RELATION_TYPES else len(RELATION_TYPES), via
+    order = fact_types()
+    return source, target, order.index(kind) if kind in order else len(order), via
 
 
 def communities(edges: list[dict[str, Any]]) -> list[list[int]]:
@@ -177,7 +185,7 @@ def page_data(view: View, related: Collection[str] | None = None, *, narrowed: b
     type_counts = {t: 0 for t in ENTITY_COLORS}
     for entity in view.entities.values():
         type_counts[entity.type] = type_counts.get(entity.type, 0) + 1
-    rel_counts = {r: 0 for r in RELATION_TYPES}
+    rel_counts = {r: 0 for r in fact_types()}
     for fact in view.facts:
         rel_counts[fact.type] = rel_counts.get(fact.type, 0) + 1
     return {
@@ -187,8 +195,8 @@ def page_data(view: View, related: Collection[str] | None = None, *, narrowed: b
                   "shown": len(nodes) <= SHOW_UNLINKED_UP_TO and not narrowed},
         "entityTypes": [{"name": t, "color": ENTITY_COLORS.get(t, OTHER_COLOR), "count": n}
                         for t, n in type_counts.items()],
-        "relationTypes": [{"name": r, "color": RELATION_COLORS.get(r, OTHER_COLOR), "count": n,
-                           "dashes": RELATION_DASHES.get(r, [])} for r, n in rel_counts.items()],
+        "relationTypes": [{"name": r, "color": fact_style(r)[0], "count": n, "dashes": fact_style(r)[1]}
+                          for r, n in rel_counts.items()],
         "groups": [{"color": GROUP_COLORS[g] if g < len(GROUP_COLORS) and len(members) >= MIN_GROUP else LONE_COLOR,
                     "members": sorted(members, key=lambda n: (-nodes[n]["value"], n))}
                    for g, members in enumerate(found)],

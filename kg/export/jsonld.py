@@ -11,9 +11,9 @@ from typing import Any
 from rdflib import Graph
 
 from kg.export import atomic_write
+from kg.spec import relation_types
 
-LINKS = {"sameAs": "schema:sameAs", "mentionedIn": "kg:mentionedIn", "said": "kg:said", "hosted": "kg:hosted",
-         "denies": "kg:denies", "proposes": "kg:proposes", "holdsRole": "kg:holdsRole", "about": "kg:about",
+LINKS = {"sameAs": "schema:sameAs", "mentionedIn": "kg:mentionedIn", "holdsRole": "kg:holdsRole", "about": "kg:about",
          "atPlace": "kg:place", "document": "kg:document", "affiliation": "schema:affiliation"}
 STRINGS = {"label": "rdfs:label", "altLabel": "skos:altLabel", "text": "kg:text", "cue": "kg:cue",
            "timeExpression": "kg:timeExpression", "sentence": "kg:sentence", "rule": "kg:rule",
@@ -21,16 +21,21 @@ STRINGS = {"label": "rdfs:label", "altLabel": "skos:altLabel", "text": "kg:text"
            "contentHash": "kg:contentHash", "sourceName": "kg:sourceName"}
 TYPED = {"start": "xsd:integer", "end": "xsd:integer", "sentenceStart": "xsd:integer", "sentenceEnd": "xsd:integer",
          "confidence": "xsd:decimal"}
-TERMS: dict[str, Any] = {**STRINGS, **{term: {"@id": iri, "@type": "@id"} for term, iri in LINKS.items()},
-                         **{term: {"@id": f"kg:{term}", "@type": t} for term, t in TYPED.items()},
-                         "url": {"@id": "schema:url", "@type": "xsd:anyURI"}}
-"""Short keys for the kg vocabulary (ontology/kg.ttl); kg:place is "atPlace" as "place:" is a prefix."""
+
+
+def terms() -> dict[str, Any]:
+    """Short keys for the kg vocabulary (ontology/kg.ttl), each relation type's name among them ("said");
+    kg:place is "atPlace" as "place:" is a prefix."""
+    links = {**LINKS, **{name: f"kg:{name}" for name in relation_types()}}
+    return {**STRINGS, **{term: {"@id": iri, "@type": "@id"} for term, iri in links.items()},
+            **{term: {"@id": f"kg:{term}", "@type": t} for term, t in TYPED.items()},
+            "url": {"@id": "schema:url", "@type": "xsd:anyURI"}}
 
 
 def context(g: Graph) -> dict[str, Any]:
-    """TERMS plus the graph's prefixes (a prefix wins over a term of the same name), sorted."""
+    """The short keys plus the graph's prefixes (a prefix wins over a term of the same name), sorted."""
     prefixes = {prefix: str(ns) for prefix, ns in g.namespaces() if prefix}
-    return dict(sorted({**TERMS, **prefixes}.items()))
+    return dict(sorted({**terms(), **prefixes}.items()))
 
 
 def _canonical(value: Any) -> Any:

@@ -21,9 +21,13 @@ from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from kg.export import atomic_write
-from kg.graph import KG, NODE_CLASS, SCHEMA, Triple
+from kg.graph import Triple
+from kg.spec import KG, ROLE_PREDICATE, SCHEMA, relation_types
 
-FACT_PREDICATES = {KG[p] for p in NODE_CLASS} | {KG.holdsRole}
+
+def fact_predicates() -> set[Node]:
+    """The predicates from an entity to a fact node: every relation type's, and kg:holdsRole."""
+    return {r.predicate for r in relation_types().values()} | {KG[ROLE_PREDICATE]}
 
 
 def named_graphs(g: Graph) -> Dataset:
@@ -35,12 +39,13 @@ def named_graphs(g: Graph) -> Dataset:
     for node, doc in g.subject_objects(KG.document):
         fact_docs[node].add(doc)
     entity_docs: dict[Node, set[Node]] = defaultdict(set)
+    fact_links = fact_predicates()
     for entity, doc in g.subject_objects(KG.mentionedIn):
         entity_docs[entity].add(doc)
 
     def graphs_of(s: Node, p: Node, o: Node) -> set[Node]:
         """The articles whose graph holds this triple (none: the default graph)."""
-        if p in FACT_PREDICATES and o in fact_docs:
+        if p in fact_links and o in fact_docs:
             return fact_docs[o]
         if s in fact_docs:
             return fact_docs[s]

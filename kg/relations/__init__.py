@@ -16,10 +16,12 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 
 from kg.entities import Resolver
+from kg.errors import KGError
 from kg.gazetteer import Gazetteer
 from kg.lexicon import FIRST_PERSON
 from kg.model import Article, Evidence, Relation, Role, Span, TimeRef
 from kg.relations.quotes import Quote, find_quotes
+from kg.spec import relation_types
 from kg.relations.syntax import char_span, date_of, has_content_noun, place_of, subjects_of
 from kg.timex import resolve_time
 
@@ -128,6 +130,11 @@ def load_rules() -> dict[str, RuleSpec]:
     for module in RULE_MODULES:
         importlib.import_module(f"kg.relations.{module}")
     declared = [name for name in RULE_MODULES if name in RULES]
+    known = relation_types()
+    for spec in RULES.values():
+        if spec.predicate != "role" and spec.predicate not in known:
+            raise KGError(f"rule {spec.id} finds kg:{spec.predicate} facts, but ontology/kg.ttl declares no such "
+                          f"relation type: add its stanza (a sub-property of kg:relation with its node class)")
     return {name: RULES[name] for name in [*declared, *sorted(set(RULES) - set(declared))]}
 
 
