@@ -16,24 +16,21 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
-                        MALE_FIRST_NAMES, MALE_PRONOUNS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS,
-                        TITLE_MODIFIERS)
-from kg.mentions import Mention
+                        MALE_FIRST_NAMES, MALE_PRONOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS,
+                        TITLE_HEADS, TITLE_MODIFIERS)
+from kg.mentions import Mention, name_parts
 from kg.model import Entity, EntityType
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 SPELLING = {"defence": "defense", "labour": "labor", "centre": "center", "organisation": "organization"}
+GENERIC_ORGANISATION_WORDS = ORGANISATION_WORDS | frozenset(
+    "house court senate congress parliament assembly government administration cabinet times news".split())
+"""Words too generic to stand alone for an organisation named earlier ("the House" is not "the White House")."""
 PRONOUN_WINDOW = 3
 """How many sentences back a pronoun or a bare "officials" may look for what it refers to."""
 ORG_WINDOW = 6
 """How many sentences back "the bank" or "the network" may look for the organisation it refers to."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-ORGANISATION_WORDS = frozenset("""
-inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
-agency bank university college company corporation society trust federation league ministry department
-""".split())
-"""Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union")."""
 ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "company": frozenset({"company"}), "firm": frozenset({"company"}), "bank": frozenset({"company"}),
     "corporation": frozenset({"company"}), "group": None, "network": frozenset({"media"}),
@@ -70,18 +67,14 @@ class _Cluster:
 
     @property
     def type(self) -> EntityType:
+        """The gazetteer's type; else the commonest among the mentions, a person on a tie or when the entity was
+        founded on a person's full name (NER often takes a surname alone for an organisation or a place)."""
         if self.gaz:
             return self.gaz.type
+        if self.key.startswith("Person:") and "Person" in self.types:
+            return "Person"
         counts = Counter(self.types)
-        return max(counts, key=lambda t: (counts[t], -self.types.index(t)))
-
-
-def name_parts(text: str) -> tuple[str, ...]:
-    """A person's name as lower-case folded words, without honorifics, initials and suffixes."""
-    words = name_key(text).split()
-    words = [w for w in words if w and w not in HONORIFICS and w not in NAME_SUFFIXES
-             and not re.fullmatch(r"[a-z]\.?", w)]
-    return tuple(words)
+        return max(counts, key=lambda t: (counts[t], t == "Person", -self.types.index(t)))
 
 
 class Resolver:
@@ -161,12 +154,51 @@ class Resolver:
                     if "gz:" + entry.id not in self._clusters:
                         self._clusters["gz:" + entry.id] = _Cluster("gz:" + entry.id, entry)
                     return "gz:" + entry.id
-        if m.type == "Person":
-            return "Person:" + " ".join(parts or (name_key(m.text),))
         folded = name_key(m.text)
-        same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
-                and any(name_key(f) == folded for f in c.forms)]
-        return same[0].key if same else f"{m.type}:{folded}"
+        if m.type == "Person":
+            key = "Person:" + " ".join(parts or (folded,))
+            return key if key in self._clusters else self._same_name(folded) or key
+        return self._same_name(folded) or self._acronym_of(m) or self._short_form_of(m) or f"{m.type}:{folded}"
+
+    def _same_name(self, folded: str) -> str | None:
+        """The entity already written with exactly this name and unknown to the gazetteer, whatever type NER gave
+        that mention: one name is one entity within an article."""
+        same = [c for c in self._clusters.values() if not c.gaz and any(name_key(f) == folded for f in c.forms)]
+        return same[0].key if same else None
+
+    def _acronym_of(self, m: Mention) -> str | None:
+        """The one organisation whose name's initials the acronym spells ("MEF" for "Mobile Entertainment
+        Forum", "WTTC" for "World Travel and Tourism Council")."""
+        if not (2 <= len(m.text) <= 8 and m.text.isalpha() and m.text.isupper()):
+            return None
+        hits = {c.key for c in self._clusters.values() if c.type == "Organization"
+                and any(len(f.split()) >= 2 and _initials(f) == m.text for f in c.forms)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _short_form_of(self, m: Mention) -> str | None:
+        """The one organisation named earlier whose name this one shortens ("the Post" after "The Washington
+        Post"), or which this one names with its country ("U.S. Supreme Court" after "Supreme Court"). A lone
+        generic word ("House", "Council") is no short form."""
+        if m.type != "Organization":
+            return None
+        words = name_key(m.text).split()
+        if not words or (len(words) == 1 and words[0] in GENERIC_ORGANISATION_WORDS):
+            return None
+        without_country = words[1:] if len(words) >= 2 and self._is_country_word(m.text.split()[0]) else None
+        hits = set()
+        for c in self._clusters.values():
+            if c.type != "Organization" or not c.first_token or min(c.first_token) > m.start:
+                continue
+            for f in c.forms:
+                other = name_key(f).split()
+                if (len(other) > len(words) and other[-len(words):] == words) or other == without_country:
+                    hits.add(c.key)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _is_country_word(self, word: str) -> bool:
+        """ "U.S.", "British": a country's name or nationality word."""
+        entry = self.gaz.lookup(word)
+        return self.gaz.is_demonym(word) or (entry is not None and entry.category == "country")
 
     def _country_in_article(self, entry: GazEntry) -> bool:
         """Whether a well-known person's country comes up in the article (by name or nationality word), so a
@@ -519,6 +551,11 @@ class Resolver:
                 if key:
                     out.append((t.i, key))
         return out
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a name's words, connectors skipped: "World Travel and Tourism Council" -> "WTTC"."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'\u2019.-]*", name) if w[0].isupper())
 
 
 def _final_key(c: _Cluster) -> str:

@@ -30,7 +30,12 @@ correspondent reporter journalist columnist commentator anchor host producer coa
 defender goalkeeper player owner boss inspector commissioner superintendent administrator deputy principal
 treasurer auditor regulator whip delegate consul attaché attache strongman dictator ruler chieftain warlord
 founder co-founder partner investor banker trader dean rector provost chaplain rabbi imam cleric ayatollah
-mullah sheriff marshal detective constable chief-of-staff undersecretary under-secretary
+mullah sheriff marshal detective constable chief-of-staff undersecretary under-secretary pm
+comedian comic broadcaster presenter actor actress singer musician author writer novelist poet playwright artist
+entertainer doctor surgeon nurse physician solicitor barrister campaigner activist consultant engineer
+technician staffer tester moderator liaison member keeper winger prop flanker fly-half scrum-half full-back
+footballer cricketer batsman bowler athlete jockey historian lecturer teacher architect designer photographer
+pundit blogger critic lady
 """.split())
 """Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
 
@@ -50,6 +55,72 @@ rights civil liberties
 
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "-"})
 """Words allowed between title words ("Secretary of State", "minister for trade")."""
+
+TITLES_AFTER_NAME = frozenset("mp mep msp mla qc kc".split())
+"""Titles written right after a name ("Frank Field MP")."""
+
+NAME_CONNECTORS = frozenset("""
+a of for the and de del della der den di da do dos das du des la le les van von bin ibn al el y e upon on
+""".split())
+"""Lower-case words that may stand inside a proper name ("Bank of England", "Stade de France", "bin Salman");
+any other lower-case word ends a name ("Dyer on the edge of the area" is "Dyer")."""
+
+ORGANISATION_WORDS = frozenset("""
+inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
+agency bank university college company corporation society trust federation league ministry department center
+centre forum fund network commission authority board office bureau club academy museum hospital school airline
+airlines airways alliance coalition movement institution partnership ventures holdings
+""".split())
+"""Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union", "Bush Presidential Center")."""
+
+ORGANISATION_CUES = frozenset("""
+firm company carrier airline bank lender insurer retailer supermarket chain giant maker manufacturer operator
+provider network channel newspaper tabloid magazine website publisher studio charity club party union
+organisation organization watchdog think-tank startup start-up conglomerate group broadcaster regulator agency
+""".split())
+"""Common nouns that make the name right after them an organisation ("mobile content firm Zed", "low-cost
+carrier Virgin Blue")."""
+
+NOT_NAME_HEADS = frozenset("""
+bill act treaty convention accord accords agreement protocol amendment directive prize award awards medal trophy
+index programme program show festival games olympics championship championships tournament war revolution
+""".split())
+"""Last words of names that are laws, awards, events, shows or indices, which are not entities ("Prevention of
+Terrorism Bill", "Erikson Prize for ...", "Republican National Convention")."""
+
+WORK_NOUNS = frozenset("""
+show programme program series sitcom film movie documentary pantomime panto revue play musical opera ballet
+book novel memoir album song single poem painting game video-game
+""".split())
+"""Nouns for works: the name right after one, or in apposition to one, is a title, not an entity ("radio
+show The Brains Trust", "a revue, Tele-Ho")."""
+
+NOT_NAMES = frozenset("""
+islam christianity judaism hinduism buddhism sikhism catholicism protestantism communism socialism capitalism
+fascism nazism marxism zionism islamism jihadism
+""".split())
+"""Capitalised words NER takes for organisations that are religions and ideologies, not entities."""
+
+PERSON_CUES = TITLE_HEADS - ORGANISATION_CUES - frozenset("""
+official officials representative delegate host producer owner partner investor head leader chief manager
+""".split())
+"""Occupation nouns that make the name right after them a person's ("actress Betty Astell")."""
+
+PLACE_WORDS = frozenset("""
+street road avenue lane square park river valley bridge station airport hall house palace castle island islands
+bay lake mount mountain mountains hill hills county city town village district province state region coast
+memorial stadium arena line
+""".split())
+"""Last words of place names ("Victoria Station", "Jordan Valley"): a given name before them is no person's."""
+
+HEADING_SMALL_WORDS = frozenset("a an the of to in on for and or by with at from as vs but nor is are".split())
+"""Words a title-case heading writes in lower case ("Limited Tools to Fight Terrorism")."""
+
+LOCATIVE_PREPOSITIONS = frozenset("in from near outside inside across around throughout via towards".split())
+"""Prepositions after which an unknown one-word name is a place ("a doctor from Bolton")."""
+
+CONSTITUENCY_HOLDERS = frozenset("mp mps member candidate seat constituency".split())
+"""Nouns after which "for X" names a constituency ("the Labour MP for Birkenhead")."""
 
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen sen. rep rep. gov gov. gen gen. col col.
