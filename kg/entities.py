@@ -261,6 +261,21 @@ class Resolver:
         entry = self.gaz.demonym(self.doc[i].text)
         return self._gaz_key(entry) if entry else None
 
+    def gazetteer_entity(self, entry_id: str) -> str:
+        """A gazetteer entry as an entity of this article (a party named only by a tag, "(D-Wis.)")."""
+        return self._gaz_key(self.gaz.entries[entry_id])
+
+    def country_of(self, key: str) -> str | None:
+        """The country of a person the gazetteer knows, when the article names it or its nationality word."""
+        entry = self._clusters[key].gaz
+        if entry is None or entry.country is None or entry.country not in self.gaz.entries:
+            return None
+        country = self._clusters.get("gz:" + entry.country)
+        if (country is None or not country.forms) and not any(
+                (e := self.gaz.demonym(t.text)) is not None and e.id == entry.country for t in self.doc):
+            return None
+        return self._gaz_key(self.gaz.entries[entry.country])
+
     def _gaz_key(self, entry: GazEntry) -> str:
         key = "gz:" + entry.id
         if key not in self._clusters:
@@ -530,16 +545,17 @@ class Resolver:
         """The person introduced in this article with a title containing `words` (and the same affiliation)."""
         candidates = []
         for m in self.mentions:
-            if m.title is None or m.type != "Person" or m.start not in self._mention_key:
+            if m.type != "Person" or m.start not in self._mention_key:
                 continue
-            title_words = {_norm_word_text(w) for w in m.title.text.split()}
-            if not words <= title_words:
-                continue
-            if affiliation:
-                role_aff = self.entity_of_token(m.title.affiliation) if m.title.affiliation is not None else None
-                if role_aff is not None and role_aff != affiliation:
+            for title in m.titles:
+                title_words = {_norm_word_text(w) for w in title.text.split()}
+                if not words <= title_words:
                     continue
-            candidates.append((abs(m.start - near), self._mention_key[m.start]))
+                if affiliation:
+                    role_aff = self.entity_of_token(title.affiliation) if title.affiliation is not None else None
+                    if role_aff is not None and role_aff != affiliation:
+                        continue
+                candidates.append((abs(m.start - near), self._mention_key[m.start]))
         return min(candidates)[1] if candidates else None
 
     def _group_mentions(self) -> list[tuple[int, str]]:

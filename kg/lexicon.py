@@ -35,7 +35,7 @@ comedian comic broadcaster presenter actor actress singer musician author writer
 entertainer doctor surgeon nurse physician solicitor barrister campaigner activist consultant engineer
 technician staffer tester moderator liaison member keeper winger prop flanker fly-half scrum-half full-back
 footballer cricketer batsman bowler athlete jockey historian lecturer teacher architect designer photographer
-pundit blogger critic lady
+pundit blogger critic lady coordinator co-ordinator ordinator
 """.split())
 """Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
 
@@ -55,6 +55,21 @@ rights civil liberties
 
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "-"})
 """Words allowed between title words ("Secretary of State", "minister for trade")."""
+
+NATIONAL_TITLE_HEADS = frozenset("""
+president vice-president premier chancellor minister king queen emir sultan monarch shah taoiseach
+""".split())
+"""Last words of titles of national office ("President", "Prime Minister"): held by a person the gazetteer
+knows, they belong to that person's country."""
+
+PERSONAL_STAFF_TITLES = frozenset("""
+spokesman spokeswoman spokesperson aide adviser advisor lawyer lawyers attorney counsel secretary assistant
+chief-of-staff bodyguard biographer
+""".split())
+"""Titles of people who work for a person rather than an organisation ("Margaret Thatcher's press secretary")."""
+
+US_PARTY_TAGS = {"D": "democratic-party", "R": "republican-party"}
+"""Gazetteer ids of the parties in US party tags after a name ("Rep. Gwen Moore (D-Wis.)")."""
 
 TITLES_AFTER_NAME = frozenset("mp mep msp mla qc kc".split())
 """Titles written right after a name ("Frank Field MP")."""

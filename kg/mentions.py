@@ -17,28 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (CONSTITUENCY_HOLDERS, DAY_WORDS, FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS,
                         LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES, NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES,
-                        ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES, PLACE_WORDS, SPEECH_VERBS,
-                        TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, TITLE_MODIFIERS, WORK_NOUNS)
+                        ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES, PLACE_WORDS, TITLE_ABBREVIATIONS,
+                        TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS)
 from kg.model import EntityType
+from kg.titles import POSSESSIVE, TITLE_WORDS, Title, titles_of
 
 NER_TYPES: dict[str, EntityType] = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                                     "FAC": "Place", "NORP": "Organization"}
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "group"}
-
-
-@dataclass(frozen=True)
-class Title:
-    """A job title written next to a person's name; `affiliation` is the token of the organisation or
-    country it belongs to (a name, or a nationality word like "Russian"), when there is one."""
-
-    text: str
-    start: int
-    end: int
-    affiliation: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,7 +40,7 @@ class Mention:
     text: str
     type: EntityType
     gaz_id: str | None = None
-    title: Title | None = None
+    titles: tuple[Title, ...] = ()
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -99,13 +87,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if entry is None and label == "PERSON" and etype == "Person" and span[0].lower_ not in name_words \
                 and gaz.short_name(span.text) is None and _place_context(doc, span, found):
             etype = "Place"
-        title = _title(doc, span, gaz) if etype == "Person" else None
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
-                           entry.id if entry else None, title))
-    return _lists_of_one_type(doc, _discourse(doc, _without_headings_and_modifiers(doc, out), gaz), gaz)
+                           entry.id if entry else None))
+    final = _lists_of_one_type(doc, _discourse(doc, _without_headings_and_modifiers(doc, out), gaz))
+    names = {i for m in final for i in range(m.start, m.end)}
+    return [replace(m, titles=titles_of(doc, doc[m.start:m.end], names, gaz)) if m.type == "Person" else m
+            for m in final]
 
 
-def _lists_of_one_type(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def _lists_of_one_type(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names in one list are of one kind: in a run of three or more names joined only by commas and "and"
     ("Given, Carr, Boumsong, Bramble"; "Jessops, Boots and Snappy Snaps"), the names the gazetteer does not know
     take the type most of the list has."""
@@ -123,8 +113,7 @@ def _lists_of_one_type(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> lis
             if top >= 2 and (not rest or rest[0][1] < top):
                 for k in run:
                     if out[k].gaz_id is None and out[k].type != best:
-                        span = doc[out[k].start:out[k].end]
-                        out[k] = replace(out[k], type=best, title=_title(doc, span, gaz) if best == "Person" else None)
+                        out[k] = replace(out[k], type=best)
         run = [n] if n < len(out) else []
     return out
 
@@ -140,7 +129,7 @@ def _joined(doc: Doc, gaz: Gazetteer) -> list[Span]:
         if i + 1 < len(ents):
             nxt = ents[i + 1]
             between = doc[ent.end:nxt.start]
-            if 0 < len(between) <= 2 and all(t.lower_ in NAME_CONNECTORS for t in between):
+            if len(between) <= 2 and all(t.lower_ in NAME_CONNECTORS for t in between):
                 whole = doc[ent.start:nxt.end]
                 entry = gaz.lookup(whole.text)
                 if entry is not None:
@@ -214,7 +203,9 @@ def _trim(span: Span, label: str) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
-                           or (label == "PERSON" and _is_title_token(doc[start]) and end - start > 1)):
+                           or (label == "PERSON" and end - start > 1 and (_is_title_token(doc[start]) or (
+                               doc[start].lower_ in TITLE_CONNECTORS and start > span.start
+                               and _is_title_token(doc[start - 1]))))):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -456,10 +447,10 @@ def _discourse(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mentio
         if m.type != "Person" and len(span) == 1 and name_key(m.text) in surnames \
                 and not (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_PREPOSITIONS) \
                 and (m.gaz_id is None or gaz.entries[m.gaz_id].type != "Person"):
-            m = replace(m, type="Person", gaz_id=None, title=_title(doc, span, gaz))
+            m = replace(m, type="Person", gaz_id=None)
         elif m.type != "Person" and m.gaz_id is None and len(span) >= 2 and span[-1].lower_ in person_words \
                 and span[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS:
-            m = replace(m, type="Person", title=_title(doc, span, gaz))
+            m = replace(m, type="Person")
         out.append(m)
     return out
 
@@ -500,106 +491,3 @@ def _plausible(span: Span, label: str, gaz: Gazetteer) -> bool:
            or gaz.is_demonym(t.text) for t in span) and gaz.lookup(text) is None:
         return False  # "Defense" in "Deputy Defense Minister", "Trade and Industry" in "... Secretary"
     return True
-
-
-def _title(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
-    """The title before the name ("Pentagon spokesperson") or in apposition to it, if any."""
-    return _title_before(doc, name, gaz) or _title_in_apposition(doc, name, gaz)
-
-
-def _title_before(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
-    i = name.start - 1
-    words: list[int] = []
-    while i >= 0:
-        token = doc[i]
-        low = token.lower_
-        if low in TITLE_WORDS or low in TITLE_ABBREVIATIONS:
-            words.append(i)
-        elif low in TITLE_CONNECTORS and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS:
-            words.append(i)
-        else:
-            break
-        i -= 1
-    words.sort()
-    while words and doc[words[0]].lower_ in TITLE_CONNECTORS:
-        words.pop(0)
-    if not words or not any(doc[w].lower_ in TITLE_HEADS or doc[w].lower_ in TITLE_ABBREVIATIONS for w in words):
-        return None
-    first = words[0]
-    affiliation = _affiliation_at(doc, first - 1, gaz)
-    start = doc[affiliation].idx if affiliation is not None and affiliation < first else doc[first].idx
-    text = _title_text(doc, words)
-    return Title(text, start, doc[words[-1]].idx + len(doc[words[-1]]), affiliation)
-
-
-def _title_text(doc: Doc, words: list[int]) -> str:
-    """The title as written ("Secretary-General" keeps its hyphen), abbreviations spelled out ("Sen." ->
-    "Senator")."""
-    return "".join(TITLE_ABBREVIATIONS.get(doc[w].lower_, doc[w].text) + doc[w].whitespace_ for w in words).strip()
-
-
-def _affiliation_at(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
-    """The token at or just before `i` naming who a title belongs to: "Russia's", "Pentagon", "Russian",
-    "Trump" (in "Trump campaign manager")."""
-    if i < 0:
-        return None
-    token = doc[i]
-    if token.text in POSSESSIVE and i > 0 and doc[i - 1].ent_type_ in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
-        return i - 1
-    if token.ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP", "PERSON") or gaz.is_demonym(token.text):
-        return i  # a person here ("Trump campaign manager") is kept for the roles rule to judge
-    return None
-
-
-def _title_in_apposition(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
-    """ "Vladimir Medinsky, Russia's chief negotiator," or "Russia's chief negotiator, Vladimir Medinsky"."""
-    root = name.root
-    candidates = [t for t in root.children if t.dep_ == "appos"]
-    if root.dep_ == "appos":
-        candidates.append(root.head)
-    for head in candidates:
-        if head.lower_ not in TITLE_HEADS or name.start <= head.i < name.end or (
-                head.dep_ == "appos" and _subject_of_report(head)):
-            continue
-        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "det")]
-        tokens = sorted({t.i for x in left for t in x.subtree} | {head.i})
-        words = _contiguous_to([i for i in tokens if i < head.i and _title_word(doc[i], gaz)], head.i)
-        affiliation = None
-        for i in tokens:
-            if doc[i].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or gaz.is_demonym(doc[i].text):
-                if not (name.start <= i < name.end):
-                    affiliation = i
-        for prep in (t for t in head.rights if t.lower_ in ("of", "for", "at", "to")):
-            for obj in (t for t in prep.children if t.dep_ == "pobj"):
-                ents = [t for t in obj.subtree if t.ent_type_ in ("GPE", "ORG", "LOC", "FAC")]
-                if ents:
-                    affiliation = ents[-1].i
-        start = min([doc[words[0]].idx] + ([doc[affiliation].idx] if affiliation is not None else []))
-        end = max(doc[head.i].idx + len(doc[head.i]),
-                  doc[affiliation].idx + len(doc[affiliation]) if affiliation is not None else 0)
-        return Title(_title_text(doc, words), start, end, affiliation)
-    return None
-
-
-def _subject_of_report(head: Token) -> bool:
-    """ "..., an aide to the president said": a noun phrase followed by a reporting verb is that verb's
-    subject, not a title in apposition to the name before it."""
-    after = head.right_edge.i + 1
-    doc = head.doc
-    return after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in SPEECH_VERBS
-
-
-def _title_word(token: Token, gaz: Gazetteer) -> bool:
-    """A word that can be part of a title in apposition: a title word, or a plain adjective or noun."""
-    if token.lower_ in TITLE_WORDS:
-        return True
-    return token.pos_ in ("ADJ", "NOUN") and not token.ent_type_ and not gaz.is_demonym(token.text)
-
-
-def _contiguous_to(words: list[int], head: int) -> list[int]:
-    """The run of `words` that ends at `head` without gaps."""
-    run = [head]
-    for i in sorted(words, reverse=True):
-        if i == run[0] - 1:
-            run.insert(0, i)
-    return run
