@@ -252,7 +252,7 @@ class Resolver:
             return c.key.split(":", 1)[1]
         if c.type == "Person":
             return max(c.forms, key=lambda f: (len(name_parts(f)), c.forms.count(f), -c.forms.index(f)))
-        return max(c.forms, key=lambda f: (c.forms.count(f), len(f), -c.forms.index(f)))
+        return max(c.forms, key=lambda f: (not f.isupper(), c.forms.count(f), len(f), -c.forms.index(f)))
 
     def entity_of_token(self, i: int) -> str | None:
         """The entity a token belongs to: inside a name, or a nationality word for its country."""

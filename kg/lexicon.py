@@ -193,7 +193,7 @@ meredith mia michelle mildred miriam molly monica nadia nancy naomi natalia nata
 nora olga olivia pamela patricia paula pauline peggy penny priscilla rachel rebecca regina rita roberta rosa
 rosalind rose ruth sabrina sally samantha sandra sara sarah sharon sheila shirley sofia sonia sophia sophie
 stephanie susan susanne suzanne sylvia tamara tammy tanya teresa theresa tiffany tina tracy ursula valerie
-vanessa vera veronica victoria virginia wendy yvette yvonne zoe
+vanessa vera veronica victoria virginia wendy yvette yvonne zoe siobhan niamh aoife sinead kirsty fiona shona
 """.split())
 MALE_FIRST_NAMES = frozenset("""
 aaron adam adrian alan albert alex alexander alfred ali allen andrew andy angelo anthony antonio arthur barack
@@ -208,7 +208,8 @@ matt matthew max michael miguel mike mitch mitt nathan neil nicholas nick nigel 
 patrick paul peter philip phil raymond reince rex richard rick rob robert roberto roger ron ronald roy rudy
 russell ryan sam samuel scott sean sergei sergey seth simon stanley stephen steve steven stuart ted terry
 thomas tim timothy todd tom tony travis trevor troy tyler victor vincent vladimir volodymyr walter warren
-wayne william willie xavier yuri zachary
+wayne william willie xavier yuri zachary dominic liam kieron graeme shane damian declan rory callum connor owen
+rhys gareth hamish alastair alistair duncan angus fraser euan ewan
 """.split())
 """Common given names by the gender news pronouns use for their bearers; only used to keep "she" from
 resolving to a "Donald" when an "Hillary" is at hand, never to assert anything in the graph."""

@@ -89,7 +89,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             etype = "Place"
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
                            entry.id if entry else None))
-    final = _lists_of_one_type(doc, _discourse(doc, _without_headings_and_modifiers(doc, out), gaz))
+    final = _lists_of_one_type(doc, _discourse(doc, _without_headings_and_modifiers(doc, out, gaz), gaz))
     names = {i for m in final for i in range(m.start, m.end)}
     return [replace(m, titles=titles_of(doc, doc[m.start:m.end], names, gaz)) if m.type == "Person" else m
             for m in final]
@@ -285,7 +285,7 @@ def _context_type(doc: Doc, span: Span, label: str) -> EntityType | None:
     """The type a name's own words and neighbours give, whatever NER said: a person after an honorific or a
     capitalised title ("Ms Lyon", "Senator Jordan"), with a given name and no organisation or place word ("Kevin
     Davies"), after an occupation ("actress Betty Astell") or with one in apposition ("Anshuman Magazine,
-    managing director, ..."); an organisation after an organisation noun ("firm Zed") or with an organisation
+    managing director, ...", "his former adviser, Dominic Cummings"); an organisation after an organisation noun ("firm Zed") or with an organisation
     word ("George W. Bush Presidential Center"); else None."""
     before = doc[span.start - 1] if span.start > 0 else None
     last = span[-1].lower_
@@ -302,7 +302,9 @@ def _context_type(doc: Doc, span: Span, label: str) -> EntityType | None:
         return "Person"
     if before is not None and before.is_lower and before.lower_ in PERSON_CUES:
         return "Person"
-    if any(t.dep_ == "appos" and t.lower_ in PERSON_CUES for t in span.root.children):
+    root = span.root
+    if any(t.dep_ == "appos" and t.lower_ in PERSON_CUES for t in root.children) or (
+            root.dep_ == "appos" and root.head.lower_ in PERSON_CUES):
         return "Person"
     return None
 
@@ -335,7 +337,7 @@ def _place_context(doc: Doc, span: Span, found: list[tuple[Span, str]]) -> bool:
     return False
 
 
-def _without_headings_and_modifiers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _without_headings_and_modifiers(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """Drop names the gazetteer does not know that are not entities: laws, awards, events ("Prevention of
     Terrorism Bill"), titles of works ("radio show The Brains Trust"), acronyms of common nouns ("foreign direct
     investment ... FDI"), labels in a results box ("Att: 50,430"); and those the article only writes where
@@ -352,8 +354,9 @@ def _without_headings_and_modifiers(doc: Doc, mentions: list[Mention]) -> list[M
             continue
         if m.gaz_id is None and _stat_label(doc, m.end):
             continue
-        if m.gaz_id is None and (m.start in headings or (_modifier(doc, span) and not m.text.isupper()
-                                                         and not (m.type == "Person" and len(span) >= 2))):
+        known = m.gaz_id is not None or gaz.short_name(m.text) is not None
+        if not known and (m.start in headings or (_modifier(doc, span) and not m.text.isupper()
+                                                  and not (m.type == "Person" and len(span) >= 2))):
             doubtful.append((m, key))
         else:
             solid.add(key)
