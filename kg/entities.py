@@ -55,26 +55,37 @@ class _Cluster:
     parts: set[tuple[str, ...]] = field(default_factory=set)
     first_token: list[int] = field(default_factory=list)
     label: str | None = None
+    sure_types: list[EntityType] = field(default_factory=list)
 
-    def add(self, text: str, span: tuple[int, int], etype: EntityType, token: int) -> None:
-        """Record one more surface form of this entity."""
+    def add(self, text: str, span: tuple[int, int], etype: EntityType, token: int, sure: bool = False) -> None:
+        """Record one more surface form of this entity (`sure`: its type comes from the context, not NER)."""
         self.forms.append(text)
         self.spans.append(span)
         self.types.append(etype)
+        if sure:
+            self.sure_types.append(etype)
         self.first_token.append(token)
         if etype == "Person" and name_parts(text):
             self.parts.add(name_parts(text))
 
     @property
     def type(self) -> EntityType:
-        """The gazetteer's type; else the commonest among the mentions, a person on a tie or when the entity was
-        founded on a person's full name (NER often takes a surname alone for an organisation or a place)."""
+        """The gazetteer's type; else the commonest among the mentions whose context proves a type ("Ms", "firm
+        Zed", "Bolton boss Sam Allardyce"); else a person when the entity was founded on a person's full name
+        (NER often takes a surname alone for an organisation or a place); else the commonest, a person on a tie."""
         if self.gaz:
             return self.gaz.type
-        if self.key.startswith("Person:") and "Person" in self.types:
+        if self.sure_types:
+            return _commonest(self.sure_types)
+        if len(self.key.split()) >= 2 and self.key.startswith("Person:") and "Person" in self.types:
             return "Person"
-        counts = Counter(self.types)
-        return max(counts, key=lambda t: (counts[t], t == "Person", -self.types.index(t)))
+        return _commonest(self.types)
+
+
+def _commonest(types: list[EntityType]) -> EntityType:
+    """The most frequent type, a person on a tie, else the first written."""
+    counts = Counter(types)
+    return max(counts, key=lambda t: (counts[t], t == "Person", -types.index(t)))
 
 
 class Resolver:
@@ -119,7 +130,7 @@ class Resolver:
             if entry and entry.type == "Person":
                 cluster.parts.update(name_parts(n) for n in entry.names)
                 cluster.parts.update(name_parts(n) for n in entry.short_names)
-        cluster.add(m.text, (m.start_char, m.end_char), m.type, m.start)
+        cluster.add(m.text, (m.start_char, m.end_char), m.type, m.start, m.sure)
         self._mention_key[m.start] = key
         for i in range(m.start, m.end):
             self._token_key[i] = key

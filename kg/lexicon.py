@@ -84,13 +84,13 @@ ORGANISATION_WORDS = frozenset("""
 inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
 agency bank university college company corporation society trust federation league ministry department center
 centre forum fund network commission authority board office bureau club academy museum hospital school airline
-airlines airways alliance coalition movement institution partnership ventures holdings
+airlines airways alliance coalition movement institution partnership ventures holdings laboratory laboratories
+lab labs
 """.split())
 """Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union", "Bush Presidential Center")."""
 
 ORGANISATION_CUES = frozenset("""
-firm company carrier airline bank lender insurer retailer supermarket chain giant maker manufacturer operator
-provider network channel newspaper tabloid magazine website publisher studio charity club party union
+firm company carrier airline bank lender insurer retailer supermarket chain giant manufacturer provider network channel newspaper tabloid magazine website publisher studio charity club party union
 organisation organization watchdog think-tank startup start-up conglomerate group broadcaster regulator agency
 """.split())
 """Common nouns that make the name right after them an organisation ("mobile content firm Zed", "low-cost

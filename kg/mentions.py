@@ -31,7 +31,8 @@ CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv"
 
 @dataclass(frozen=True)
 class Mention:
-    """A cleaned entity mention: token span [start, end) and character span [start_char, end_char)."""
+    """A cleaned entity mention: token span [start, end) and character span [start_char, end_char); `sure` when
+    its type comes from its context (an honorific, an organisation noun, ...) rather than from NER alone."""
 
     start: int
     end: int
@@ -41,6 +42,7 @@ class Mention:
     type: EntityType
     gaz_id: str | None = None
     titles: tuple[Title, ...] = ()
+    sure: bool = False
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -81,14 +83,15 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and gaz.lookup(span.text) is None:
             entry = None
         etype: EntityType = entry.type if entry else NER_TYPES[label]
-        context = _context_type(doc, span, label)
+        context = _context_type(doc, span, label, gaz)
+        sure = context is not None and (entry is None or context == entry.type)
         if context is not None and context != etype and (entry is None or (context == "Person" and _person_cue(doc, span))):
-            entry, etype = None, context
+            entry, etype, sure = None, context, True
         if entry is None and label == "PERSON" and etype == "Person" and span[0].lower_ not in name_words \
                 and gaz.short_name(span.text) is None and _place_context(doc, span, found):
             etype = "Place"
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
-                           entry.id if entry else None))
+                           entry.id if entry else None, sure=sure))
     final = _lists_of_one_type(doc, _discourse(doc, _without_headings_and_modifiers(doc, out, gaz), gaz))
     names = {i for m in final for i in range(m.start, m.end)}
     return [replace(m, titles=titles_of(doc, doc[m.start:m.end], names, gaz)) if m.type == "Person" else m
@@ -98,7 +101,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _lists_of_one_type(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names in one list are of one kind: in a run of three or more names joined only by commas and "and"
     ("Given, Carr, Boumsong, Bramble"; "Jessops, Boots and Snappy Snaps"), the names the gazetteer does not know
-    take the type most of the list has."""
+    take the type most of the list has (no person becomes a place or an organisation that way)."""
     out = list(mentions)
     run: list[int] = []
     for n in range(len(out) + 1):
@@ -110,7 +113,7 @@ def _lists_of_one_type(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if len(run) >= 3:
             counts = Counter(out[k].type for k in run)
             (best, top), *rest = counts.most_common()
-            if top >= 2 and (not rest or rest[0][1] < top):
+            if top >= 2 and (not rest or rest[0][1] < top) and (best == "Person" or "Person" not in counts):
                 for k in run:
                     if out[k].gaz_id is None and out[k].type != best:
                         out[k] = replace(out[k], type=best)
@@ -189,6 +192,8 @@ def _possessive_between_names(doc: Doc, start: int, i: int, end: int, gaz: Gazet
 def _before_lowercase(span: Span) -> Span:
     """The span up to its first lower-case word that cannot stand inside a name, without trailing connectors."""
     end = span.end
+    if span[-1].is_lower and span[-1].lower_ in ORGANISATION_WORDS:
+        return span  # "the Democratic Senate campaign committee": an organisation written in lower case
     for t in span:
         if t.is_alpha and t.is_lower and t.lower_ not in NAME_CONNECTORS and t.i > span.start:
             end = t.i
@@ -281,23 +286,28 @@ def _acronym_expansions(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _context_type(doc: Doc, span: Span, label: str) -> EntityType | None:
+def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityType | None:
     """The type a name's own words and neighbours give, whatever NER said: a person after an honorific or a
     capitalised title ("Ms Lyon", "Senator Jordan"), with a given name and no organisation or place word ("Kevin
     Davies"), after an occupation ("actress Betty Astell") or with one in apposition ("Anshuman Magazine,
-    managing director, ...", "his former adviser, Dominic Cummings"); an organisation after an organisation noun ("firm Zed") or with an organisation
-    word ("George W. Bush Presidential Center"); else None."""
+    managing director, ...", "his former adviser, Dominic Cummings"); an organisation after an organisation noun
+    ("firm Zed"), with an organisation word ("George W. Bush Presidential Center") or as the employer in
+    "Balco president Victor Conte"; else None."""
     before = doc[span.start - 1] if span.start > 0 else None
     last = span[-1].lower_
     if _person_cue(doc, span):
         return "Person"
-    if before is not None and before.is_lower and before.lower_ in ORGANISATION_CUES:
+    if before is not None and before.is_lower and before.lower_ in ORGANISATION_CUES \
+            and not (label == "PERSON" and span[0].lower_ in GIVEN_NAMES):
         return "Organization"
     if last in ORGANISATION_WORDS and len(span) > 1:
         return "Organization"
+    if label == "PERSON" and len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in TITLE_HEADS \
+            and doc[span.end].is_lower and doc[span.end + 1].pos_ == "PROPN" and not _leader(span.text, gaz):
+        return "Organization"  # "Balco president Victor Conte", "Bolton boss Sam Allardyce"
     if label == "PERSON":
         return None
-    if len(span) >= 2 and span[0].lower_ in GIVEN_NAMES and last not in PLACE_WORDS \
+    if len(span) in (2, 3) and span[0].lower_ in GIVEN_NAMES and last not in PLACE_WORDS \
             and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in span):
         return "Person"
     if before is not None and before.is_lower and before.lower_ in PERSON_CUES:
@@ -307,6 +317,12 @@ def _context_type(doc: Doc, span: Span, label: str) -> EntityType | None:
             root.dep_ == "appos" and root.head.lower_ in PERSON_CUES):
         return "Person"
     return None
+
+
+def _leader(text: str, gaz: Gazetteer) -> bool:
+    """A head of state or government the gazetteer knows by this surname ("Trump aide ...")."""
+    entry = gaz.short_name(text)
+    return entry is not None and entry.category in ("head-of-state", "head-of-government")
 
 
 def _person_cue(doc: Doc, span: Span) -> bool:
@@ -392,14 +408,16 @@ def _spelled_out_in_lower_case(doc: Doc, text: str) -> bool:
     n = len(text)
     for i in range(len(doc) - n + 1):
         words = doc[i:i + n]
-        if all(t.is_lower and t.is_alpha for t in words) and "".join(t.text[0] for t in words) == text.lower():
+        if all(t.is_lower and t.is_alpha and len(t) >= 3 and t.pos_ in ("NOUN", "ADJ") for t in words) \
+                and "".join(t.text[0] for t in words) == text.lower():
             return True
     return False
 
 
 def _heading_tokens(doc: Doc) -> set[int]:
     """Tokens of run-in and one-line headings: a paragraph's opening words in title case before a colon
-    ("Limited Tools to Fight Terrorism: ..."), or a short paragraph all in title case ("Gender Equality.")."""
+    ("Limited Tools to Fight Terrorism: ..."), or a short paragraph all in title case ("Gender Equality."), but
+    not a name alone on its line ("Martin Lowe.", a signature)."""
     out: set[int] = set()
     paragraph: list[Token] = []
     for t in [*doc, None]:
@@ -408,8 +426,9 @@ def _heading_tokens(doc: Doc) -> set[int]:
             colon = next((n for n, x in enumerate(words[:15]) if x.text == ":"), None)
             segment = words[:colon] if colon is not None else (words if len(words) <= 8 else [])
             alpha = [x for x in segment if x.is_alpha]
+            signature = colon is None and alpha and alpha[0].lower_ in GIVEN_NAMES and len(alpha) <= 3
             if len(alpha) >= 2 and all(x.text[:1].isupper() or x.lower_ in HEADING_SMALL_WORDS for x in alpha) \
-                    and sum(x.text[:1].isupper() for x in alpha) >= 2:
+                    and sum(x.text[:1].isupper() for x in alpha) >= 2 and not signature:
                 out.update(x.i for x in segment)
             paragraph = []
         else:
@@ -424,15 +443,16 @@ def _stat_label(doc: Doc, end: int) -> bool:
 
 def _modifier(doc: Doc, span: Span) -> bool:
     """A name standing before a common noun it qualifies ("Wheelchair user", "Gold Star mother") or in a
-    hyphenated adjective ("Oscar-nominated"); titles do not count ("Newsnight journalist", "Bolton keeper": the
-    name is whom the title works for)."""
+    hyphenated adjective ("Oscar-nominated"); titles and organisation nouns do not count ("Newsnight
+    journalist", "Bolton keeper": the name is whom the title works for; "Broadcast magazine" names the
+    magazine)."""
     if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
             and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower:
         return True  # "Oscar-nominated"
     if span.end >= len(doc):
         return False
     after = doc[span.end]
-    return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in TITLE_WORDS \
+    return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in TITLE_WORDS | ORGANISATION_CUES \
         and span.root.head.i >= span.end and span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
 
 
@@ -450,7 +470,7 @@ def _discourse(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mentio
         if m.type != "Person" and len(span) == 1 and name_key(m.text) in surnames \
                 and not (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_PREPOSITIONS) \
                 and (m.gaz_id is None or gaz.entries[m.gaz_id].type != "Person"):
-            m = replace(m, type="Person", gaz_id=None)
+            m = replace(m, type="Person", gaz_id=None, sure=True)
         elif m.type != "Person" and m.gaz_id is None and len(span) >= 2 and span[-1].lower_ in person_words \
                 and span[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS:
             m = replace(m, type="Person")

@@ -62,14 +62,21 @@ def _before(doc: Doc, name: Span, names: set[int], gaz: Gazetteer) -> list[Title
     two titles joined by "and" are two ("veteran comedian and broadcaster Cyril Fletcher")."""
     i = name.start - 1
     words: list[int] = []
+    named: int | None = None
     while i >= 0:
         token = doc[i]
         low = token.lower_
-        if (low in TITLE_WORDS or low in TITLE_ABBREVIATIONS) and i not in names:
+        if low in TITLE_HEADS and i in names and not words:
+            break  # "General Motors", "Major League"
+        if low in TITLE_WORDS or low in TITLE_ABBREVIATIONS:
             words.append(i)
-        elif low in TITLE_CONNECTORS and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS and i - 1 not in names:
+            named = i if i in names and named is None else named  # "Treasury Secretary": title word and name
+        elif low in TITLE_CONNECTORS and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS:
             words.append(i)
-        elif words and (_premodifier(token, names, gaz) or _party_word(token, gaz)):
+        elif words and not doc[words[-1]].text[:1].isupper() and (_premodifier(token, names, gaz)
+                                                                  or _hyphen_in_word(token)):
+            words.append(i)  # "welfare minister", "long-time lawyer"; not "convention Senator"
+        elif words and _party_word(token, names, gaz):
             words.append(i)
         else:
             break
@@ -82,9 +89,9 @@ def _before(doc: Doc, name: Span, names: set[int], gaz: Gazetteer) -> list[Title
         return []  # "Lady Gaga": an honorific alone is no title
     first = words[0]
     affiliation = _affiliation_at(doc, first - 1, names, gaz)
-    party = next((w for w in words if _party_word(doc[w], gaz)), None)
-    if affiliation is None and party is not None:
-        affiliation = party
+    party = next((w for w in words if _party_word(doc[w], names, gaz)), None)
+    if affiliation is None:
+        affiliation = party if party is not None else named
     start = doc[affiliation].idx if affiliation is not None and affiliation < first else doc[first].idx
     out = []
     for part in _split_at_and(doc, words):
@@ -106,10 +113,18 @@ def _split_at_and(doc: Doc, words: list[int]) -> list[list[int]]:
     return [p for p in parts if p]
 
 
-def _party_word(token: Token, gaz: Gazetteer) -> bool:
-    """A party's adjective ("Republican", "Tory"): part of a title ("Republican leader") and its affiliation."""
+def _party_word(token: Token, names: set[int], gaz: Gazetteer) -> bool:
+    """A party's adjective ("Republican", "Tory"): part of a title ("Republican leader") and its affiliation
+    (not inside a name: "Liberal Democrat" is a party of its own)."""
     entry = gaz.demonym(token.text)
-    return entry is not None and entry.type == "Organization"
+    return entry is not None and entry.type == "Organization" and token.i not in names
+
+
+def _hyphen_in_word(token: Token) -> bool:
+    """A hyphen inside a lower-case compound ("long-time", "third-party")."""
+    doc = token.doc
+    return token.text == "-" and not token.whitespace_ and 0 < token.i and not doc[token.i - 1].whitespace_ \
+        and doc[token.i - 1].is_alpha and doc[token.i - 1].is_lower
 
 
 def _after(doc: Doc, name: Span, names: set[int], gaz: Gazetteer) -> Title | None:
@@ -134,12 +149,12 @@ def _apposition_written(doc: Doc, name: Span, names: set[int], gaz: Gazetteer) -
         j = i + 1 + (doc[i + 1].lower_ in ("a", "an", "the"))
         k, head = j, None
         while k < len(doc) and k - j < 10 and (k in names or doc[k].like_num or doc[k].text in POSSESSIVE
-                                                or _title_word(doc[k], names, gaz) or _party_word(doc[k], gaz)):
+                                                or _title_word(doc[k], names, gaz) or _party_word(doc[k], names, gaz)):
             head = k if doc[k].lower_ in TITLE_HEADS and k not in names else head
             k += 1
         if head is not None and head == k - 1 and k < len(doc) and doc[k].text in (",", ".", ";", ")"):
             words = _contiguous_to([x for x in range(j, head) if _title_word(doc[x], names, gaz)
-                                    or _party_word(doc[x], gaz)], head, doc)
+                                    or _party_word(doc[x], names, gaz)], head, doc)
             affiliation = next((x for x in range(j, head) if x in names or gaz.is_demonym(doc[x].text)), None)
             start = doc[min([words[0]] + ([affiliation] if affiliation is not None else []))].idx
             return Title(_text(doc, words), start, doc[head].idx + len(doc[head]), affiliation, head=head)
@@ -226,7 +241,7 @@ def _noun_phrase_title(doc: Doc, head: Token, name: Span, names: set[int], gaz: 
             or (t.dep_ == "punct" and t.text == "-")]
     tokens = sorted({t.i for x in left for t in x.subtree} | {head.i})
     words = _contiguous_to([i for i in tokens if i < head.i and (_title_word(doc[i], names, gaz)
-                                                                  or _party_word(doc[i], gaz))], head.i, doc)
+                                                                  or _party_word(doc[i], names, gaz))], head.i, doc)
     affiliation = next((i for i in tokens if (i in names or gaz.is_demonym(doc[i].text))
                         and not name.start <= i < name.end), None)
     end_word = head.i
