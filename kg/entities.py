@@ -18,7 +18,7 @@ from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
                         MALE_FIRST_NAMES, MALE_PRONOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS,
                         TITLE_HEADS, TITLE_MODIFIERS)
-from kg.mentions import Mention, name_parts
+from kg.mentions import Mention, furniture_tokens, name_parts
 from kg.model import Entity, EntityType
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -100,6 +100,7 @@ class Resolver:
         self._mention_key: dict[int, str] = {}
         self._speakers: list[tuple[int, str]] = []
         self._countries: set[str] | None = None
+        self._furniture = furniture_tokens(doc)
         self._aliases: dict[str, list[str]] = {}
         self._sent_of = [0] * len(doc)
         self._sent_start: list[int] = []
@@ -337,14 +338,16 @@ class Resolver:
 
     def _unrecognised_name(self, head: Token, *, create: bool) -> str | None:
         """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
-        `create`) a new person or, when it carries an organisation word, a new organisation."""
+        `create`) a new person or, when it carries an organisation word, a new organisation (not in a heading or
+        a reporting credit)."""
         run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
         start, end = min(t.idx for t in run), head.idx + len(head)
         text = self.doc.text[start:end]
         if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in run):
             return None
         key = self.by_name(text, start)
-        if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha():
+        if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha() \
+                or head.i in self._furniture:
             return key
         if any(t.lower_ in ORGANISATION_WORDS for t in run):
             return self._new_cluster("Organization", text, start, head.i)

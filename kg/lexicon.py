@@ -90,7 +90,8 @@ lab labs
 """Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union", "Bush Presidential Center")."""
 
 ORGANISATION_CUES = frozenset("""
-firm company carrier airline bank lender insurer retailer supermarket chain giant manufacturer provider network channel newspaper tabloid magazine website publisher studio charity club party union
+firm company carrier airline bank lender insurer retailer supermarket chain giant manufacturer provider network
+channel newspaper tabloid magazine website publisher studio charity club party union
 organisation organization watchdog think-tank startup start-up conglomerate group broadcaster regulator agency
 """.split())
 """Common nouns that make the name right after them an organisation ("mobile content firm Zed", "low-cost

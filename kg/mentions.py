@@ -1,9 +1,12 @@
-"""Doc -> [Mention]: clean named-entity spans, fix their types from the gazetteer, split titles from names.
+"""Doc -> [Mention]: clean named-entity spans, fix their types from context and the gazetteer, attach titles.
 
-NER output on news needs cleaning: titles glued to names ("President Obama"), possessives ("Russia's"),
-title words tagged as organisations ("Defense" in "Deputy Defense Minister"), nationality words tagged as
-places. Each person mention also carries the job title written next to it, as a premodifier ("Pentagon
-spokesperson John Kirby") or an apposition ("Vladimir Medinsky, Russia's chief negotiator").
+NER output on news needs cleaning: titles glued to names ("President Obama"), possessives ("Russia's"), lists
+and run-on spans ("Dyer, Faye, Bowyer", "Dyer on the edge of the area"), title words tagged as organisations
+("Defense" in "Deputy Defense Minister"), nationality words tagged as places, surnames tagged as organisations
+or places, and things that are not entities at all (laws, awards, shows, headings, "Wheelchair" in "Wheelchair
+user"). The type of a name follows what its context proves (an honorific, an organisation noun, a title)
+before what NER guessed, and one name keeps one sense in an article. Each person mention also carries the job
+titles written next to it (kg.titles).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ NER_TYPES: dict[str, EntityType] = {"PERSON": "Person", "ORG": "Organization", "
                                     "FAC": "Place", "NORP": "Organization"}
 GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+CREDIT_LINE = re.compile(r"\bcontributed (?:reporting|research|to this (?:report|article|story))\b|"
+                         r"^\s*(?:additional )?(?:reporting|editing|writing) by\b", re.IGNORECASE)
 CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "group"}
 
 
@@ -85,7 +90,8 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         etype: EntityType = entry.type if entry else NER_TYPES[label]
         context = _context_type(doc, span, label, gaz)
         sure = context is not None and (entry is None or context == entry.type)
-        if context is not None and context != etype and (entry is None or (context == "Person" and _person_cue(doc, span))):
+        overrules = entry is None or (context == "Person" and _person_cue(doc, span))
+        if context is not None and context != etype and overrules:
             entry, etype, sure = None, context, True
         if entry is None and label == "PERSON" and etype == "Person" and span[0].lower_ not in name_words \
                 and gaz.short_name(span.text) is None and _place_context(doc, span, found):
@@ -165,7 +171,9 @@ def _pieces(ent: Span, gaz: Gazetteer) -> list[Span]:
     start = ent.start
     for i in range(ent.start, ent.end):
         t = doc[i]
-        if _separator(t) or (t.text in POSSESSIVE and i + 1 < ent.end and _possessive_between_names(doc, start, i, ent.end, gaz)):
+        between_names = t.text in POSSESSIVE and i + 1 < ent.end and _possessive_between_names(doc, start, i, ent.end,
+                                                                                                gaz)
+        if _separator(t) or between_names:
             if i > start:
                 pieces.append(doc[start:i])
             start = i + 1
@@ -357,9 +365,10 @@ def _without_headings_and_modifiers(doc: Doc, mentions: list[Mention], gaz: Gaze
     """Drop names the gazetteer does not know that are not entities: laws, awards, events ("Prevention of
     Terrorism Bill"), titles of works ("radio show The Brains Trust"), acronyms of common nouns ("foreign direct
     investment ... FDI"), labels in a results box ("Att: 50,430"); and those the article only writes where
-    capitals tell nothing or as a modifier of a common noun: inside a title-case heading ("Veto Power Impedes
-    Peace Efforts:"), before a noun ("Wheelchair user", "Houthi rebels", "the Hang Seng index")."""
-    headings = _heading_tokens(doc)
+    capitals tell nothing, in furniture or as a modifier of a common noun: inside a title-case heading ("Veto
+    Power Impedes Peace Efforts:"), a reporting credit ("... contributed reporting."), before a noun ("Wheelchair
+    user", "Houthi rebels", "the Hang Seng index")."""
+    headings = furniture_tokens(doc)
     solid: set[str] = set()
     doubtful: list[tuple[Mention, str]] = []
     for m in mentions:
@@ -394,8 +403,9 @@ def _title_of_work(doc: Doc, span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and (doc[i].lower_ in ("the", ",") or doc[i].is_space):
         i -= 1
-    if i >= 0 and doc[i].lower_ in WORK_NOUNS and doc[i].pos_ == "NOUN":
-        return True
+    if i >= 0 and doc[i].lower_ in WORK_NOUNS and (doc[i].pos_ == "NOUN" or (
+            i > 0 and doc[i - 1].pos_ in ("NOUN", "ADJ") and doc[i - 1].is_lower)):
+        return True  # "show" the parser took for a verb in "radio information show The Brains Trust"
     root = span.root
     return root.dep_ == "appos" and root.head.lower_ in WORK_NOUNS
 
@@ -434,6 +444,17 @@ def _heading_tokens(doc: Doc) -> set[int]:
         else:
             paragraph.append(t)
     return out
+
+
+def furniture_tokens(doc: Doc) -> set[int]:
+    """Tokens where a capitalised word proves no name: title-case headings and reporting credits."""
+    return _heading_tokens(doc) | _credit_tokens(doc)
+
+
+def _credit_tokens(doc: Doc) -> set[int]:
+    """Tokens of reporting credits ("Ann Lee and Bo Park contributed reporting.", "Additional reporting by Ann
+    Lee"): page furniture, whose names are no entities unless the story names them too."""
+    return {t.i for sent in doc.sents if CREDIT_LINE.search(sent.text) for t in sent}
 
 
 def _stat_label(doc: Doc, end: int) -> bool:

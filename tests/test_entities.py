@@ -101,10 +101,15 @@ def test_laws_events_and_works_are_not_entities():
     assert labels(extract(texts.ENTITIES_LAW_AND_EVENT), "Organization") == []
     assert [e.label for e in extract(texts.ENTITIES_LAW_AND_EVENT).entities] == ["Ottawa"]
     assert extract(texts.ENTITIES_WORKS).entities == ()
+    assert extract(texts.ENTITIES_SHOW_TAGGED_AS_VERB).entities == ()
 
 
 def test_title_case_heading_is_not_a_name():
     assert extract(texts.ENTITIES_HEADING).entities == ()
+
+
+def test_reporting_credit_names_no_entity():
+    assert extract(texts.ENTITIES_CREDIT_LINE).entities == ()
 
 
 def test_names_only_used_as_modifiers_are_not_entities():

@@ -161,5 +161,7 @@ ENTITIES_APPOSITION_PERSON = "Boris Johnson's former adviser, Dominic Cummings, 
 ENTITIES_SPACED_APOSTROPHE = "The People 's Party won the election. The People's Party then named a cabinet."
 ENTITIES_POSSESSIVE_BETWEEN = "Alphabet Inc's Google said it would appeal the ruling."
 ENTITIES_SPACED_DASH = "Maria Keller - daughter of the founder - took over the company in 2010."
+ENTITIES_CREDIT_LINE = "The council approved the budget on Monday.\n\nAnn Lee and Bo Park contributed reporting."
+ENTITIES_SHOW_TAGGED_AS_VERB = "He was a regular on the radio information show The Thinking Hour for a decade."
 ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
                               "The Ukrainian president later said the front was stable.")
