@@ -193,6 +193,8 @@ def _possessive_between_names(doc: Doc, start: int, i: int, end: int, gaz: Gazet
     """ "Alphabet Inc's Google", "Britain's BBC": a possessive between two names, not inside one ("People's
     Party")."""
     before, after = doc[start:i], doc[i + 1:end]
+    if not before or not after:
+        return False
     return (gaz.lookup(before.text) is not None or gaz.lookup(after.text) is not None
             or before[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES)
 
@@ -216,6 +218,7 @@ def _trim(span: Span, label: str) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+                           or doc[start].text in POSSESSIVE
                            or (label == "PERSON" and end - start > 1 and (_is_title_token(doc[start]) or (
                                doc[start].lower_ in TITLE_CONNECTORS and start > span.start
                                and _is_title_token(doc[start - 1]))))):
@@ -483,8 +486,8 @@ def _discourse(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mentio
     it follows "in"/"from"/...; a full name NER took for a place or an organisation whose surname the article
     writes alone as a person's is a person ("Stelios Giannakopoulos ... Giannakopoulos")."""
     person_words = {doc[m.start:m.end][-1].lower_ for m in mentions if m.type == "Person" and m.end - m.start == 1}
-    surnames = {name_parts(m.text)[-1] for m in mentions
-                if m.type == "Person" and (len(name_parts(m.text)) >= 2 or _after_honorific(doc, m.start))}
+    surnames = {parts[-1] for m in mentions if m.type == "Person" and (parts := name_parts(m.text))
+                and (len(parts) >= 2 or _after_honorific(doc, m.start))}
     out = []
     for m in mentions:
         span = doc[m.start:m.end]

@@ -1,8 +1,11 @@
 """Entity resolution within an article: surnames, spelling variants, pronouns, nationality words, titles."""
 
-from conftest import entity, extract, facts
+from conftest import _english_vocab, entity, extract, facts
+from spacy.tokens import Doc
 
 import texts
+from kg.gazetteer import load
+from kg.mentions import find_mentions
 
 
 def test_surname_joins_the_full_name():
@@ -145,3 +148,22 @@ def test_possessive_between_two_names_makes_two_entities():
 
 def test_spaced_dash_ends_a_name():
     assert [e.label for e in extract(texts.ENTITIES_SPACED_DASH).entities] == ["Maria Keller"]
+
+
+def test_a_name_span_that_starts_with_a_possessive_is_cut_without_error():
+    """NER sometimes starts a span at the possessive ("Heer ’s Clinton" tagged "’s Clinton"): once an
+    IndexError that stopped the article."""
+    words = ["Heer", "\u2019s", "Clinton", "spoke", "."]
+    doc = Doc(_english_vocab(), words=words, spaces=[False, True, True, False, False],
+              pos=["PROPN", "PART", "PROPN", "VERB", "PUNCT"], heads=[2, 0, 3, 3, 3],
+              deps=["poss", "case", "nsubj", "ROOT", "punct"], ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [(m.text, m.type) for m in find_mentions(doc, load())] == [("Clinton", "Person")]
+
+
+def test_a_person_named_by_initials_only_is_kept_without_error():
+    """ "Mr J. said no": a name of initials alone has no surname (once an IndexError that stopped the article)."""
+    words = ["Mr", "J.", "said", "no", "."]
+    doc = Doc(_english_vocab(), words=words, spaces=[True, True, True, False, False],
+              pos=["PROPN", "PROPN", "VERB", "INTJ", "PUNCT"], heads=[1, 2, 2, 2, 2],
+              deps=["compound", "nsubj", "ROOT", "dobj", "punct"], ents=["O", "B-PERSON", "O", "O", "O"])
+    assert [(m.text, m.type) for m in find_mentions(doc, load())] == [("J.", "Person")]
