@@ -111,6 +111,9 @@ book novel memoir album song single poem painting game video-game
 """Nouns for works: the name right after one, or in apposition to one, is a title, not an entity ("radio
 show The Brains Trust", "a revue, Tele-Ho")."""
 
+CREDIT_WORDS = frozenset("image images photo photos picture pictures caption copyright video".split())
+"""Words of photo credits and captions that NER glues to a name ("Carla Diaz Image caption ...")."""
+
 NOT_NAMES = frozenset("""
 islam christianity judaism hinduism buddhism sikhism catholicism protestantism communism socialism capitalism
 fascism nazism marxism zionism islamism jihadism

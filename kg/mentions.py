@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
-from kg.lexicon import (CONSTITUENCY_HOLDERS, DAY_WORDS, FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS,
-                        LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES, NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES,
+from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS,
+                        HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES, NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES,
                         ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES, PLACE_WORDS, TITLE_ABBREVIATIONS,
                         TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS)
 from kg.model import EntityType
@@ -68,7 +68,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ not in NER_TYPES:
             continue
         for piece in _pieces(ent, gaz):
-            span = _trim(piece, ent.label_)
+            span = _trim(piece, ent.label_, gaz)
             if span is not None and not taken & set(range(span.start, span.end)):
                 found.append((span, ent.label_))
     found += [(span, label) for span, label in _missed_names(doc, gaz) if not taken & set(range(span.start, span.end))]
@@ -213,8 +213,9 @@ def _before_lowercase(span: Span) -> Span:
     return span.doc[span.start:end]
 
 
-def _trim(span: Span, label: str) -> Span | None:
-    """Drop leading determiners, honorifics and title words, and a trailing possessive or punctuation."""
+def _trim(span: Span, label: str, gaz: Gazetteer) -> Span | None:
+    """Drop leading determiners, honorifics and title words, a trailing possessive or punctuation, and the words
+    of a photo credit glued to either end ("Carla Diaz Image")."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
@@ -223,8 +224,12 @@ def _trim(span: Span, label: str) -> Span | None:
                                doc[start].lower_ in TITLE_CONNECTORS and start > span.start
                                and _is_title_token(doc[start - 1]))))):
         start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    known = gaz.lookup(doc[start:end].text) is not None  # "Getty Images"
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (doc[end - 1].lower_ in CREDIT_WORDS and end - start > 1 and not known)):
         end -= 1
+    while start < end - 1 and doc[start].lower_ in CREDIT_WORDS and not known:
+        start += 1
     if start >= end:
         return None
     return doc[start:end]
@@ -302,8 +307,8 @@ def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityTyp
     capitalised title ("Ms Lyon", "Senator Jordan"), with a given name and no organisation or place word ("Kevin
     Davies"), after an occupation ("actress Betty Astell") or with one in apposition ("Anshuman Magazine,
     managing director, ...", "his former adviser, Dominic Cummings"); an organisation after an organisation noun
-    ("firm Zed"), with an organisation word ("George W. Bush Presidential Center") or as the employer in
-    "Balco president Victor Conte"; else None."""
+    ("firm Zed") or with one in apposition ("Il Sole 24 Ore, Italy's business newspaper"), with an organisation
+    word ("George W. Bush Presidential Center") or as the employer in "Balco president Victor Conte"; else None."""
     before = doc[span.start - 1] if span.start > 0 else None
     last = span[-1].lower_
     if _person_cue(doc, span):
@@ -313,6 +318,13 @@ def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityTyp
         return "Organization"
     if last in ORGANISATION_WORDS and len(span) > 1:
         return "Organization"
+    root = span.root
+    appositions = [t.lower_ for t in root.children if t.dep_ == "appos"] + ([root.head.lower_] if root.dep_ == "appos"
+                                                                           else [])
+    if any(word in ORGANISATION_CUES for word in appositions) and span[0].lower_ not in GIVEN_NAMES:
+        return "Organization"  # "Il Sole 24 Ore, Italy's business newspaper"
+    if label != "PERSON" and any(word in PERSON_CUES for word in appositions):
+        return "Person"
     if label == "PERSON" and len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in TITLE_HEADS \
             and doc[span.end].is_lower and doc[span.end + 1].pos_ == "PROPN" and not _leader(span.text, gaz):
         return "Organization"  # "Balco president Victor Conte", "Bolton boss Sam Allardyce"
@@ -322,10 +334,6 @@ def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityTyp
             and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in span):
         return "Person"
     if before is not None and before.is_lower and before.lower_ in PERSON_CUES:
-        return "Person"
-    root = span.root
-    if any(t.dep_ == "appos" and t.lower_ in PERSON_CUES for t in root.children) or (
-            root.dep_ == "appos" and root.head.lower_ in PERSON_CUES):
         return "Person"
     return None
 

@@ -146,6 +146,15 @@ def test_possessive_between_two_names_makes_two_entities():
     assert facts(x, "said") == [("Google", "it would appeal the ruling")]
 
 
+def test_photo_credit_words_are_not_part_of_a_name():
+    assert [(e.label, e.type) for e in extract(texts.ENTITIES_PHOTO_CREDIT_WORD).entities] == [("Carla Diaz", "Person")]
+
+
+def test_newspaper_in_apposition_makes_an_organisation():
+    x = extract(texts.ENTITIES_NEWSPAPER_APPOSITION)
+    assert [(e.label, e.type) for e in x.entities] == [("Il Nuovo Corriere", "Organization")]
+
+
 def test_spaced_dash_ends_a_name():
     assert [e.label for e in extract(texts.ENTITIES_SPACED_DASH).entities] == ["Maria Keller"]
 

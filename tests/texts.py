@@ -163,5 +163,8 @@ ENTITIES_POSSESSIVE_BETWEEN = "Alphabet Inc's Google said it would appeal the ru
 ENTITIES_SPACED_DASH = "Maria Keller - daughter of the founder - took over the company in 2010."
 ENTITIES_CREDIT_LINE = "The council approved the budget on Monday.\n\nAnn Lee and Bo Park contributed reporting."
 ENTITIES_SHOW_TAGGED_AS_VERB = "He was a regular on the radio information show The Thinking Hour for a decade."
+ENTITIES_PHOTO_CREDIT_WORD = "Carla Diaz Image caption The minister opened the bridge on Monday."
+ENTITIES_NEWSPAPER_APPOSITION = ("According to Il Nuovo Corriere, the city's oldest newspaper, the mayor will "
+                                 "resign.")
 ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
                               "The Ukrainian president later said the front was stable.")
