@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import multiprocessing.context
-from multiprocessing import forkserver
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from multiprocessing import forkserver
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -66,14 +68,44 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextmanager
+def safe_children() -> Iterator[None]:
+    """While inside, Python processes started from here (the fork server, multiprocessing's resource tracker) get
+    no working directory on sys.path, and ignore Ctrl-C.
+
+    They start as `python -c ...`, which puts the working directory first on sys.path: a folder `kg/` or a file
+    `spacy.py` planted where `kg build` runs would be imported by them (and a regular install run from a checkout
+    of kg would import the checkout). PYTHONSAFEPATH stops that; relative or empty PYTHONPATH entries, which also
+    mean the working directory, are dropped. Ctrl-C is the parent's to handle: the disposition "ignore" passes
+    to the fork server and every worker it forks, so an interrupted build prints no worker traceback."""
+    saved = {name: os.environ.get(name) for name in ("PYTHONSAFEPATH", "PYTHONPATH")}
+    os.environ["PYTHONSAFEPATH"] = "1"
+    if saved["PYTHONPATH"] is not None:
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in saved["PYTHONPATH"].split(os.pathsep) if os.path.isabs(p))
+    main = threading.current_thread() is threading.main_thread()
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        yield
+    finally:
+        if interrupt is not None:
+            signal.signal(signal.SIGINT, interrupt)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 def start_fork_server(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     """The context local workers start from: a fork server that imports `preload` (started now, so it loads
-    while this process reads the input), or plain spawning where the platform has no fork server."""
+    while this process reads the input; see safe_children for how it starts), or plain spawning where the
+    platform has no fork server."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload))
-    forkserver.ensure_running()
+    with safe_children():
+        forkserver.ensure_running()
     return context
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 from rdflib import Graph
 
-from kg.export import atomic_write
+from kg.export import OUTPUT_NAMES, Format, atomic_write
 from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, from_rdf
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -90,4 +90,4 @@ def serialize(pg: PropertyGraph) -> bytes:
 def write(graph: Graph, out_dir: Path) -> Path:
     """`out_dir/graph.gexf` (characters XML cannot hold are replaced by U+FFFD, with a warning)."""
     pg = from_rdf(graph).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
-    return atomic_write(out_dir / "graph.gexf", serialize(pg))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.GEPHI], serialize(pg))

@@ -20,7 +20,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.export import ExportError, atomic_dir
+from kg.export import OUTPUT_NAMES, ExportError, Format, atomic_dir
 from kg.export.propgraph import FACT_KINDS, GROUP, Edge, Node, PropertyGraph, Value, from_rdf
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,9 @@ REL_COLUMNS = (("id", "string"), ("text", "string"), ("cue", "string"), ("title"
                ("end", "int"), ("rule", "string"), ("confidence", "double"), ("article", "string"),
                ("timeExpression", "string"), ("date", "string"))
 SCRIPT = "kg.cypher"
+IMPORT_SCRIPT = "import.sh"
+FILES = (*NODE_FILES.values(), *REL_FILES.values(), SCRIPT, IMPORT_SCRIPT)
+"""The files of `neo4j/`: kg replaces the folder whole, so it must hold nothing else."""
 CONSTRAINTS_MARK = "// ---- constraints (Neo4j 5 syntax)"
 DATA_MARK = "// ---- data"
 DEFAULT_BATCH = 1000
@@ -249,13 +252,13 @@ exec "${{NEO4J_HOME:+$NEO4J_HOME/bin/}}neo4j-admin" database import full \\
 def write(graph: Graph, out_dir: Path) -> Path:
     """`out_dir/neo4j/`: the CSVs, import.sh and kg.cypher, replacing any previous export whole."""
     pg = prepare(graph)
-    target = out_dir / "neo4j"
+    target = out_dir / OUTPUT_NAMES[Format.NEO4J]
     with atomic_dir(target) as tmp:
         for name, content in csv_files(pg).items():
             (tmp / name).write_text(content, encoding="utf-8", newline="")
         (tmp / SCRIPT).write_text(script(pg), encoding="utf-8", newline="")
-        (tmp / "import.sh").write_text(import_script(), encoding="utf-8", newline="")
-        os.chmod(tmp / "import.sh", 0o755)
+        (tmp / IMPORT_SCRIPT).write_text(import_script(), encoding="utf-8", newline="")
+        os.chmod(tmp / IMPORT_SCRIPT, 0o755)
     return target
 
 

@@ -92,6 +92,9 @@ def serialize(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> bytes:
     return (header + "\n" + "\n".join(blocks)).encode("utf-8")
 
 
+FILE_NAME = "graph.ttl"
+
+
 def write(triples: Iterable[Triple], prefixes: Mapping[str, str], out_dir: Path) -> Path:
     """`out_dir/graph.ttl`."""
-    return atomic_write(out_dir / "graph.ttl", serialize(triples, prefixes))
+    return atomic_write(out_dir / FILE_NAME, serialize(triples, prefixes))
