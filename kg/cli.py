@@ -204,16 +204,18 @@ def entities(
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
-    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article needs parsing.
+    """A rich progress bar on stderr (articles/s and ETA), shown on a terminal when more than one article needs
+    parsing.
 
     Yields `start(total)` and `advance(n)` callbacks for the pipeline."""
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
+    console = Console(stderr=True)
     progress = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-                        disable=quiet)
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=True,
+                        disable=quiet or not console.is_terminal)  # piped, a bar would only leave a blank line
     task = None
 
     def start(total: int) -> None:

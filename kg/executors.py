@@ -31,6 +31,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 EXECUTORS = ("local", "dask")
+STOP_SECONDS = 5.0
+"""How long a stopped worker may take to exit before it is killed."""
 DASK_TIMEOUT = "20s"
 """How long to wait for a Dask scheduler to answer before giving up with an error."""
 
@@ -96,6 +98,22 @@ def safe_children() -> Iterator[None]:
                 os.environ[name] = value
 
 
+@contextmanager
+def interrupt_after() -> Iterator[None]:
+    """Hold back Ctrl-C until the block is done, then raise KeyboardInterrupt if it came (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: came.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if came:
+        raise KeyboardInterrupt
+
+
 def start_fork_server(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     """The context local workers start from: a fork server that imports `preload` (started now, so it loads
     while this process reads the input; see safe_children for how it starts), or plain spawning where the
@@ -114,12 +132,15 @@ def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
     """The batches on `workers` local processes, started by a fork server that has imported `preload`.
 
     A fork server gives each worker the imported modules cheaply without forking this (threaded) process.
-    On an error or Ctrl-C here the workers are stopped at once rather than left to finish their batches."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=start_fork_server(preload),
-                               initializer=_ignore_interrupt)
+    The workers start (on the first submissions, which wait for the fork server to finish loading) with Ctrl-C
+    held back: a worker half started when this process stops would print a traceback. On an error or Ctrl-C later the workers are stopped at once rather than left to
+    finish their batches, and waited for, so that none outlives this process."""
+    context = start_fork_server(preload)
+    with interrupt_after():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt)
+        pending: set[Future[R]] = {pool.submit(fn, batch) for batch in batches}
     finished = False
     try:
-        pending: set[Future[R]] = {pool.submit(fn, batch) for batch in batches}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -138,6 +159,10 @@ def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
+            for process in processes:
+                process.join(STOP_SECONDS)
+                if process.exitcode is None:
+                    process.kill()
 
 
 def run_dask(fn: Callable[[T], R], batches: Sequence[T], *, scheduler: str, check: Callable[[], str],
