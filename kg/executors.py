@@ -89,8 +89,8 @@ def safe_children() -> Iterator[None]:
     try:
         yield
     finally:
-        if interrupt is not None:
-            signal.signal(signal.SIGINT, interrupt)
+        if main:
+            signal.signal(signal.SIGINT, signal.default_int_handler if interrupt is None else interrupt)
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
@@ -109,7 +109,7 @@ def interrupt_after() -> Iterator[None]:
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
     if came:
         raise KeyboardInterrupt
 

@@ -33,6 +33,7 @@ from kg.outdir import LOCK_FILE, MANIFEST, OLD_PREFIX, TMP_PREFIX
 
 from conftest import ROOT, SEED
 from exportkit import hostile_graph
+from test_cli import one_line_error as cli_error
 
 runner = CliRunner()
 KG = str(Path(sys.executable).with_name("kg"))
@@ -45,11 +46,10 @@ def kg(*args: object) -> Result:
 
 
 def one_line_error(result: Result) -> str:
-    """The single `error:` line of a run that failed with exit code 1 and no traceback."""
-    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
-    return lines[0]
+    """The `error:` line of a run that failed with exit code 1, no traceback and nothing else printed."""
+    line = cli_error(result)
+    assert result.output.strip() == line, result.output
+    return line
 
 
 def snapshot(folder: Path) -> dict[str, str | bytes]:
