@@ -28,12 +28,9 @@ from rdflib.term import Node
 from kg.errors import KGError
 from kg.graph import DEFAULT_BASE, PREFIXES, Minter, Triple, article_triples
 from kg.model import Entity, Extraction
-from kg.outdir import STORE, STORE_PREFIX, TMP_PREFIX
+from kg.outdir import STORE_PREFIX, TMP_PREFIX
 
 log = logging.getLogger(__name__)
-
-STORE_DIR = STORE
-"""The store's name inside a build's output folder: a symlink to the current version, `.kg-store.XXXXXXXX`."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
