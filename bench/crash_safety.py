@@ -168,7 +168,7 @@ def main() -> None:
                          for n in OUTPUTS if final[n] != refs[name][n]]
         current = os.readlink(work / "store")
         leftovers = sorted(p.name for p in work.iterdir()
-                           if p.name.startswith(".") and p.name not in (current, ".kg-build.lock"))
+                           if p.name.startswith(".") and p.name not in (current, ".kg-build.lock", ".kg-manifest.json"))
         if len(leftovers) > 1:  # the version before the current one is kept for readers that have it open
             failures.append(f"leftovers of killed builds: {leftovers}")
         print(f"{args.kills} kill points: {dict(outcomes)}; {mixed} left outputs of two builds side by side "

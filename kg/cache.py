@@ -6,8 +6,11 @@ code and vocabulary files, spaCy's version and the model's name and version. Edi
 the model therefore misses the cache instead of returning stale results. The graph is always rebuilt from the
 current articles' extractions, so an article removed from the input leaves no trace in it.
 
-Entries live in a diskcache store (SQLite plus files, safe for concurrent builds), bounded in size: the least
-recently stored entries go first.
+Entries live in a diskcache store (SQLite, safe for concurrent builds), bounded in size: the least recently
+stored entries go first. An entry is plain data: MessagePack of the frozen dataclasses with a schema name and
+version, decoded by msgspec against their types. Reading one never runs code (diskcache would unpickle, and
+would open or delete any file its database names: `PlainDisk` refuses both), and an entry that does not decode
+is a cache miss with a warning.
 """
 
 from __future__ import annotations
@@ -16,19 +19,21 @@ import hashlib
 import json
 import logging
 import os
-import pickle
 import sqlite3
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+import msgspec
 import spacy
+from diskcache import UNKNOWN, Cache, Disk
+from diskcache.core import MODE_RAW
 
 from kg import __version__
 from kg.errors import KGError
-from kg.model import Article, Extraction
+from kg.model import Article, Entity, Extraction, Relation, Role
 from kg.nlp import model_version
 
 log = logging.getLogger(__name__)
@@ -82,17 +87,77 @@ def article_key(article: Article, extractor: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
+SCHEMA = "kg-extraction"
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the cache holds for one article: its extraction less the article (which the key stands for)."""
+
+    schema: str
+    version: int
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    roles: tuple[Role, ...]
+
+
+def encode(x: Extraction) -> bytes:
+    """An extraction's cache entry: MessagePack of its entities, relations and roles, with the schema."""
+    return msgspec.msgpack.encode(Entry(SCHEMA, SCHEMA_VERSION, x.entities, x.relations, x.roles))
+
+
+def decode(data: bytes, article: Article) -> Extraction:
+    """The extraction of `article` from its cache entry; ValueError (msgspec.DecodeError) unless the entry is
+    exactly this schema's plain data, each field of its declared type."""
+    entry = msgspec.msgpack.decode(data, type=Entry)
+    if (entry.schema, entry.version) != (SCHEMA, SCHEMA_VERSION):
+        raise ValueError(f"schema {entry.schema!r} version {entry.version}, not {SCHEMA!r} {SCHEMA_VERSION}")
+    return Extraction(article, entry.entities, entry.relations, entry.roles)
+
+
+class UnsafeEntry(ValueError):
+    """A cache row that is not plain bytes in the database (pickled, or naming a file): never read."""
+
+
+class PlainDisk(Disk):
+    """diskcache's storage reduced to bytes held in the database itself.
+
+    diskcache unpickles rows marked as pickles and opens (and, when evicting, deletes) the files rows name, so a
+    planted row could run code or reach any file; these rows are refused instead."""
+
+    def store(self, value: object, read: bool, key: object = UNKNOWN) -> tuple[int, int, None, sqlite3.Binary]:
+        """Keep `value` (bytes) in the database row, whatever its size."""
+        if type(value) is not bytes or read:
+            raise TypeError("the extraction cache stores bytes only")
+        return 0, MODE_RAW, None, sqlite3.Binary(value)
+
+    def fetch(self, mode: int, filename: str | None, value: object, read: bool) -> bytes:
+        """The row's bytes; UnsafeEntry for anything else."""
+        if mode != MODE_RAW or filename is not None or type(value) is not bytes or read:
+            raise UnsafeEntry("not plain data")
+        return value
+
+    def get(self, key: object, raw: bool) -> object:
+        """A stored key, when it is plain (kg's keys are hex strings); UnsafeEntry for a pickled one."""
+        if not raw:
+            raise UnsafeEntry("a pickled key")
+        return super().get(key, raw)
+
+    def remove(self, file_path: str) -> None:
+        """Nothing: kg's rows name no file, so a file name in the database was planted and is left alone."""
+        log.warning("the cache names a file (%r) it never wrote; not removing it", file_path)
+
+
 class ExtractionCache:
     """Extractions on disk, keyed by article and extractor; the article itself is not stored twice."""
 
     def __init__(self, directory: Path, extractor: str) -> None:
-        from diskcache import Cache
-
         self.directory = directory
         self.extractor = extractor
         self.writable = True
         try:
-            self._store = Cache(str(directory), size_limit=SIZE_LIMIT)
+            self._store = Cache(str(directory), size_limit=SIZE_LIMIT, disk=PlainDisk)
         except (OSError, sqlite3.Error) as e:
             raise KGError(f"cannot use the cache folder {directory}: {e}; pass --cache DIR or --no-cache") from e
 
@@ -100,14 +165,11 @@ class ExtractionCache:
         """The stored extraction of `article` (with this very `Article`, file name included), or None."""
         key = article_key(article, self.extractor)
         try:
-            parts = self._store.get(key)
-        except (OSError, sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as e:
+            data = self._store.get(key)
+            return None if data is None else decode(data, article)
+        except (OSError, sqlite3.Error, ValueError) as e:  # msgspec.DecodeError is a ValueError
             log.warning("cache entry for %s is unreadable (%s); parsing it again", article.source, e)
             return None
-        if parts is None:
-            return None
-        entities, relations, roles = parts
-        return Extraction(article, entities, relations, roles)
 
     def put(self, extraction: Extraction) -> None:
         """Store one article's extraction; a full or read-only disk only costs the speed-up, with one warning."""
@@ -115,7 +177,7 @@ class ExtractionCache:
             return
         x = extraction
         try:
-            self._store.set(article_key(x.article, self.extractor), (x.entities, x.relations, x.roles))
+            self._store.set(article_key(x.article, self.extractor), encode(x))
         except (OSError, sqlite3.Error) as e:
             self.writable = False
             log.warning("cannot write to the cache %s (%s); this build goes on without it", self.directory, e)

@@ -166,20 +166,24 @@ def build(
     export_formats: Annotated[list[str] | None, typer.Option(
         "--export", "-e", help=f"Also write this format (repeatable): {FORMATS}.", show_default=False)] = None,
     time_limit: TimeLimit = TIME_LIMIT,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks", help="Read symbolic links in input folders that lead outside them (skipped by "
+                                  "default).")] = False,
     quiet: Quiet = False,
 ) -> None:
     """Build output/graph.ttl (and graph.html, an interactive page of it) from news articles."""
+    from dataclasses import replace
+
     from kg.export import parse_format
-    from kg.pipeline import write_outputs
-    from kg.store import build_lock
+    from kg.pipeline import check_output_folder, write_outputs
 
     formats = [parse_format(f) for f in export_formats or []]
     options = _build_options(model, base_iri, published, cache, no_cache, jobs=jobs, batch_size=batch_size,
                              executor=executor, scheduler=scheduler, min_confidence=min_confidence,
                              time_limit=time_limit)
-    result = _run_build(paths, options, quiet)
-    with build_lock(out):  # one build writes `out` at a time; a killed build's leftovers go first
-        written = write_outputs(result, out, formats)
+    check_output_folder(out, formats, paths)  # a wrong --out fails now, not after the extraction
+    result = _run_build(paths, replace(options, follow_symlinks=follow_symlinks, skip=(out,)), quiet)
+    written = write_outputs(result, out, formats, paths)  # locks `out`; one build writes it at a time
     if not quiet:
         _print_summary(result.summary(), written)
 
@@ -214,16 +218,18 @@ def entities(
 
 @contextmanager
 def _progress(quiet: bool) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
-    """A rich progress bar on stderr (articles/s and ETA), shown when more than one article needs parsing.
+    """A rich progress bar on stderr (articles/s and ETA), shown on a terminal when more than one article needs
+    parsing.
 
     Yields `start(total)` and `advance(n)` callbacks for the pipeline."""
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
                                TimeRemainingColumn)
 
+    console = Console(stderr=True)
     progress = Progress(TextColumn("parsing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-                        TimeElapsedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-                        disable=quiet)
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=console, transient=True,
+                        disable=quiet or not console.is_terminal)  # piped, a bar would only leave a blank line
     task = None
 
     def start(total: int) -> None:
@@ -341,7 +347,8 @@ def export(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or warnings.")] = False,
 ) -> None:
     """Export a graph for Neo4j, Gephi, GraphML tools, spreadsheets or other RDF stores."""
-    from kg.export import ExportError, Format, export as run_export, parse_format, read_graph
+    from kg.export import ExportError, Format, export as run_export, output_of, parse_format, read_graph
+    from kg.outdir import check_target, writing
 
     _setup_logging(quiet)
     formats = list(dict.fromkeys(parse_format(f) for f in to))
@@ -356,20 +363,25 @@ def export(
         if password is None:
             raise ExportError(f"--uri needs the Neo4j password in the environment variable {password_env} "
                               "(or name another with --password-env)")
-    rdf = read_graph(graph)
     target = out if out is not None else graph.parent
-    for fmt in formats:
-        if fmt is Format.NEO4J and uri is not None:
-            from kg.export.neo4j import push
+    files = [fmt for fmt in formats if not (fmt is Format.NEO4J and uri is not None)]
+    outputs = [output_of(fmt) for fmt in files]
+    if files:
+        check_target(target, outputs)  # before reading the graph: nothing kg did not write is replaced
+    rdf = read_graph(graph)
+    if uri is not None:
+        from kg.export.neo4j import push
 
-            sent = push(rdf, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
-            if not quiet:
-                typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {_plain(uri)} "
-                           f"in {sent['batches']} batches")
-            continue
-        path = run_export(rdf, fmt, target)
+        sent = push(rdf, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
         if not quiet:
-            typer.echo(f"wrote {_plain(path)}")
+            typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {_plain(uri)} "
+                       f"in {sent['batches']} batches")
+    if files:
+        with writing(target, outputs):
+            for fmt in files:
+                path = run_export(rdf, fmt, target)
+                if not quiet:
+                    typer.echo(f"wrote {_plain(path)}")
 
 
 DEFAULT_STORE = Path("output") / "store"

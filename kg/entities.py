@@ -16,24 +16,21 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
-                        MALE_FIRST_NAMES, MALE_PRONOUNS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS, TITLE_HEADS,
-                        TITLE_MODIFIERS)
-from kg.mentions import Mention
+                        MALE_FIRST_NAMES, MALE_PRONOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS,
+                        TITLE_HEADS, TITLE_MODIFIERS)
+from kg.mentions import Mention, furniture_tokens, name_parts
 from kg.model import Entity, EntityType
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 SPELLING = {"defence": "defense", "labour": "labor", "centre": "center", "organisation": "organization"}
+GENERIC_ORGANISATION_WORDS = ORGANISATION_WORDS | frozenset(
+    "house court senate congress parliament assembly government administration cabinet times news".split())
+"""Words too generic to stand alone for an organisation named earlier ("the House" is not "the White House")."""
 PRONOUN_WINDOW = 3
 """How many sentences back a pronoun or a bare "officials" may look for what it refers to."""
 ORG_WINDOW = 6
 """How many sentences back "the bank" or "the network" may look for the organisation it refers to."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-ORGANISATION_WORDS = frozenset("""
-inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
-agency bank university college company corporation society trust federation league ministry department
-""".split())
-"""Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union")."""
 ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "company": frozenset({"company"}), "firm": frozenset({"company"}), "bank": frozenset({"company"}),
     "corporation": frozenset({"company"}), "group": None, "network": frozenset({"media"}),
@@ -58,30 +55,37 @@ class _Cluster:
     parts: set[tuple[str, ...]] = field(default_factory=set)
     first_token: list[int] = field(default_factory=list)
     label: str | None = None
+    sure_types: list[EntityType] = field(default_factory=list)
 
-    def add(self, text: str, span: tuple[int, int], etype: EntityType, token: int) -> None:
-        """Record one more surface form of this entity."""
+    def add(self, text: str, span: tuple[int, int], etype: EntityType, token: int, sure: bool = False) -> None:
+        """Record one more surface form of this entity (`sure`: its type comes from the context, not NER)."""
         self.forms.append(text)
         self.spans.append(span)
         self.types.append(etype)
+        if sure:
+            self.sure_types.append(etype)
         self.first_token.append(token)
         if etype == "Person" and name_parts(text):
             self.parts.add(name_parts(text))
 
     @property
     def type(self) -> EntityType:
+        """The gazetteer's type; else the commonest among the mentions whose context proves a type ("Ms", "firm
+        Zed", "Bolton boss Sam Allardyce"); else a person when the entity was founded on a person's full name
+        (NER often takes a surname alone for an organisation or a place); else the commonest, a person on a tie."""
         if self.gaz:
             return self.gaz.type
-        counts = Counter(self.types)
-        return max(counts, key=lambda t: (counts[t], -self.types.index(t)))
+        if self.sure_types:
+            return _commonest(self.sure_types)
+        if len(self.key.split()) >= 2 and self.key.startswith("Person:") and "Person" in self.types:
+            return "Person"
+        return _commonest(self.types)
 
 
-def name_parts(text: str) -> tuple[str, ...]:
-    """A person's name as lower-case folded words, without honorifics, initials and suffixes."""
-    words = name_key(text).split()
-    words = [w for w in words if w and w not in HONORIFICS and w not in NAME_SUFFIXES
-             and not re.fullmatch(r"[a-z]\.?", w)]
-    return tuple(words)
+def _commonest(types: list[EntityType]) -> EntityType:
+    """The most frequent type, a person on a tie, else the first written."""
+    counts = Counter(types)
+    return max(counts, key=lambda t: (counts[t], t == "Person", -types.index(t)))
 
 
 class Resolver:
@@ -96,6 +100,7 @@ class Resolver:
         self._mention_key: dict[int, str] = {}
         self._speakers: list[tuple[int, str]] = []
         self._countries: set[str] | None = None
+        self._furniture = furniture_tokens(doc)
         self._aliases: dict[str, list[str]] = {}
         self._sent_of = [0] * len(doc)
         self._sent_start: list[int] = []
@@ -126,7 +131,7 @@ class Resolver:
             if entry and entry.type == "Person":
                 cluster.parts.update(name_parts(n) for n in entry.names)
                 cluster.parts.update(name_parts(n) for n in entry.short_names)
-        cluster.add(m.text, (m.start_char, m.end_char), m.type, m.start)
+        cluster.add(m.text, (m.start_char, m.end_char), m.type, m.start, m.sure)
         self._mention_key[m.start] = key
         for i in range(m.start, m.end):
             self._token_key[i] = key
@@ -161,12 +166,51 @@ class Resolver:
                     if "gz:" + entry.id not in self._clusters:
                         self._clusters["gz:" + entry.id] = _Cluster("gz:" + entry.id, entry)
                     return "gz:" + entry.id
-        if m.type == "Person":
-            return "Person:" + " ".join(parts or (name_key(m.text),))
         folded = name_key(m.text)
-        same = [c for c in self._clusters.values() if not c.gaz and c.type != "Person"
-                and any(name_key(f) == folded for f in c.forms)]
-        return same[0].key if same else f"{m.type}:{folded}"
+        if m.type == "Person":
+            key = "Person:" + " ".join(parts or (folded,))
+            return key if key in self._clusters else self._same_name(folded) or key
+        return self._same_name(folded) or self._acronym_of(m) or self._short_form_of(m) or f"{m.type}:{folded}"
+
+    def _same_name(self, folded: str) -> str | None:
+        """The entity already written with exactly this name and unknown to the gazetteer, whatever type NER gave
+        that mention: one name is one entity within an article."""
+        same = [c for c in self._clusters.values() if not c.gaz and any(name_key(f) == folded for f in c.forms)]
+        return same[0].key if same else None
+
+    def _acronym_of(self, m: Mention) -> str | None:
+        """The one organisation whose name's initials the acronym spells ("MEF" for "Mobile Entertainment
+        Forum", "WTTC" for "World Travel and Tourism Council")."""
+        if not (2 <= len(m.text) <= 8 and m.text.isalpha() and m.text.isupper()):
+            return None
+        hits = {c.key for c in self._clusters.values() if c.type == "Organization"
+                and any(len(f.split()) >= 2 and _initials(f) == m.text for f in c.forms)}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _short_form_of(self, m: Mention) -> str | None:
+        """The one organisation named earlier whose name this one shortens ("the Post" after "The Washington
+        Post"), or which this one names with its country ("U.S. Supreme Court" after "Supreme Court"). A lone
+        generic word ("House", "Council") is no short form."""
+        if m.type != "Organization":
+            return None
+        words = name_key(m.text).split()
+        if not words or (len(words) == 1 and words[0] in GENERIC_ORGANISATION_WORDS):
+            return None
+        without_country = words[1:] if len(words) >= 2 and self._is_country_word(m.text.split()[0]) else None
+        hits = set()
+        for c in self._clusters.values():
+            if c.type != "Organization" or not c.first_token or min(c.first_token) > m.start:
+                continue
+            for f in c.forms:
+                other = name_key(f).split()
+                if (len(other) > len(words) and other[-len(words):] == words) or other == without_country:
+                    hits.add(c.key)
+        return hits.pop() if len(hits) == 1 else None
+
+    def _is_country_word(self, word: str) -> bool:
+        """ "U.S.", "British": a country's name or nationality word."""
+        entry = self.gaz.lookup(word)
+        return self.gaz.is_demonym(word) or (entry is not None and entry.category == "country")
 
     def _country_in_article(self, entry: GazEntry) -> bool:
         """Whether a well-known person's country comes up in the article (by name or nationality word), so a
@@ -220,7 +264,7 @@ class Resolver:
             return c.key.split(":", 1)[1]
         if c.type == "Person":
             return max(c.forms, key=lambda f: (len(name_parts(f)), c.forms.count(f), -c.forms.index(f)))
-        return max(c.forms, key=lambda f: (c.forms.count(f), len(f), -c.forms.index(f)))
+        return max(c.forms, key=lambda f: (not f.isupper(), c.forms.count(f), len(f), -c.forms.index(f)))
 
     def entity_of_token(self, i: int) -> str | None:
         """The entity a token belongs to: inside a name, or a nationality word for its country."""
@@ -228,6 +272,21 @@ class Resolver:
             return self._token_key[i]
         entry = self.gaz.demonym(self.doc[i].text)
         return self._gaz_key(entry) if entry else None
+
+    def gazetteer_entity(self, entry_id: str) -> str:
+        """A gazetteer entry as an entity of this article (a party named only by a tag, "(D-Wis.)")."""
+        return self._gaz_key(self.gaz.entries[entry_id])
+
+    def country_of(self, key: str) -> str | None:
+        """The country of a person the gazetteer knows, when the article names it or its nationality word."""
+        entry = self._clusters[key].gaz
+        if entry is None or entry.country is None or entry.country not in self.gaz.entries:
+            return None
+        country = self._clusters.get("gz:" + entry.country)
+        if (country is None or not country.forms) and not any(
+                (e := self.gaz.demonym(t.text)) is not None and e.id == entry.country for t in self.doc):
+            return None
+        return self._gaz_key(self.gaz.entries[entry.country])
 
     def _gaz_key(self, entry: GazEntry) -> str:
         key = "gz:" + entry.id
@@ -279,14 +338,16 @@ class Resolver:
 
     def _unrecognised_name(self, head: Token, *, create: bool) -> str | None:
         """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
-        `create`) a new person or, when it carries an organisation word, a new organisation."""
+        `create`) a new person or, when it carries an organisation word, a new organisation (not in a heading or
+        a reporting credit)."""
         run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
         start, end = min(t.idx for t in run), head.idx + len(head)
         text = self.doc.text[start:end]
         if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in run):
             return None
         key = self.by_name(text, start)
-        if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha():
+        if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha() \
+                or head.i in self._furniture:
             return key
         if any(t.lower_ in ORGANISATION_WORDS for t in run):
             return self._new_cluster("Organization", text, start, head.i)
@@ -498,16 +559,17 @@ class Resolver:
         """The person introduced in this article with a title containing `words` (and the same affiliation)."""
         candidates = []
         for m in self.mentions:
-            if m.title is None or m.type != "Person" or m.start not in self._mention_key:
+            if m.type != "Person" or m.start not in self._mention_key:
                 continue
-            title_words = {_norm_word_text(w) for w in m.title.text.split()}
-            if not words <= title_words:
-                continue
-            if affiliation:
-                role_aff = self.entity_of_token(m.title.affiliation) if m.title.affiliation is not None else None
-                if role_aff is not None and role_aff != affiliation:
+            for title in m.titles:
+                title_words = {_norm_word_text(w) for w in title.text.split()}
+                if not words <= title_words:
                     continue
-            candidates.append((abs(m.start - near), self._mention_key[m.start]))
+                if affiliation:
+                    role_aff = self.entity_of_token(title.affiliation) if title.affiliation is not None else None
+                    if role_aff is not None and role_aff != affiliation:
+                        continue
+                candidates.append((abs(m.start - near), self._mention_key[m.start]))
         return min(candidates)[1] if candidates else None
 
     def _group_mentions(self) -> list[tuple[int, str]]:
@@ -519,6 +581,11 @@ class Resolver:
                 if key:
                     out.append((t.i, key))
         return out
+
+
+def _initials(name: str) -> str:
+    """The capital initials of a name's words, connectors skipped: "World Travel and Tourism Council" -> "WTTC"."""
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w'\u2019.-]*", name) if w[0].isupper())
 
 
 def _final_key(c: _Cluster) -> str:

@@ -15,9 +15,9 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, TypeVar
 
@@ -35,6 +35,8 @@ EXECUTORS = ("local", "dask")
 TIME_LIMIT = 120.0
 """Default seconds the rules may spend on one article (or one part of a long one) before it is skipped and named:
 typical articles take well under a second, so only a text that makes a rule run away reaches it."""
+STOP_SECONDS = 5.0
+"""How long a stopped worker may take to exit before it is killed."""
 DASK_TIMEOUT = "20s"
 """How long to wait for a Dask scheduler to answer before giving up with an error."""
 
@@ -108,14 +110,60 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextmanager
+def safe_children() -> Iterator[None]:
+    """While inside, Python processes started from here (the fork server, multiprocessing's resource tracker) get
+    no working directory on sys.path, and ignore Ctrl-C.
+
+    They start as `python -c ...`, which puts the working directory first on sys.path: a folder `kg/` or a file
+    `spacy.py` planted where `kg build` runs would be imported by them (and a regular install run from a checkout
+    of kg would import the checkout). PYTHONSAFEPATH stops that; relative or empty PYTHONPATH entries, which also
+    mean the working directory, are dropped. Ctrl-C is the parent's to handle: the disposition "ignore" passes
+    to the fork server and every worker it forks, so an interrupted build prints no worker traceback."""
+    saved = {name: os.environ.get(name) for name in ("PYTHONSAFEPATH", "PYTHONPATH")}
+    os.environ["PYTHONSAFEPATH"] = "1"
+    if saved["PYTHONPATH"] is not None:
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in saved["PYTHONPATH"].split(os.pathsep) if os.path.isabs(p))
+    main = threading.current_thread() is threading.main_thread()
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        yield
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, signal.default_int_handler if interrupt is None else interrupt)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@contextmanager
+def interrupt_after() -> Iterator[None]:
+    """Hold back Ctrl-C until the block is done, then raise KeyboardInterrupt if it came (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: came.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    if came:
+        raise KeyboardInterrupt
+
+
 def start_fork_server(preload: Sequence[str]) -> multiprocessing.context.BaseContext:
     """The context local workers start from: a fork server that imports `preload` (started now, so it loads
-    while this process reads the input), or plain spawning where the platform has no fork server."""
+    while this process reads the input; see safe_children for how it starts), or plain spawning where the
+    platform has no fork server."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(preload))
-    forkserver.ensure_running()
+    with safe_children():
+        forkserver.ensure_running()
     return context
 
 
@@ -124,12 +172,15 @@ def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
     """The batches on `workers` local processes, started by a fork server that has imported `preload`.
 
     A fork server gives each worker the imported modules cheaply without forking this (threaded) process.
-    On an error or Ctrl-C here the workers are stopped at once rather than left to finish their batches."""
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=start_fork_server(preload),
-                               initializer=_ignore_interrupt)
+    The workers start (on the first submissions, which wait for the fork server to finish loading) with Ctrl-C
+    held back: a worker half started when this process stops would print a traceback. On an error or Ctrl-C later the workers are stopped at once rather than left to
+    finish their batches, and waited for, so that none outlives this process."""
+    context = start_fork_server(preload)
+    with interrupt_after():
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupt)
+        pending: set[Future[R]] = {pool.submit(fn, batch) for batch in batches}
     finished = False
     try:
-        pending: set[Future[R]] = {pool.submit(fn, batch) for batch in batches}
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -148,6 +199,10 @@ def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
+            for process in processes:
+                process.join(STOP_SECONDS)
+                if process.exitcode is None:
+                    process.kill()
 
 
 def run_dask(fn: Callable[[T], R], batches: Sequence[T], *, scheduler: str, check: Callable[[], str],

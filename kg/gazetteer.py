@@ -42,10 +42,12 @@ class GazEntry:
 
 
 def fold(text: str) -> str:
-    """Matching form of a name: no diacritics, straight apostrophes, no leading "the", single spaces."""
+    """Matching form of a name: no diacritics, straight apostrophes, "'s" joined to its word, no leading
+    "the", single spaces."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"\s+'s\b", "'s", text)  # "People 's Party" as some sources tokenise it
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
     return " ".join(text.split())
 

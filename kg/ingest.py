@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from itertools import islice
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.model import Article
+from kg.outdir import MANIFEST, is_output_folder, is_own_output
 
 if TYPE_CHECKING:
     from kg.documents import Document
@@ -65,9 +67,13 @@ class Skipped:
     reason: str
 
 
-def read_inputs(paths: Iterable[str], *, published: str | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[Article | Skipped]:
-    """Yield an `Article` (or a `Skipped`) for every article found under `paths`, in a stable order."""
+def read_inputs(paths: Iterable[str], *, published: str | None = None, stdin: BinaryIO | None = None,
+                follow_symlinks: bool = False, skip: Collection[Path] = ()) -> Iterator[Article | Skipped]:
+    """Yield an `Article` (or a `Skipped`) for every article found under `paths`, in a stable order.
+
+    kg never reads its own outputs back: folders in `skip` (the build's --out) and kg's output folders are passed
+    over, as are the files kg wrote there when named. Symbolic links inside a folder that lead out of it are
+    skipped with a reason unless `follow_symlinks` (see walk_folder)."""
     default_date = normalise_date(published) if published else None
     for raw in paths:
         if raw == "-":
@@ -76,10 +82,13 @@ def read_inputs(paths: Iterable[str], *, published: str | None = None,
             continue
         path = Path(raw)
         if not path.exists():
-            yield Skipped(raw, "no such file or folder")
+            yield Skipped(raw, "broken symbolic link" if path.is_symlink() else "no such file or folder")
         elif path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if is_output_folder(path):
+                yield Skipped(raw, f"a folder kg wrote its outputs into ({MANIFEST}); kg does not read its outputs")
+                continue
+            files, passed_over = walk_folder(path, follow_symlinks=follow_symlinks, skip=skip)
+            yield from passed_over
             if not files:
                 yield Skipped(raw, f"folder holds no articles ({READS})")
             for file in files:
@@ -87,8 +96,63 @@ def read_inputs(paths: Iterable[str], *, published: str | None = None,
                     yield Skipped(str(file), f"a {file.stem.upper()} file, not an article (name it to build it)")
                     continue
                 yield from _from_file(file, default_date)
+        elif is_own_output(path):
+            yield Skipped(raw, "an output kg wrote (recorded in the folder's .kg-manifest.json), not an article")
         else:
             yield from _from_file(path, default_date)
+
+
+def walk_folder(root: Path, *, follow_symlinks: bool = False,
+                skip: Collection[Path] = ()) -> tuple[list[Path], list[Skipped]]:
+    """The article files under `root` (a supported suffix, no hidden part), sorted, and what was passed over.
+
+    Never entered: the folders in `skip` and kg's output folders. A symbolic link that leads outside `root` is
+    skipped with a reason (an article folder from elsewhere must not make kg read, say, ~/.ssh into the graph)
+    unless `follow_symlinks`; a link to a folder inside `root` is not entered (its files are read where they
+    are), a broken link is reported. Every folder and file is read at most once, so link loops end."""
+    real_root = Path(os.path.realpath(root))
+    never = {Path(os.path.realpath(p)) for p in skip}
+    found: list[tuple[Path, Path]] = []
+    passed_over: list[Skipped] = []
+    entered = {real_root}
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            passed_over.append(Skipped(str(folder), f"cannot read the folder: {e.strerror or e}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path, real = Path(entry.path), Path(os.path.realpath(entry.path))
+            link = entry.is_symlink()
+            if link and not real.exists():
+                passed_over.append(Skipped(str(path), "broken symbolic link"))
+                continue
+            if link and not follow_symlinks and not real.is_relative_to(real_root):
+                passed_over.append(Skipped(str(path), "symbolic link to something outside the folder, not followed "
+                                                      "(use --follow-symlinks to read it)"))
+                continue
+            if real.is_dir():
+                if (link and not follow_symlinks) or real in never or is_output_folder(real):
+                    continue
+                if real in entered:
+                    if link:
+                        passed_over.append(Skipped(str(path), "symbolic link to a folder read already (a loop?)"))
+                    continue
+                entered.add(real)
+                folders.append(path)
+            elif real.is_file() and path.suffix.lower() in SUPPORTED:
+                found.append((path, real))
+    files: list[Path] = []
+    read: set[Path] = set()
+    for path, real in sorted(found):
+        if real not in read:  # a file reached through links too is read once, under its first name
+            read.add(real)
+            files.append(path)
+    return files, sorted(passed_over, key=lambda s: s.source)
 
 
 def _from_file(path: Path, published: str | None) -> Iterator[Article | Skipped]:

@@ -30,7 +30,12 @@ correspondent reporter journalist columnist commentator anchor host producer coa
 defender goalkeeper player owner boss inspector commissioner superintendent administrator deputy principal
 treasurer auditor regulator whip delegate consul attaché attache strongman dictator ruler chieftain warlord
 founder co-founder partner investor banker trader dean rector provost chaplain rabbi imam cleric ayatollah
-mullah sheriff marshal detective constable chief-of-staff undersecretary under-secretary
+mullah sheriff marshal detective constable chief-of-staff undersecretary under-secretary pm
+comedian comic broadcaster presenter actor actress singer musician author writer novelist poet playwright artist
+entertainer doctor surgeon nurse physician solicitor barrister campaigner activist consultant engineer
+technician staffer tester moderator liaison member keeper winger prop flanker fly-half scrum-half full-back
+footballer cricketer batsman bowler athlete jockey historian lecturer teacher architect designer photographer
+pundit blogger critic lady coordinator co-ordinator ordinator
 """.split())
 """Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
 
@@ -50,6 +55,91 @@ rights civil liberties
 
 TITLE_CONNECTORS = frozenset({"of", "for", "and", "-"})
 """Words allowed between title words ("Secretary of State", "minister for trade")."""
+
+NATIONAL_TITLE_HEADS = frozenset("""
+president vice-president premier chancellor minister king queen emir sultan monarch shah taoiseach
+""".split())
+"""Last words of titles of national office ("President", "Prime Minister"): held by a person the gazetteer
+knows, they belong to that person's country."""
+
+PERSONAL_STAFF_TITLES = frozenset("""
+spokesman spokeswoman spokesperson aide adviser advisor lawyer lawyers attorney counsel secretary assistant
+chief-of-staff bodyguard biographer
+""".split())
+"""Titles of people who work for a person rather than an organisation ("Margaret Thatcher's press secretary")."""
+
+US_PARTY_TAGS = {"D": "democratic-party", "R": "republican-party"}
+"""Gazetteer ids of the parties in US party tags after a name ("Rep. Gwen Moore (D-Wis.)")."""
+
+TITLES_AFTER_NAME = frozenset("mp mep msp mla qc kc".split())
+"""Titles written right after a name ("Frank Field MP")."""
+
+NAME_CONNECTORS = frozenset("""
+a of for the and de del della der den di da do dos das du des la le les van von bin ibn al el y e upon on
+""".split())
+"""Lower-case words that may stand inside a proper name ("Bank of England", "Stade de France", "bin Salman");
+any other lower-case word ends a name ("Dyer on the edge of the area" is "Dyer")."""
+
+ORGANISATION_WORDS = frozenset("""
+inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation
+agency bank university college company corporation society trust federation league ministry department center
+centre forum fund network commission authority board office bureau club academy museum hospital school airline
+airlines airways alliance coalition movement institution partnership ventures holdings laboratory laboratories
+lab labs
+""".split())
+"""Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union", "Bush Presidential Center")."""
+
+ORGANISATION_CUES = frozenset("""
+firm company carrier airline bank lender insurer retailer supermarket chain giant manufacturer provider network
+channel newspaper tabloid magazine website publisher studio charity club party union
+organisation organization watchdog think-tank startup start-up conglomerate group broadcaster regulator agency
+""".split())
+"""Common nouns that make the name right after them an organisation ("mobile content firm Zed", "low-cost
+carrier Virgin Blue")."""
+
+NOT_NAME_HEADS = frozenset("""
+bill act treaty convention accord accords agreement protocol amendment directive prize award awards medal trophy
+index programme program show festival games olympics championship championships tournament war revolution
+""".split())
+"""Last words of names that are laws, awards, events, shows or indices, which are not entities ("Prevention of
+Terrorism Bill", "Erikson Prize for ...", "Republican National Convention")."""
+
+WORK_NOUNS = frozenset("""
+show programme program series sitcom film movie documentary pantomime panto revue play musical opera ballet
+book novel memoir album song single poem painting game video-game
+""".split())
+"""Nouns for works: the name right after one, or in apposition to one, is a title, not an entity ("radio
+show The Brains Trust", "a revue, Tele-Ho")."""
+
+CREDIT_WORDS = frozenset("image images photo photos picture pictures caption copyright video".split())
+"""Words of photo credits and captions that NER glues to a name ("Carla Diaz Image caption ...")."""
+
+NOT_NAMES = frozenset("""
+islam christianity judaism hinduism buddhism sikhism catholicism protestantism communism socialism capitalism
+fascism nazism marxism zionism islamism jihadism
+""".split())
+"""Capitalised words NER takes for organisations that are religions and ideologies, not entities."""
+
+PERSON_CUES = TITLE_HEADS - ORGANISATION_CUES - frozenset("""
+official officials representative delegate host producer owner partner investor head leader chief manager
+""".split())
+"""Occupation nouns that make the name right after them a person's ("actress Betty Astell")."""
+
+PLACE_WORDS = frozenset("""
+street road avenue lane square park river valley bridge station airport hall house palace castle island islands
+bay lake mount mountain mountains hill hills county city town village district province state region coast
+memorial stadium arena line
+""".split())
+"""Last words of place names ("Victoria Station", "Jordan Valley"): a given name before them is no person's."""
+
+HEADING_SMALL_WORDS = frozenset("a an the of to in on for and or by with at from as vs but nor is are".split())
+"""Words a title-case heading writes in lower case ("Limited Tools to Fight Terrorism")."""
+
+LOCATIVE_PREPOSITIONS = frozenset("in from near outside inside across around throughout via towards".split())
+"""Prepositions after which an unknown one-word name is a place ("a doctor from Bolton")."""
+
+CONSTITUENCY_HOLDERS = frozenset("mp mps member candidate seat constituency".split())
+"""Nouns after which "for X" names a constituency ("the Labour MP for Birkenhead")."""
 
 HONORIFICS = frozenset("""
 mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen sen. rep rep. gov gov. gen gen. col col.
@@ -107,7 +197,7 @@ meredith mia michelle mildred miriam molly monica nadia nancy naomi natalia nata
 nora olga olivia pamela patricia paula pauline peggy penny priscilla rachel rebecca regina rita roberta rosa
 rosalind rose ruth sabrina sally samantha sandra sara sarah sharon sheila shirley sofia sonia sophia sophie
 stephanie susan susanne suzanne sylvia tamara tammy tanya teresa theresa tiffany tina tracy ursula valerie
-vanessa vera veronica victoria virginia wendy yvette yvonne zoe
+vanessa vera veronica victoria virginia wendy yvette yvonne zoe siobhan niamh aoife sinead kirsty fiona shona
 """.split())
 MALE_FIRST_NAMES = frozenset("""
 aaron adam adrian alan albert alex alexander alfred ali allen andrew andy angelo anthony antonio arthur barack
@@ -122,7 +212,8 @@ matt matthew max michael miguel mike mitch mitt nathan neil nicholas nick nigel 
 patrick paul peter philip phil raymond reince rex richard rick rob robert roberto roger ron ronald roy rudy
 russell ryan sam samuel scott sean sergei sergey seth simon stanley stephen steve steven stuart ted terry
 thomas tim timothy todd tom tony travis trevor troy tyler victor vincent vladimir volodymyr walter warren
-wayne william willie xavier yuri zachary
+wayne william willie xavier yuri zachary dominic liam kieron graeme shane damian declan rory callum connor owen
+rhys gareth hamish alastair alistair duncan angus fraser euan ewan
 """.split())
 """Common given names by the gender news pronouns use for their bearers; only used to keep "she" from
 resolving to a "Donald" when an "Hillary" is at hand, never to assert anything in the graph."""

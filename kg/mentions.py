@@ -1,42 +1,43 @@
-"""Doc -> [Mention]: clean named-entity spans, fix their types from the gazetteer, split titles from names.
+"""Doc -> [Mention]: clean named-entity spans, fix their types from context and the gazetteer, attach titles.
 
-NER output on news needs cleaning: titles glued to names ("President Obama"), possessives ("Russia's"),
-title words tagged as organisations ("Defense" in "Deputy Defense Minister"), nationality words tagged as
-places. Each person mention also carries the job title written next to it, as a premodifier ("Pentagon
-spokesperson John Kirby") or an apposition ("Vladimir Medinsky, Russia's chief negotiator").
+NER output on news needs cleaning: titles glued to names ("President Obama"), possessives ("Russia's"), lists
+and run-on spans ("Dyer, Faye, Bowyer", "Dyer on the edge of the area"), title words tagged as organisations
+("Defense" in "Deputy Defense Minister"), nationality words tagged as places, surnames tagged as organisations
+or places, and things that are not entities at all (laws, awards, shows, headings, "Wheelchair" in "Wheelchair
+user"). The type of a name follows what its context proves (an honorific, an organisation noun, a title)
+before what NER guessed, and one name keeps one sense in an article. Each person mention also carries the job
+titles written next to it (kg.titles).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.gazetteer import Gazetteer
-from kg.lexicon import (DAY_WORDS, HONORIFICS, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS,
-                        TITLE_MODIFIERS)
+from kg.gazetteer import Gazetteer, GazEntry, name_key
+from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS,
+                        HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES, NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES,
+                        ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES, PLACE_WORDS, TITLE_ABBREVIATIONS,
+                        TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS)
 from kg.model import EntityType
+from kg.titles import POSSESSIVE, TITLE_WORDS, Title, titles_of
 
 NER_TYPES: dict[str, EntityType] = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                                     "FAC": "Place", "NORP": "Organization"}
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
-POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
-
-
-@dataclass(frozen=True)
-class Title:
-    """A job title written next to a person's name; `affiliation` is the token of the organisation or
-    country it belongs to (a name, or a nationality word like "Russian"), when there is one."""
-
-    text: str
-    start: int
-    end: int
-    affiliation: int | None = None
+GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+CREDIT_LINE = re.compile(r"\bcontributed (?:reporting|research|to this (?:report|article|story))\b|"
+                         r"^\s*(?:additional )?(?:reporting|editing|writing) by\b", re.IGNORECASE)
+CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "group"}
 
 
 @dataclass(frozen=True)
 class Mention:
-    """A cleaned entity mention: token span [start, end) and character span [start_char, end_char)."""
+    """A cleaned entity mention: token span [start, end) and character span [start_char, end_char); `sure` when
+    its type comes from its context (an honorific, an organisation noun, ...) rather than from NER alone."""
 
     start: int
     end: int
@@ -45,50 +46,480 @@ class Mention:
     text: str
     type: EntityType
     gaz_id: str | None = None
-    title: Title | None = None
+    titles: tuple[Title, ...] = ()
+    sure: bool = False
 
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    """All person, organisation and place mentions in `doc`, in text order, with titles attached."""
-    out: list[Mention] = []
-    lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    name_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
-    for ent in doc.ents:
+    """All person, organisation and place mentions in `doc`, in text order, with titles attached.
+
+    NER spans are cut at list commas, colons, dashes, brackets and lower-case words; names NER missed after an
+    honorific ("Dr Vancheshwar") or an organisation noun ("messaging firm MBlox") are added; an acronym
+    defined in brackets takes over the words it abbreviates; the type of each name follows its context (an
+    honorific, a title, a given name, an organisation noun) and the rest of the article (a surname of a person
+    named in full is that person, not the country the gazetteer knows by the same word)."""
+    found: list[tuple[Span, str]] = []
+    taken: set[int] = set()
+    expansions = _acronym_expansions(doc)
+    for start, end in expansions:
+        found.append((doc[start:end], "ORG"))
+        taken.update(range(start, end))
+    for ent in _joined(doc, gaz):
         if ent.label_ not in NER_TYPES:
             continue
-        span = _trim(ent)
-        if span is None or not _plausible(span, gaz):
+        for piece in _pieces(ent, gaz):
+            span = _trim(piece, ent.label_, gaz)
+            if span is not None and not taken & set(range(span.start, span.end)):
+                found.append((span, ent.label_))
+    found += [(span, label) for span, label in _missed_names(doc, gaz) if not taken & set(range(span.start, span.end))]
+    found.sort(key=lambda x: x[0].start)
+    lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    name_words = {t.lower_ for span, label in found if label == "PERSON" and len(span) > 1 for t in span}
+    out: list[Mention] = []
+    for span, label in found:
+        if not _plausible(span, label, gaz):
             continue
-        if len(span) == 1 and span[0].lower_ in lowercase_words and span[0].lower_ not in name_words \
-                and gaz.lookup(span.text) is None:
+        entry = _entry(span, gaz)
+        if len(span) == 1 and span[0].lower_ in lowercase_words and span[0].lower_ not in name_words and entry is None:
             continue  # "Budget", "Library": a common word the article also writes in lower case
-        entry = gaz.lookup(span.text) if not ent.ent_id_ else gaz.entries.get(ent.ent_id_)
-        if entry is None and ent.label_ == "NORP":
+        if entry is None and (label == "NORP" or gaz.is_demonym(span.text)):
             continue  # nationality, religious or political group words: affiliation, not an entity
-        if entry is None and gaz.is_demonym(span.text):
-            continue
-        if entry is not None and entry.type != "Person" and ent.label_ == "PERSON" and len(span) > 1 \
+        if entry is not None and entry.type != "Person" and label == "PERSON" and len(span) > 1 \
                 and gaz.lookup(span.text) is None:
             entry = None
-        etype = entry.type if entry else NER_TYPES[ent.label_]
-        title = _title(doc, span, gaz) if etype == "Person" else None
+        etype: EntityType = entry.type if entry else NER_TYPES[label]
+        context = _context_type(doc, span, label, gaz)
+        sure = context is not None and (entry is None or context == entry.type)
+        overrules = entry is None or (context == "Person" and _person_cue(doc, span))
+        if context is not None and context != etype and overrules:
+            entry, etype, sure = None, context, True
+        if entry is None and label == "PERSON" and etype == "Person" and span[0].lower_ not in name_words \
+                and gaz.short_name(span.text) is None and _place_context(doc, span, found):
+            etype = "Place"
         out.append(Mention(span.start, span.end, span.start_char, span.end_char, span.text, etype,
-                           entry.id if entry else None, title))
+                           entry.id if entry else None, sure=sure))
+    final = _lists_of_one_type(doc, _discourse(doc, _without_headings_and_modifiers(doc, out, gaz), gaz))
+    names = {i for m in final for i in range(m.start, m.end)}
+    return [replace(m, titles=titles_of(doc, doc[m.start:m.end], names, gaz)) if m.type == "Person" else m
+            for m in final]
+
+
+def _lists_of_one_type(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names in one list are of one kind: in a run of three or more names joined only by commas and "and"
+    ("Given, Carr, Boumsong, Bramble"; "Jessops, Boots and Snappy Snaps"), the names the gazetteer does not know
+    take the type most of the list has (no person becomes a place or an organisation that way)."""
+    out = list(mentions)
+    run: list[int] = []
+    for n in range(len(out) + 1):
+        if n < len(out) and run and all(t.text in (",", "and", "or", "&") or t.is_space
+                                        for t in doc[out[run[-1]].end:out[n].start]) \
+                and out[n].start > out[run[-1]].end:
+            run.append(n)
+            continue
+        if len(run) >= 3:
+            counts = Counter(out[k].type for k in run)
+            (best, top), *rest = counts.most_common()
+            if top >= 2 and (not rest or rest[0][1] < top) and (best == "Person" or "Person" not in counts):
+                for k in run:
+                    if out[k].gaz_id is None and out[k].type != best:
+                        out[k] = replace(out[k], type=best)
+        run = [n] if n < len(out) else []
     return out
 
 
-def _trim(ent: Span) -> Span | None:
-    """Drop leading determiners, honorifics and title words, and a trailing possessive or punctuation."""
+def _joined(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """NER's spans, with two joined by a connector when the whole is a name the gazetteer knows ("U.S. Court of
+    Appeals" + "for the" + "District of Columbia Circuit")."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents):
+            nxt = ents[i + 1]
+            between = doc[ent.end:nxt.start]
+            if len(between) <= 2 and all(t.lower_ in NAME_CONNECTORS for t in between):
+                whole = doc[ent.start:nxt.end]
+                entry = gaz.lookup(whole.text)
+                if entry is not None:
+                    out.append(Span(doc, whole.start, whole.end, label={"Person": "PERSON", "Organization": "ORG",
+                                                                         "Place": "GPE"}[entry.type]))
+                    i += 2
+                    continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _entry(span: Span, gaz: Gazetteer) -> GazEntry | None:
+    """The gazetteer entry the EntityRuler linked the whole span to, else the one its text names."""
+    ids = {t.ent_id_ for t in span}
+    if len(ids) == 1 and "" not in ids:
+        return gaz.entries.get(next(iter(ids)))
+    return gaz.lookup(span.text)
+
+
+def _pieces(ent: Span, gaz: Gazetteer) -> list[Span]:
+    """An NER span cut into the names it holds: at list commas, colons, semicolons, brackets, quotes, spaced
+    dashes and slashes ("Dyer, Faye, Bowyer"; "Dominic Carman - son"), at a possessive between two names
+    ("Alphabet Inc's Google"), and before the first lower-case word that cannot stand inside a name ("Pacific
+    island"). A span the gazetteer knows as a whole ("Washington, D.C.") stays whole."""
     doc = ent.doc
-    start, end = ent.start, ent.end
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
-                           or (ent.label_ == "PERSON" and _is_title_token(doc[start]) and end - start > 1)):
-        start += 1
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    if gaz.lookup(ent.text) is not None:
+        return [ent]
+    pieces: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end):
+        t = doc[i]
+        between_names = t.text in POSSESSIVE and i + 1 < ent.end and _possessive_between_names(doc, start, i, ent.end,
+                                                                                                gaz)
+        if _separator(t) or between_names:
+            if i > start:
+                pieces.append(doc[start:i])
+            start = i + 1
+    if start < ent.end:
+        pieces.append(doc[start:ent.end])
+    return [_before_lowercase(p) for p in pieces]
+
+
+def _separator(t: Token) -> bool:
+    """A token that never stands inside a name."""
+    if t.text in {",", ":", ";", "(", ")", "[", "]", "{", "}", "\"", "\u201c", "\u201d", "|", "\u2014", "\u2013", "/"}:
+        return True
+    return t.text == "-" and t.i > 0 and bool(t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+
+
+def _possessive_between_names(doc: Doc, start: int, i: int, end: int, gaz: Gazetteer) -> bool:
+    """ "Alphabet Inc's Google", "Britain's BBC": a possessive between two names, not inside one ("People's
+    Party")."""
+    before, after = doc[start:i], doc[i + 1:end]
+    if not before or not after:
+        return False
+    return (gaz.lookup(before.text) is not None or gaz.lookup(after.text) is not None
+            or before[-1].lower_.rstrip(".") in CORPORATE_SUFFIXES)
+
+
+def _before_lowercase(span: Span) -> Span:
+    """The span up to its first lower-case word that cannot stand inside a name, without trailing connectors."""
+    end = span.end
+    if span[-1].is_lower and span[-1].lower_ in ORGANISATION_WORDS:
+        return span  # "the Democratic Senate campaign committee": an organisation written in lower case
+    for t in span:
+        if t.is_alpha and t.is_lower and t.lower_ not in NAME_CONNECTORS and t.i > span.start:
+            end = t.i
+            break
+    while end > span.start + 1 and span.doc[end - 1].lower_ in NAME_CONNECTORS:
         end -= 1
+    return span.doc[span.start:end]
+
+
+def _trim(span: Span, label: str, gaz: Gazetteer) -> Span | None:
+    """Drop leading determiners, honorifics and title words, a trailing possessive or punctuation, and the words
+    of a photo credit glued to either end ("Carla Diaz Image")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space
+                           or doc[start].text in POSSESSIVE
+                           or (label == "PERSON" and end - start > 1 and (_is_title_token(doc[start]) or (
+                               doc[start].lower_ in TITLE_CONNECTORS and start > span.start
+                               and _is_title_token(doc[start - 1]))))):
+        start += 1
+    known = gaz.lookup(doc[start:end].text) is not None  # "Getty Images"
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or (doc[end - 1].lower_ in CREDIT_WORDS and end - start > 1 and not known)):
+        end -= 1
+    while start < end - 1 and doc[start].lower_ in CREDIT_WORDS and not known:
+        start += 1
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _missed_names(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
+    """Names NER did not tag as a person, organisation or place where only a name can stand: after an honorific
+    ("Dr Vancheshwar"), after a title when it starts with a given name ("boss Graeme Souness"), after an
+    organisation noun ("messaging firm MBlox")."""
+    out: list[tuple[Span, str]] = []
+    given = GIVEN_NAMES | {e[0].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    i = 0
+    while i < len(doc) - 1:
+        cue = doc[i]
+        low = cue.lower_
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and _capitalised_word(doc[end]) and doc[end].ent_type_ not in NER_TYPES:
+            end += 1
+        run = doc[i + 1:end]
+        label = None
+        if run and cue.ent_type_ not in NER_TYPES:
+            if low in HONORIFICS and not (len(run) == 1 and run[0].lower_ in TITLE_WORDS):
+                label = "PERSON"
+            elif low in TITLE_HEADS and len(run) >= 2 and (cue.is_lower or run[0].lower_ in given) \
+                    and run[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS:
+                label = "PERSON"
+            elif cue.is_lower and low in ORGANISATION_CUES and gaz.lookup(run.text) is None \
+                    and run[0].lower_ not in GIVEN_NAMES:
+                label = "ORG"
+        if label:
+            out.append((run, label))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def _capitalised_word(t: Token) -> bool:
+    """A word that can be part of a name NER missed: capitalised (or "mBlox"), alphabetic, not a title word."""
+    return (t.text[:1].isupper() or (t.text[:1].islower() and any(c.isupper() for c in t.text[1:]))) \
+        and t.text.replace("-", "").replace("'", "").isalpha() and t.lower_ not in DAY_WORDS \
+        and t.lower_ not in TITLE_WORDS and not t.is_sent_start and t.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _acronym_expansions(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of names defined with an acronym in brackets right after them: "the World Travel and
+    Tourism Council (WTTC)", "the New Example Party (NEP)". The name's capitalised words (and the connectors
+    between them) spell the acronym, whatever NER made of them."""
+    out = []
+    for i in range(2, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        acronym = doc[i + 1].text
+        if not (2 <= len(acronym) <= 8 and acronym.isalpha() and sum(c.isupper() for c in acronym) >= 2):
+            continue
+        letters = [c for c in acronym if c.isupper()]
+        j, k = i - 1, len(letters) - 1
+        while j >= 0 and k >= 0:
+            t = doc[j]
+            if t.text[:1].isupper() and t.text[:1] == letters[k]:
+                k -= 1
+            elif not (t.lower_ in NAME_CONNECTORS or t.text in ("&", "-")) or j == i - 1:
+                break
+            j -= 1
+        if k < 0 and j + 1 < i:
+            first = j + 1
+            while first < i and doc[first].lower_ in NAME_CONNECTORS:
+                first += 1
+            out.append((first, i))
+    return out
+
+
+def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityType | None:
+    """The type a name's own words and neighbours give, whatever NER said: a person after an honorific or a
+    capitalised title ("Ms Lyon", "Senator Jordan"), with a given name and no organisation or place word ("Kevin
+    Davies"), after an occupation ("actress Betty Astell") or with one in apposition ("Anshuman Magazine,
+    managing director, ...", "his former adviser, Dominic Cummings"); an organisation after an organisation noun
+    ("firm Zed") or with one in apposition ("Il Sole 24 Ore, Italy's business newspaper"), with an organisation
+    word ("George W. Bush Presidential Center") or as the employer in "Balco president Victor Conte"; else None."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    last = span[-1].lower_
+    if _person_cue(doc, span):
+        return "Person"
+    if before is not None and before.is_lower and before.lower_ in ORGANISATION_CUES \
+            and not (label == "PERSON" and span[0].lower_ in GIVEN_NAMES):
+        return "Organization"
+    if last in ORGANISATION_WORDS and len(span) > 1:
+        return "Organization"
+    root = span.root
+    appositions = [t.lower_ for t in root.children if t.dep_ == "appos"] + ([root.head.lower_] if root.dep_ == "appos"
+                                                                           else [])
+    if any(word in ORGANISATION_CUES for word in appositions) and span[0].lower_ not in GIVEN_NAMES:
+        return "Organization"  # "Il Sole 24 Ore, Italy's business newspaper"
+    if label != "PERSON" and any(word in PERSON_CUES for word in appositions):
+        return "Person"
+    if label == "PERSON" and len(span) == 1 and span.end + 1 < len(doc) and doc[span.end].lower_ in TITLE_HEADS \
+            and doc[span.end].is_lower and doc[span.end + 1].pos_ == "PROPN" and not _leader(span.text, gaz):
+        return "Organization"  # "Balco president Victor Conte", "Bolton boss Sam Allardyce"
+    if label == "PERSON":
+        return None
+    if len(span) in (2, 3) and span[0].lower_ in GIVEN_NAMES and last not in PLACE_WORDS \
+            and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in span):
+        return "Person"
+    if before is not None and before.is_lower and before.lower_ in PERSON_CUES:
+        return "Person"
+    return None
+
+
+def _leader(text: str, gaz: Gazetteer) -> bool:
+    """A head of state or government the gazetteer knows by this surname ("Trump aide ...")."""
+    entry = gaz.short_name(text)
+    return entry is not None and entry.category in ("head-of-state", "head-of-government")
+
+
+def _person_cue(doc: Doc, span: Span) -> bool:
+    """An honorific, or a capitalised title inside a sentence, right before the name ("Ms Lyon", "Senator
+    Jordan"): strong enough to overrule the gazetteer's place or organisation of the same name."""
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in HONORIFICS and before.text[:1].isupper():
+        return True
+    return before.text[:1].isupper() and not before.is_sent_start and before.ent_type_ not in NER_TYPES \
+        and (before.lower_ in TITLE_HEADS or before.lower_ in TITLE_ABBREVIATIONS)
+
+
+def _place_context(doc: Doc, span: Span, found: list[tuple[Span, str]]) -> bool:
+    """A one-word "person" that is a place: after "in"/"from"/..., a constituency ("MP for Witney"), or joined
+    by "and" to a place ("in Guildford and Woolwich")."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if before.lower_ == "for" and span.start > 1 and doc[span.start - 2].lower_ in CONSTITUENCY_HOLDERS:
+        return True
+    if before.lower_ in ("and", "or", ",") and span.start > 1:
+        places = {s.end for s, label in found if label in ("GPE", "LOC")}
+        return span.start - 1 in places
+    return False
+
+
+def _without_headings_and_modifiers(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """Drop names the gazetteer does not know that are not entities: laws, awards, events ("Prevention of
+    Terrorism Bill"), titles of works ("radio show The Brains Trust"), acronyms of common nouns ("foreign direct
+    investment ... FDI"), labels in a results box ("Att: 50,430"); and those the article only writes where
+    capitals tell nothing, in furniture or as a modifier of a common noun: inside a title-case heading ("Veto
+    Power Impedes Peace Efforts:"), a reporting credit ("... contributed reporting."), before a noun ("Wheelchair
+    user", "Houthi rebels", "the Hang Seng index")."""
+    headings = furniture_tokens(doc)
+    solid: set[str] = set()
+    doubtful: list[tuple[Mention, str]] = []
+    for m in mentions:
+        key = name_key(m.text)
+        span = doc[m.start:m.end]
+        if m.gaz_id is None and (key in NOT_NAMES or _names_a_thing(span) or _title_of_work(doc, span)
+                                 or _spelled_out_in_lower_case(doc, m.text)):
+            continue
+        if m.gaz_id is None and _stat_label(doc, m.end):
+            continue
+        known = m.gaz_id is not None or gaz.short_name(m.text) is not None
+        if not known and (m.start in headings or (_modifier(doc, span) and not m.text.isupper()
+                                                  and not (m.type == "Person" and len(span) >= 2))):
+            doubtful.append((m, key))
+        else:
+            solid.add(key)
+            doubtful.append((m, ""))
+    surnames = {k.split()[-1] for k in solid if k}
+    return [m for m, key in doubtful if not key or key in solid or (m.type == "Person" and key in surnames)]
+
+
+def _names_a_thing(span: Span) -> bool:
+    """A name whose head word makes it a law, award, event, show or index: its last word, or the word before
+    its first connector ("Erikson Prize for Excellence", "Convention on Human Rights")."""
+    head = next((t for t in span if t.i > span.start and t.lower_ in NAME_CONNECTORS), None)
+    return span[-1].lower_ in NOT_NAME_HEADS or (head is not None and head.nbor(-1).lower_ in NOT_NAME_HEADS)
+
+
+def _title_of_work(doc: Doc, span: Span) -> bool:
+    """A name right after a noun for a work, or in apposition to one ("radio show The Brains Trust", "a revue,
+    Tele-Ho", "the pantomime, Dick Whittington")."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in ("the", ",") or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in WORK_NOUNS and (doc[i].pos_ == "NOUN" or (
+            i > 0 and doc[i - 1].pos_ in ("NOUN", "ADJ") and doc[i - 1].is_lower)):
+        return True  # "show" the parser took for a verb in "radio information show The Brains Trust"
+    root = span.root
+    return root.dep_ == "appos" and root.head.lower_ in WORK_NOUNS
+
+
+def _spelled_out_in_lower_case(doc: Doc, text: str) -> bool:
+    """An acronym the article also writes out in lower case, so it stands for a common noun ("foreign direct
+    investment" ... "FDI")."""
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+        return False
+    n = len(text)
+    for i in range(len(doc) - n + 1):
+        words = doc[i:i + n]
+        if all(t.is_lower and t.is_alpha and len(t) >= 3 and t.pos_ in ("NOUN", "ADJ") for t in words) \
+                and "".join(t.text[0] for t in words) == text.lower():
+            return True
+    return False
+
+
+def _heading_tokens(doc: Doc) -> set[int]:
+    """Tokens of run-in and one-line headings: a paragraph's opening words in title case before a colon
+    ("Limited Tools to Fight Terrorism: ..."), or a short paragraph all in title case ("Gender Equality."), but
+    not a name alone on its line ("Martin Lowe.", a signature)."""
+    out: set[int] = set()
+    paragraph: list[Token] = []
+    for t in [*doc, None]:
+        if t is None or (t.is_space and t.text.count("\n") >= 2):
+            words = [x for x in paragraph if not x.is_space]
+            colon = next((n for n, x in enumerate(words[:15]) if x.text == ":"), None)
+            segment = words[:colon] if colon is not None else (words if len(words) <= 8 else [])
+            alpha = [x for x in segment if x.is_alpha]
+            signature = colon is None and alpha and alpha[0].lower_ in GIVEN_NAMES and len(alpha) <= 3
+            if len(alpha) >= 2 and all(x.text[:1].isupper() or x.lower_ in HEADING_SMALL_WORDS for x in alpha) \
+                    and sum(x.text[:1].isupper() for x in alpha) >= 2 and not signature:
+                out.update(x.i for x in segment)
+            paragraph = []
+        else:
+            paragraph.append(t)
+    return out
+
+
+def furniture_tokens(doc: Doc) -> set[int]:
+    """Tokens where a capitalised word proves no name: title-case headings and reporting credits."""
+    return _heading_tokens(doc) | _credit_tokens(doc)
+
+
+def _credit_tokens(doc: Doc) -> set[int]:
+    """Tokens of reporting credits ("Ann Lee and Bo Park contributed reporting.", "Additional reporting by Ann
+    Lee"): page furniture, whose names are no entities unless the story names them too."""
+    return {t.i for sent in doc.sents if CREDIT_LINE.search(sent.text) for t in sent}
+
+
+def _stat_label(doc: Doc, end: int) -> bool:
+    """A word before a colon and a figure: a label in a results box ("Att: 50,430"), not a name."""
+    return end + 1 < len(doc) and doc[end].text == ":" and doc[end + 1].like_num
+
+
+def _modifier(doc: Doc, span: Span) -> bool:
+    """A name standing before a common noun it qualifies ("Wheelchair user", "Gold Star mother") or in a
+    hyphenated adjective ("Oscar-nominated"); titles and organisation nouns do not count ("Newsnight
+    journalist", "Bolton keeper": the name is whom the title works for; "Broadcast magazine" names the
+    magazine)."""
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+            and not doc[span.end].whitespace_ and doc[span.end + 1].is_lower:
+        return True  # "Oscar-nominated"
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "NOUN" and after.is_lower and after.lower_ not in TITLE_WORDS | ORGANISATION_CUES \
+        and span.root.head.i >= span.end and span.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
+
+
+def _discourse(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One name, one sense per article: a word the gazetteer knows as a place or an organisation that is also
+    the surname of a person named in full in the article is that person ("Jim Jordan ... Jordan said"), unless
+    it follows "in"/"from"/...; a full name NER took for a place or an organisation whose surname the article
+    writes alone as a person's is a person ("Stelios Giannakopoulos ... Giannakopoulos")."""
+    person_words = {doc[m.start:m.end][-1].lower_ for m in mentions if m.type == "Person" and m.end - m.start == 1}
+    surnames = {parts[-1] for m in mentions if m.type == "Person" and (parts := name_parts(m.text))
+                and (len(parts) >= 2 or _after_honorific(doc, m.start))}
+    out = []
+    for m in mentions:
+        span = doc[m.start:m.end]
+        if m.type != "Person" and len(span) == 1 and name_key(m.text) in surnames \
+                and not (m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_PREPOSITIONS) \
+                and (m.gaz_id is None or gaz.entries[m.gaz_id].type != "Person"):
+            m = replace(m, type="Person", gaz_id=None, sure=True)
+        elif m.type != "Person" and m.gaz_id is None and len(span) >= 2 and span[-1].lower_ in person_words \
+                and span[-1].lower_ not in ORGANISATION_WORDS | PLACE_WORDS:
+            m = replace(m, type="Person")
+        out.append(m)
+    return out
+
+
+def _after_honorific(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in HONORIFICS
+
+
+def name_parts(text: str) -> tuple[str, ...]:
+    """A person's name as lower-case folded words, without honorifics, initials and suffixes."""
+    words = name_key(text).split()
+    words = [w for w in words if w and w not in HONORIFICS and w not in NAME_SUFFIXES
+             and not re.fullmatch(r"[a-z]\.?", w)]
+    return tuple(words)
 
 
 def _is_title_token(token: Token) -> bool:
@@ -96,13 +527,15 @@ def _is_title_token(token: Token) -> bool:
     return low in TITLE_WORDS or low in HONORIFICS or low in TITLE_ABBREVIATIONS
 
 
-def _plausible(span: Span, gaz: Gazetteer) -> bool:
-    """Reject spans that are not names: lower case, weekdays, amounts, title words inside a title."""
+def _plausible(span: Span, label: str, gaz: Gazetteer) -> bool:
+    """Reject spans that are not names: lower case, weekdays, amounts, sizes, title words inside a title."""
     text = span.text
     if len(text) < 2 or not any(c.isalpha() for c in text):
         return False
-    if span.label_ == "PERSON" and any(c.isdigit() for c in text):
+    if label == "PERSON" and any(c.isdigit() for c in text):
         return False  # "280bn", "Route 66"
+    if any(re.fullmatch(r"\d+(?:[x.]\d+)*[a-z]+(?:\d+[a-z]*)*", t.text) for t in span):
+        return False  # "8x10in", "6x4", "10bn"
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span) and gaz.lookup(text) is None:
         return False
     if all(t.lower_ in DAY_WORDS for t in span):
@@ -113,106 +546,3 @@ def _plausible(span: Span, gaz: Gazetteer) -> bool:
            or gaz.is_demonym(t.text) for t in span) and gaz.lookup(text) is None:
         return False  # "Defense" in "Deputy Defense Minister", "Trade and Industry" in "... Secretary"
     return True
-
-
-def _title(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
-    """The title before the name ("Pentagon spokesperson") or in apposition to it, if any."""
-    return _title_before(doc, name, gaz) or _title_in_apposition(doc, name, gaz)
-
-
-def _title_before(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
-    i = name.start - 1
-    words: list[int] = []
-    while i >= 0:
-        token = doc[i]
-        low = token.lower_
-        if low in TITLE_WORDS or low in TITLE_ABBREVIATIONS:
-            words.append(i)
-        elif low in TITLE_CONNECTORS and words and i > 0 and doc[i - 1].lower_ in TITLE_WORDS:
-            words.append(i)
-        else:
-            break
-        i -= 1
-    words.sort()
-    while words and doc[words[0]].lower_ in TITLE_CONNECTORS:
-        words.pop(0)
-    if not words or not any(doc[w].lower_ in TITLE_HEADS or doc[w].lower_ in TITLE_ABBREVIATIONS for w in words):
-        return None
-    first = words[0]
-    affiliation = _affiliation_at(doc, first - 1, gaz)
-    start = doc[affiliation].idx if affiliation is not None and affiliation < first else doc[first].idx
-    text = _title_text(doc, words)
-    return Title(text, start, doc[words[-1]].idx + len(doc[words[-1]]), affiliation)
-
-
-def _title_text(doc: Doc, words: list[int]) -> str:
-    """The title as written ("Secretary-General" keeps its hyphen), abbreviations spelled out ("Sen." ->
-    "Senator")."""
-    return "".join(TITLE_ABBREVIATIONS.get(doc[w].lower_, doc[w].text) + doc[w].whitespace_ for w in words).strip()
-
-
-def _affiliation_at(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
-    """The token at or just before `i` naming who a title belongs to: "Russia's", "Pentagon", "Russian",
-    "Trump" (in "Trump campaign manager")."""
-    if i < 0:
-        return None
-    token = doc[i]
-    if token.text in POSSESSIVE and i > 0 and doc[i - 1].ent_type_ in ("GPE", "ORG", "LOC", "NORP", "PERSON"):
-        return i - 1
-    if token.ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP", "PERSON") or gaz.is_demonym(token.text):
-        return i  # a person here ("Trump campaign manager") is kept for the roles rule to judge
-    return None
-
-
-def _title_in_apposition(doc: Doc, name: Span, gaz: Gazetteer) -> Title | None:
-    """ "Vladimir Medinsky, Russia's chief negotiator," or "Russia's chief negotiator, Vladimir Medinsky"."""
-    root = name.root
-    candidates = [t for t in root.children if t.dep_ == "appos"]
-    if root.dep_ == "appos":
-        candidates.append(root.head)
-    for head in candidates:
-        if head.lower_ not in TITLE_HEADS or name.start <= head.i < name.end or (
-                head.dep_ == "appos" and _subject_of_report(head)):
-            continue
-        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "det")]
-        tokens = sorted({t.i for x in left for t in x.subtree} | {head.i})
-        words = _contiguous_to([i for i in tokens if i < head.i and _title_word(doc[i], gaz)], head.i)
-        affiliation = None
-        for i in tokens:
-            if doc[i].ent_type_ in ("GPE", "ORG", "LOC", "FAC", "NORP") or gaz.is_demonym(doc[i].text):
-                if not (name.start <= i < name.end):
-                    affiliation = i
-        for prep in (t for t in head.rights if t.lower_ in ("of", "for", "at", "to")):
-            for obj in (t for t in prep.children if t.dep_ == "pobj"):
-                ents = [t for t in obj.subtree if t.ent_type_ in ("GPE", "ORG", "LOC", "FAC")]
-                if ents:
-                    affiliation = ents[-1].i
-        start = min([doc[words[0]].idx] + ([doc[affiliation].idx] if affiliation is not None else []))
-        end = max(doc[head.i].idx + len(doc[head.i]),
-                  doc[affiliation].idx + len(doc[affiliation]) if affiliation is not None else 0)
-        return Title(_title_text(doc, words), start, end, affiliation)
-    return None
-
-
-def _subject_of_report(head: Token) -> bool:
-    """ "..., an aide to the president said": a noun phrase followed by a reporting verb is that verb's
-    subject, not a title in apposition to the name before it."""
-    after = head.right_edge.i + 1
-    doc = head.doc
-    return after < len(doc) and doc[after].pos_ == "VERB" and doc[after].lemma_.lower() in SPEECH_VERBS
-
-
-def _title_word(token: Token, gaz: Gazetteer) -> bool:
-    """A word that can be part of a title in apposition: a title word, or a plain adjective or noun."""
-    if token.lower_ in TITLE_WORDS:
-        return True
-    return token.pos_ in ("ADJ", "NOUN") and not token.ent_type_ and not gaz.is_demonym(token.text)
-
-
-def _contiguous_to(words: list[int], head: int) -> list[int]:
-    """The run of `words` that ends at `head` without gaps."""
-    run = [head]
-    for i in sorted(words, reverse=True):
-        if i == run[0] - 1:
-            run.insert(0, i)
-    return run

@@ -36,6 +36,7 @@ from kg.linking import Linking, link
 from kg.mentions import find_mentions
 from kg.model import Article, Entity, Extraction
 from kg.nlp import DEFAULT_MODEL, load_pipeline, model_version, parse
+from kg.outdir import FILE, LINK, STORE, Output, check_target, writing
 from kg.relations import extract
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,8 @@ class BuildOptions:
 
     `jobs` is the number of local worker processes (None: every core); `cache_dir` None turns the cache off;
     `executor` "dask" sends the batches to the Dask scheduler at `scheduler` instead; `time_limit` bounds the
-    seconds spent extracting one article (None: no bound)."""
+    seconds spent extracting one article (None: no bound); `follow_symlinks` reads symbolic links in input folders
+    that lead out of them."""
 
     model: str = DEFAULT_MODEL
     base_iri: str = DEFAULT_BASE
@@ -65,6 +67,9 @@ class BuildOptions:
     executor: str = "local"
     scheduler: str | None = None
     time_limit: float | None = TIME_LIMIT
+    follow_symlinks: bool = False
+    skip: tuple[Path, ...] = ()
+    """Folders never read as input (the build's output folder; kg's output folders are skipped anyway)."""
 
 
 @dataclass
@@ -198,11 +203,13 @@ def extract_batch(articles: Sequence[Article], model: str,
     return out
 
 
-def read_articles(paths: Iterable[str], *, published: str | None = None) -> tuple[list[Article], list[Skipped]]:
-    """Every readable article under `paths` (duplicates by content dropped) and what was skipped, and why."""
+def read_articles(paths: Iterable[str], *, published: str | None = None, follow_symlinks: bool = False,
+                  skip: Sequence[Path] = ()) -> tuple[list[Article], list[Skipped]]:
+    """Every readable article under `paths` (duplicates by content dropped) and what was skipped, and why
+    (see kg.ingest.read_inputs for `follow_symlinks` and `skip`)."""
     articles: dict[str, Article] = {}
     skipped: list[Skipped] = []
-    for item in read_inputs(paths, published=published):
+    for item in read_inputs(paths, published=published, follow_symlinks=follow_symlinks, skip=skip):
         if isinstance(item, Skipped):
             skipped.append(item)
         elif item.content_hash in articles:
@@ -304,7 +311,8 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
     the usual `if __name__ == "__main__":` guard of multiprocessing."""
     if options.executor == "local" and (options.jobs or available_cores()) > 1:
         start_fork_server(PRELOAD)  # loads the model in the background while the articles are read
-    articles, skipped = read_articles(paths, published=options.published)
+    articles, skipped = read_articles(paths, published=options.published, follow_symlinks=options.follow_symlinks,
+                                      skip=options.skip)
     extractions, failed, parsed = extract_corpus(articles, options, progress=progress, on_start=on_start)
     if not extractions:
         raise InputError(f"nothing to build: every article failed ({failed[0].reason})")
@@ -313,19 +321,38 @@ def build(paths: Iterable[str], options: BuildOptions = BuildOptions(), *,
     return BuildResult(extractions, corpus, Minter(options.base_iri, corpus.entities.values()), skipped + failed, parsed)
 
 
-def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = ()) -> list[Path]:
+def build_outputs(formats: Sequence[Format] = ()) -> list[Output]:
+    """What a build writes into its output folder: the store (a symlink), graph.ttl, graph.html and the exports."""
+    from kg.export import html, output_of, turtle
+
+    return [Output(STORE, LINK), Output(turtle.FILE_NAME, FILE), Output(html.FILE_NAME, FILE),
+            *(output_of(f) for f in formats)]
+
+
+def check_output_folder(out_dir: Path, formats: Sequence[Format] = (), inputs: Iterable[str] = ()) -> None:
+    """OutputError (one line) unless a build of `inputs` may write into `out_dir`; meant to run before the
+    extraction, so a wrong --out costs nothing (kg.outdir.check_target says what is refused)."""
+    check_target(out_dir, build_outputs(formats), inputs)
+
+
+def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] = (),
+                  inputs: Iterable[str] = ()) -> list[Path]:
     """Write the SPARQL store (one named graph per article, and their union), the graph (Turtle), its
     interactive page (graph.html) and each export format into `out_dir`; each output appears whole or not at
     all. The store goes first, so a store that cannot be replaced stops the build before graph.ttl changes.
 
-    N-Quads and TriG get each article's own triples as its named graph (exact, from the extractions)."""
+    The folder is checked again and locked first, and the outputs are recorded in its manifest before they are
+    written (kg.outdir.writing): nothing kg did not write is replaced. N-Quads and TriG get each article's own
+    triples as its named graph (exact, from the extractions)."""
     from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
     from kg.export.rdf import make_dataset
-    from kg.store import STORE_DIR, graph_quads, write_store
+    from kg.store import graph_quads, write_store
     from kg.view import TripleIndex
 
-    store = write_store(graph_quads(result.named_graphs), out_dir / STORE_DIR)
-    dataset = make_dataset(result.graph, dict(result.named_graphs)) if NAMED_GRAPH_FORMATS & set(formats) else None
-    return [store, turtle.write(result.triples, result.prefixes, out_dir),
-            html.write(TripleIndex(result.triples), out_dir),
-            *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]
+    with writing(out_dir, build_outputs(formats), inputs):
+        store = write_store(graph_quads(result.named_graphs), out_dir / STORE)
+        dataset = make_dataset(result.graph, dict(result.named_graphs)) if NAMED_GRAPH_FORMATS & set(formats) \
+            else None
+        return [store, turtle.write(result.triples, result.prefixes, out_dir),
+                html.write(TripleIndex(result.triples), out_dir),
+                *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]

@@ -13,14 +13,12 @@ structure.
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from xml.parsers import expat
 
@@ -32,13 +30,9 @@ from kg.errors import KGError
 from kg.graph import DEFAULT_BASE, PREFIXES, Minter, Triple, article_triples
 from kg.offline import run_confined
 from kg.model import Entity, Extraction
+from kg.outdir import STORE_PREFIX, TMP_PREFIX
 
 log = logging.getLogger(__name__)
-
-STORE_DIR = "store"
-"""The store's name inside a build's output folder: a symlink to the current version, `.store.XXXXXXXX`."""
-LOCK_FILE = ".kg-build.lock"
-"""The lock file `kg build` holds in its output folder while writing it."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -112,23 +106,26 @@ def is_store(path: Path) -> bool:
 
 
 def write_store(quads: Iterable[ox.Quad], dest: Path) -> Path:
-    """Load `quads` into a new store folder beside `dest` and make `dest` (a symlink) point at it in one atomic step.
+    """Load `quads` into a new version folder beside `dest` (`.kg-store.XXXXXXXX`) and make `dest`, a symlink, point
+    at it in one atomic step.
 
     Readers therefore always find `dest` whole, old or new. The previous version is kept until the next build
-    (a reader or `kg serve` may still have it open); hold `build_lock` to have killed builds' leftovers removed."""
+    (a reader or `kg serve` may still have it open); `kg.outdir.writing` removes older ones. `dest` must be absent or
+    a symlink: anything else is not kg's and is not replaced."""
     if dest.is_symlink() and not dest.exists():
         log.warning("%s points at a missing folder; replacing it", dest)
-    elif dest.exists() and not is_store(dest):
-        raise StoreError(f"{dest} exists and is not a kg store: move it away or choose another --out folder")
+    elif os.path.lexists(dest) and not dest.is_symlink():
+        raise StoreError(f"{dest} exists and is not the store link kg writes: move it away or choose another --out "
+                         "folder")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{dest.name}.", dir=dest.parent))
     try:
         os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; a store is as readable as any folder
         store = ox.Store(str(tmp))
         store.bulk_extend(quads)
         store.flush()
         del store  # closes the database before it moves
-        version = tmp.with_name(tmp.name.removesuffix(".tmp"))
+        version = tmp.with_name(STORE_PREFIX + tmp.name.rsplit(".", 1)[-1])
         os.rename(tmp, version)
         tmp = version
         _point(dest, version)
@@ -146,16 +143,11 @@ def _umask() -> int:
 
 
 def _point(dest: Path, version: Path) -> None:
-    """Make `dest` a symlink to the folder `version` (its sibling) by an atomic rename of a new link over it.
-
-    A `dest` that is still a real folder (a store from before versions) is first moved aside as a version
-    of its own: the one moment when `dest` is briefly absent."""
-    link = dest.parent / f".{dest.name}.{os.getpid()}.link.tmp"
+    """Make `dest` a symlink to the folder `version` (its sibling) by an atomic rename of a new link over it."""
+    link = dest.parent / f"{TMP_PREFIX}{dest.name}-link.{os.getpid()}"
     link.unlink(missing_ok=True)
     os.symlink(version.name, link)
     try:
-        if dest.is_dir() and not dest.is_symlink():
-            os.rename(dest, Path(tempfile.mkdtemp(prefix=f".{dest.name}.", dir=dest.parent)) / "previous")
         os.replace(link, dest)
     except BaseException:
         link.unlink(missing_ok=True)
@@ -170,41 +162,6 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-@contextmanager
-def build_lock(out_dir: Path) -> Iterator[None]:
-    """Hold the output folder's lock while writing into it (a second build waits), after removing what killed
-    builds left behind: hidden `.*.tmp`/`.*.old` entries and store versions the store link no longer names."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / LOCK_FILE, "a+b") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            log.warning("another kg build is writing to %s; waiting for it to finish", out_dir)
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        remove_leftovers(out_dir)
-        yield
-
-
-def remove_leftovers(out_dir: Path) -> list[Path]:
-    """Remove the temporary files and folders of interrupted builds, and store versions other than the current
-    one (the link's target, kept); returns what was removed. Only safe while holding `build_lock`."""
-    link = out_dir / STORE_DIR
-    current = os.readlink(link) if link.is_symlink() else None
-    removed = []
-    for entry in out_dir.iterdir():
-        name = entry.name
-        stale = name.endswith((".tmp", ".old")) or (name.startswith(f".{STORE_DIR}.") and name != current)
-        if name.startswith(".") and stale:
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-            removed.append(entry)
-    if removed:
-        log.info("removed %d leftovers of interrupted builds from %s", len(removed), out_dir)
-    return removed
 
 
 def open_store(path: Path) -> ox.Store:

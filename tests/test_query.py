@@ -97,7 +97,7 @@ def test_rebuild_swaps_in_an_equal_store(built, tmp_path):
 def test_build_refuses_to_replace_a_folder_that_is_not_a_store(tmp_path):
     (tmp_path / "store").mkdir()
     (tmp_path / "store" / "mine.txt").write_text("keep me", encoding="utf-8")
-    assert "not a kg store" in one_line_error(kg("build", SEED, "--out", tmp_path, "-q"))
+    assert "exists and kg did not write it" in one_line_error(kg("build", SEED, "--out", tmp_path, "-q"))
     assert (tmp_path / "store" / "mine.txt").read_text(encoding="utf-8") == "keep me"
     assert not (tmp_path / "graph.ttl").exists()
 

@@ -7,7 +7,6 @@ runs' figures), on the seed and on made-up sentences.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,8 @@ from kg.cli import app
 from kg import ingest
 from kg.ingest import (MAX_ARTICLE_CHARS, MAX_FILE_BYTES, Skipped, from_plain_text, in_parts,
                        read_inputs, split_text)
-from kg.store import LOCK_FILE, open_store, query, remove_leftovers
+from kg.outdir import LOCK_FILE, MANIFEST, remove_leftovers
+from kg.store import open_store, query
 
 from conftest import ROOT, SEED
 
@@ -59,28 +59,23 @@ def test_killed_builds_leave_every_output_whole_and_the_next_build_equals_an_uni
 
 
 @pytest.mark.model
-def test_the_next_build_removes_what_killed_builds_left(built, tmp_path):
+def test_the_next_build_removes_what_killed_builds_left_and_nothing_else(built, tmp_path):
     out = tmp_path / "o"
-    out.mkdir()
-    (out / ".store.abcd1234.tmp").mkdir()  # a store being written when the build was killed
-    (out / ".store.old12345").mkdir()  # a version no longer linked
-    (out / ".graph.ttl.xyz.tmp").write_text("half a graph", encoding="utf-8")
-    (out / ".csv.q1w2e3.old").mkdir()
     assert runner.invoke(app, ["build", str(SEED), "--out", str(out), "-q"]).exit_code == 0
-    hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
-    assert hidden == sorted([LOCK_FILE, os.readlink(out / "store")])
-    assert not remove_leftovers(out), "the current version and the lock are kept"
-
-
-@pytest.mark.model
-def test_a_store_from_before_versions_becomes_the_link(built, tmp_path):
-    out = tmp_path / "o"
-    out.mkdir()
-    shutil.copytree((built / "store").resolve(), out / "store")  # a real folder, as older kg versions wrote it
-    assert not (out / "store").is_symlink()
+    killed = [".kg-tmp.store.abcd1234", ".kg-store.old12345", ".kg-old.csv.q1w2e3"]  # folders a killed build left
+    for name in killed:
+        (out / name).mkdir()
+    (out / ".kg-tmp.graph.ttl.xyz").write_text("half a graph", encoding="utf-8")
+    users = {".thesis.old": None, ".draft.tmp": "draft", ".store.backup": "backup", "notes.txt": "notes"}
+    for name, text in users.items():
+        (out / name).mkdir() if text is None else (out / name).write_text(text, encoding="utf-8")
+    previous = os.readlink(out / "store")
     assert runner.invoke(app, ["build", str(SEED), "--out", str(out), "-q"]).exit_code == 0
-    assert (out / "store").is_symlink()
-    assert count(out / "store") == count(built / "store")
+    hidden = sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in users)
+    assert hidden == sorted([LOCK_FILE, MANIFEST, previous, os.readlink(out / "store")])
+    assert all((out / name).is_dir() if text is None else (out / name).read_text() == text
+               for name, text in users.items()), "kg removes only what it made"
+    assert remove_leftovers(out) == [out / previous], "only the previous store version is left to remove"
 
 
 @pytest.mark.model

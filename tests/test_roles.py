@@ -48,3 +48,56 @@ def test_role_carries_evidence():
     (role,) = x.roles
     assert x.article.text[role.span.start:role.span.end] == role.span.text == "Pentagon spokesperson"
     assert role.evidence.rule == "roles/v1"
+
+
+def test_title_keeps_its_qualifying_words():
+    assert roles(texts.ROLES_QUALIFIED_TITLE) == [("Anne Porter", "Former welfare minister", None)]
+
+
+def test_of_phrase_belongs_to_the_title_and_at_gives_the_organisation():
+    assert roles(texts.ROLES_OF_PHRASE_AT) == [("Tom Reyes", "head of consumer services", "Vodafone")]
+
+
+def test_spokesman_for_an_organisation_named_in_apposition():
+    assert roles(texts.ROLES_SPOKESMAN_FOR_NAME) == [("Ravindran", "spokesman", "Acme Builders")]
+
+
+def test_title_in_a_who_clause():
+    assert roles(texts.ROLES_WHO_SERVED) == [("Derek Lowe", "ambassador", "United States")]
+
+
+def test_party_tag_gives_the_party():
+    assert roles(texts.ROLES_PARTY_TAG) == [("Ann Kuster", "Representative", "Democratic Party")]
+
+
+def test_no_organisation_is_named_after_a_title():
+    x = extract(texts.ROLES_TITLE_NAMED_AFTER_ORG)
+    assert roles(texts.ROLES_TITLE_NAMED_AFTER_ORG) == [
+        ("Ned Price", "Spokesperson", "United States Department of State")]
+    assert sorted(e.label for e in x.entities) == ["Ned Price", "United States Department of State"]
+
+
+def test_a_role_needs_a_named_person():
+    assert roles(texts.ROLES_NO_NAMED_PERSON) == []
+
+
+def test_two_titles_joined_by_and_are_two_roles():
+    assert roles(texts.ROLES_TWO_TITLES) == [("Paul Newland", "Veteran actor", None),
+                                             ("Paul Newland", "director", None)]
+
+
+def test_national_office_belongs_to_the_country_the_article_names():
+    assert roles(texts.ROLES_HEAD_OF_STATE_COUNTRY) == [("Barack Obama", "President", "United States")]
+    assert roles(texts.ROLES_HEAD_OF_STATE_NO_COUNTRY) == [("Barack Obama", "President", None)]
+
+
+def test_title_after_the_name():
+    assert roles(texts.ROLES_AFTER_NAME) == [("Frank Dobson", "MP", None)]
+
+
+def test_personal_staff_work_for_a_person():
+    assert roles(texts.ROLES_PERSONAL_STAFF) == [("Dominic Cummings", "former adviser", "Boris Johnson")]
+
+
+def test_former_roles_count():
+    assert roles(texts.ROLES_FORMER) == [("Tony Blair", "Former Prime Minister", None)]

@@ -173,9 +173,9 @@ def test_dask_runs_every_batch(dask_cluster):
 def test_dask_errors_are_one_line(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "in")
     monkeypatch.setattr(executors, "DASK_TIMEOUT", "1s")
-    assert "--scheduler" in one_line_error(kg("build", corpus, "--out", tmp_path, "--executor", "dask"))
-    assert "--executor dask" in one_line_error(kg("build", corpus, "--out", tmp_path, "--scheduler", "tcp://x:1"))
-    message = one_line_error(kg("build", corpus, "--out", tmp_path, "--no-cache", "--executor", "dask",
+    assert "--scheduler" in one_line_error(kg("build", corpus, "--out", tmp_path / "o", "--executor", "dask"))
+    assert "--executor dask" in one_line_error(kg("build", corpus, "--out", tmp_path / "o", "--scheduler", "tcp://x:1"))
+    message = one_line_error(kg("build", corpus, "--out", tmp_path / "o", "--no-cache", "--executor", "dask",
                                 "--scheduler", "tcp://127.0.0.1:9"))
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in message
 

@@ -113,6 +113,19 @@ ROLES_ABBREVIATION = "Sen. Elizabeth Warren spoke at the hearing."
 ROLES_HYPHENATED = "UN Secretary-General Antonio Guterres arrived in Kyiv."
 ROLES_CAMPAIGN = "Trump campaign manager Kellyanne Conway spoke to reporters."
 ROLES_NOT_APPOSITION = ("Talks could happen between Putin and Zelensky, an aide to the Ukrainian president said.")
+ROLES_QUALIFIED_TITLE = "Former welfare minister Anne Porter criticised the plan."
+ROLES_OF_PHRASE_AT = "Tom Reyes, head of consumer services at Vodafone, said the prices would fall."
+ROLES_SPOKESMAN_FOR_NAME = "A spokesman for Acme Builders, Dr Ravindran, said the houses would be ready in May."
+ROLES_WHO_SERVED = "Derek Lowe, who served as U.S. ambassador to Chile until 2019, said the talks had stalled."
+ROLES_PARTY_TAG = "Rep. Ann Kuster (D-N.H.) voted against the bill."
+ROLES_TITLE_NAMED_AFTER_ORG = "State Department Spokesperson Ned Price said the embassy would stay open."
+ROLES_NO_NAMED_PERSON = "The minister and I agreed on the plan, the ambassador said."
+ROLES_TWO_TITLES = "Veteran actor and director Paul Newland has died aged 88."
+ROLES_HEAD_OF_STATE_COUNTRY = "President Barack Obama spoke about the economy of the United States."
+ROLES_HEAD_OF_STATE_NO_COUNTRY = "President Barack Obama spoke about the economy."
+ROLES_AFTER_NAME = "Frank Dobson MP said the hospital would close."
+ROLES_PERSONAL_STAFF = "Boris Johnson's former adviser, Dominic Cummings, said the plan had failed."
+ROLES_FORMER = "Former Prime Minister Tony Blair visited Belfast on Monday."
 
 # ---------------------------------------------------------------- entities
 ENTITIES_SURNAME = "Volodymyr Zelensky spoke on Monday. Later, Zelensky met the troops."
@@ -124,5 +137,34 @@ ENTITIES_PRONOUN_GENDER = ("Hillary Clinton said the debate had gone well, and D
 ENTITIES_SURNAME_ELSEWHERE = "Scotland has the worst health record in Europe, Mr McConnell said on Monday."
 ENTITIES_SURNAME_IN_CONTEXT = "The U.S. Senate will vote on Monday, McConnell said."
 ENTITIES_NATIONALITY = "Russian and Ukrainian diplomats met in Istanbul."
+ENTITIES_SURNAME_NOT_PLACE = ("Rep. Jim Jordan questioned the director on Tuesday. Jordan said the agency had "
+                             "misled Congress.")
+ENTITIES_PLACE_AFTER_IN = "Jim Jordan flew to Amman on Monday to visit refugees in Jordan."
+ENTITIES_HONORIFIC_NOT_PLACE = "Ms Lyon said the firm had asked her to work without pay."
+ENTITIES_CITY = "The film festival opened in Lyon on Friday."
+ENTITIES_HONORIFIC_SURNAME = ("Graham Porter joined the board in March. Mr Porter said the bank would cut costs, and "
+                              "Porter later met the unions.")
+ENTITIES_ACRONYM = ("The New Example Party (NEP) won the vote in the north. The NEP said it would form a "
+                    "government.")
+ENTITIES_ACRONYM_SPLIT_NAME = "The World Sailing and Rowing Council (WSRC) said the race would go ahead."
+ENTITIES_SHORT_FORM = ("The Washington Post published the letter on Sunday. The Post said the mayor had not "
+                       "replied.")
+ENTITIES_LAW_AND_EVENT = ("The Prevention of Fraud Bill passed its second reading. Delegates gathered for the "
+                          "Liberal National Convention in Ottawa.")
+ENTITIES_WORKS = "He became famous on the radio show The Morning Club, and later toured a revue, Castle-Ho."
+ENTITIES_HEADING = "Veto Power Impedes Reform: The council has rarely agreed on anything."
+ENTITIES_MODIFIERS = "Shares in Hong Kong fell, and the Hang Seng index lost two percent. Pop Idol fans queued."
+ENTITIES_LOWER_CASE_ACRONYM = "The rules on foreign direct investment were eased last year, and FDI rose sharply."
+ENTITIES_ORGANISATION_NOUN = ("Dana Ortiz, an analyst, said low-cost carrier Skyjet had cut fares, and mobile firm "
+                              "Zentel agreed.")
+ENTITIES_APPOSITION_PERSON = "Boris Johnson's former adviser, Dominic Cummings, said the plan had failed."
+ENTITIES_SPACED_APOSTROPHE = "The People 's Party won the election. The People's Party then named a cabinet."
+ENTITIES_POSSESSIVE_BETWEEN = "Alphabet Inc's Google said it would appeal the ruling."
+ENTITIES_SPACED_DASH = "Maria Keller - daughter of the founder - took over the company in 2010."
+ENTITIES_CREDIT_LINE = "The council approved the budget on Monday.\n\nAnn Lee and Bo Park contributed reporting."
+ENTITIES_SHOW_TAGGED_AS_VERB = "He was a regular on the radio information show The Thinking Hour for a decade."
+ENTITIES_PHOTO_CREDIT_WORD = "Carla Diaz Image caption The minister opened the bridge on Monday."
+ENTITIES_NEWSPAPER_APPOSITION = ("According to Il Nuovo Corriere, the city's oldest newspaper, the mayor will "
+                                 "resign.")
 ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
                               "The Ukrainian president later said the front was stable.")

@@ -19,6 +19,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import GraphError, KGError
+from kg.outdir import FILE, FOLDER, OLD_PREFIX, TMP_PREFIX, Output
 
 MAX_GRAPH_BYTES = 500_000_000
 
@@ -40,6 +41,12 @@ class Format(str, Enum):
     CSV = "csv"
 
 
+OUTPUT_NAMES = {
+    Format.NEO4J: "neo4j", Format.GEPHI: "graph.gexf", Format.GRAPHML: "graph.graphml", Format.JSONLD: "graph.jsonld",
+    Format.NTRIPLES: "graph.nt", Format.NQUADS: "graph.nq", Format.TRIG: "graph.trig", Format.CSV: "csv",
+}
+"""Format -> the file or folder it writes into the output folder."""
+
 WRITERS = {
     Format.NEO4J: "neo4j:write", Format.GEPHI: "gephi:write", Format.GRAPHML: "graphml:write",
     Format.JSONLD: "jsonld:write", Format.NTRIPLES: "rdf:write_ntriples", Format.NQUADS: "rdf:write_nquads",
@@ -59,6 +66,13 @@ def parse_format(name: str) -> Format:
 
 NAMED_GRAPH_FORMATS = frozenset({Format.NQUADS, Format.TRIG})
 """Formats with one named graph per article: they take the build's exact per-article Dataset when given."""
+
+
+def output_of(fmt: Format) -> Output:
+    """What `fmt` writes into an output folder, for kg.outdir's record: a file, or a folder and the files in it
+    (a folder writer's module lists them as `FILES`)."""
+    files = getattr(importlib.import_module(f"kg.export.{WRITERS[fmt].split(':')[0]}"), "FILES", None)
+    return Output(OUTPUT_NAMES[fmt], FOLDER, tuple(files)) if files else Output(OUTPUT_NAMES[fmt], FILE)
 
 
 def export(graph: Graph, fmt: Format, out_dir: Path, *, dataset: Dataset | None = None) -> Path:
@@ -111,9 +125,10 @@ def _usual_mode(mode: int) -> int:
 
 
 def atomic_write(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` through a temporary file and a rename, so readers never see half a file."""
+    """Write `data` to `path` through a temporary file (named `.kg-tmp.NAME.XXXXXXXX`) and a rename, so readers never
+    see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{path.name}.", dir=path.parent)
     try:
         os.fchmod(fd, _usual_mode(0o666))
         with os.fdopen(fd, "wb") as f:
@@ -129,17 +144,19 @@ def atomic_write(path: Path, data: bytes) -> Path:
 
 @contextmanager
 def atomic_dir(path: Path) -> Iterator[Path]:
-    """A temporary folder beside `path` to fill; on success it replaces `path`, on failure it is removed.
+    """A temporary folder beside `path` (`.kg-tmp.NAME.XXXXXXXX`) to fill; on success it replaces `path`, on failure
+    it is removed.
 
-    The old folder is moved aside before the new one is renamed in, so `path` is always either the old
-    complete export or the new complete one (for an instant, absent), never a mix."""
+    The old folder is moved aside (into `.kg-old.NAME.XXXXXXXX`) before the new one is renamed in, so `path` is
+    always either the old complete export or the new complete one (for an instant, absent), never a mix. Callers
+    check first that the old folder holds only kg's files (kg.outdir)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{path.name}.", dir=path.parent))
     os.chmod(tmp, _usual_mode(0o777))
     try:
         yield tmp
         if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+            old = Path(tempfile.mkdtemp(prefix=f"{OLD_PREFIX}{path.name}.", dir=path.parent))
             os.replace(path, old / path.name)
             os.replace(tmp, path)
             shutil.rmtree(old)

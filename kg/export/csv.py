@@ -14,12 +14,15 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.export import atomic_dir
+from kg.export import OUTPUT_NAMES, Format, atomic_dir
 from kg.export.propgraph import RELATION_KINDS, Edge, PropertyGraph, Value, from_rdf
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = " | "
 """Between several names in one cell."""
+
+FILES = ("entities.csv", "relations.csv", "roles.csv")
+"""The files of `csv/`: kg replaces the folder whole, so it must hold nothing else."""
 
 ENTITY_COLUMNS = ("id", "type", "name", "aliases", "wikidata", "articles")
 RELATION_COLUMNS = ("id", "relation", "subject", "subject_type", "text", "about", "place", "time", "date", "cue",
@@ -86,13 +89,13 @@ def tables(pg: PropertyGraph) -> dict[str, bytes]:
             roles.append({**_evidence(e), "person": name[e.source], "title": e.props.get("title"),
                           "affiliation": name[affiliation] if affiliation else None, "person_id": e.source,
                           "affiliation_id": affiliation})
-    return {"entities.csv": _table(ENTITY_COLUMNS, entities), "relations.csv": _table(RELATION_COLUMNS, relations),
-            "roles.csv": _table(ROLE_COLUMNS, roles)}
+    return dict(zip(FILES, (_table(ENTITY_COLUMNS, entities), _table(RELATION_COLUMNS, relations),
+                            _table(ROLE_COLUMNS, roles))))
 
 
 def write(graph: Graph, out_dir: Path) -> Path:
     """`out_dir/csv/` with entities.csv, relations.csv and roles.csv, replacing any previous one whole."""
-    target = out_dir / "csv"
+    target = out_dir / OUTPUT_NAMES[Format.CSV]
     with atomic_dir(target) as tmp:
         for file_name, data in tables(from_rdf(graph)).items():
             (tmp / file_name).write_bytes(data)

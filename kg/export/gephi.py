@@ -4,19 +4,28 @@ Written with lxml rather than `networkx.write_gexf`, whose output deviates from 
 an empty `name` attribute, no edge `kind`). Nodes carry their label, `type` and properties as attributes and
 a colour (by type) and size (by degree) in the viz namespace; each edge's `kind` is its relation type, so
 parallel edges (X said and denied something about Y) stay apart, and its evidence is in edge attributes.
+
+The graph is dynamic (`timeformat="date"`) so that Gephi's timeline filter shows the news day by day or week by
+week: each fact edge has a spell on its statement's resolved date, else its article's publication date (as its
+`about`/`place` links and kept node do), a mention on its article's date, and each node a spell on every date of
+the edges that touch it (an article on its publication date). Spells rather than `start`/`end` attributes, which
+networkx would read into the same key as the evidence's `start` offset. Undated elements are always shown.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
+from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 from lxml import etree
 from rdflib import Graph
 
-from kg.export import atomic_write
-from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, from_rdf
+from kg.export import OUTPUT_NAMES, Format, atomic_write
+from kg.export.propgraph import FACT_KINDS, XML_INVALID, PropertyGraph, Value, from_rdf
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -56,6 +65,48 @@ def _attvalues(parent: etree._Element, values: dict[str, Value], spec: tuple[tup
             etree.SubElement(box, f"{{{GEXF_NS}}}attvalue", {"for": name, "value": _value(value)})
 
 
+def _iso_date(value: Value | None) -> str | None:
+    """`value` when it is an ISO date (YYYY-MM-DD) GEXF can hold, else None (a graph file may hold anything)."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
+def timeline(pg: PropertyGraph) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The date of each dated edge (by id) and the sorted dates of each dated node (see the module docstring)."""
+    published = {n.id: d for n in pg.nodes if n.kind == "Article" and (d := _iso_date(n.props.get("published")))}
+    edges: dict[str, str] = {}
+    of_fact: dict[str, str] = {}
+    for e in pg.edges:
+        if e.kind in FACT_KINDS:
+            when = _iso_date(e.props.get("date")) or published.get(str(e.props.get("article")))
+            if when:
+                edges[e.id] = of_fact[e.target] = when
+        elif e.kind == "mentionedIn" and e.target in published:
+            edges[e.id] = published[e.target]
+    for e in pg.edges:
+        if e.kind in ("about", "place") and e.source in of_fact:
+            edges[e.id] = of_fact[e.source]
+    nodes: defaultdict[str, set[str]] = defaultdict(set)
+    for article, when in published.items():
+        nodes[article].add(when)
+    for e in pg.edges:
+        if e.id in edges:
+            nodes[e.source].add(edges[e.id])
+            nodes[e.target].add(edges[e.id])
+    return edges, {node: sorted(days) for node, days in nodes.items()}
+
+
+def _spells(parent: etree._Element, days: list[str]) -> None:
+    """A spell of one day for each date."""
+    spells = etree.SubElement(parent, f"{{{GEXF_NS}}}spells")
+    for day in days:
+        etree.SubElement(spells, f"{{{GEXF_NS}}}spell", {"start": day, "end": day})
+
+
 def size(degree: int) -> float:
     """Node size: grows with the log of the number of edges touching the node."""
     return round(8 + 4 * math.log2(1 + degree), 2)
@@ -68,7 +119,11 @@ def serialize(pg: PropertyGraph) -> bytes:
     etree.SubElement(meta, f"{{{GEXF_NS}}}creator").text = "kg"
     etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = \
         "Who said, hosted, denies and proposes what in the news, with the evidence of every fact."
-    graph = etree.SubElement(root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "directed", "mode": "static"})
+    edge_days, node_days = timeline(pg)
+    days = sorted({d for ds in node_days.values() for d in ds})
+    dynamic = {"mode": "dynamic", "timeformat": "date", "start": days[0], "end": days[-1]} if days else \
+        {"mode": "static"}
+    graph = etree.SubElement(root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "directed", **dynamic})
     _attributes(graph, "node", NODE_ATTRIBUTES)
     _attributes(graph, "edge", EDGE_ATTRIBUTES)
     degrees = pg.degrees()
@@ -79,15 +134,19 @@ def serialize(pg: PropertyGraph) -> bytes:
         r, g, b = COLOURS[n.kind]
         etree.SubElement(node, f"{{{VIZ_NS}}}color", {"r": str(r), "g": str(g), "b": str(b)})
         etree.SubElement(node, f"{{{VIZ_NS}}}size", {"value": repr(size(degrees[n.id]))})
+        if n.id in node_days:
+            _spells(node, node_days[n.id])
     edges = etree.SubElement(graph, f"{{{GEXF_NS}}}edges", {"count": str(len(pg.edges))})
     for e in pg.edges:
         edge = etree.SubElement(edges, f"{{{GEXF_NS}}}edge", {"id": e.id, "source": e.source, "target": e.target,
                                                               "kind": e.kind, "label": e.kind})
         _attvalues(edge, dict(e.props), EDGE_ATTRIBUTES)
+        if e.id in edge_days:
+            _spells(edge, [edge_days[e.id]])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def write(graph: Graph, out_dir: Path) -> Path:
     """`out_dir/graph.gexf` (characters XML cannot hold are replaced by U+FFFD, with a warning)."""
     pg = from_rdf(graph).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
-    return atomic_write(out_dir / "graph.gexf", serialize(pg))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.GEPHI], serialize(pg))

@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from kg.export import atomic_write
+from kg.export import OUTPUT_NAMES, Format, atomic_write
 from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, from_rdf
 
 
@@ -42,4 +42,4 @@ def serialize(pg: PropertyGraph) -> bytes:
 def write(graph: Graph, out_dir: Path) -> Path:
     """`out_dir/graph.graphml` (characters XML cannot hold are replaced by U+FFFD, with a warning)."""
     pg = from_rdf(graph).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
-    return atomic_write(out_dir / "graph.graphml", serialize(pg))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.GRAPHML], serialize(pg))

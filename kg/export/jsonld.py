@@ -10,7 +10,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.export import atomic_write
+from kg.export import OUTPUT_NAMES, Format, atomic_write
 from kg.spec import relation_types
 
 LINKS = {"sameAs": "schema:sameAs", "mentionedIn": "kg:mentionedIn", "holdsRole": "kg:holdsRole", "about": "kg:about",
@@ -61,4 +61,4 @@ def serialize(g: Graph) -> bytes:
 
 def write(g: Graph, out_dir: Path) -> Path:
     """`out_dir/graph.jsonld`."""
-    return atomic_write(out_dir / "graph.jsonld", serialize(g))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.JSONLD], serialize(g))

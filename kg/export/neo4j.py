@@ -2,7 +2,9 @@
 direct push with the official driver. All three carry the property graph of kg.export.propgraph.
 
 Labels and relationship types come only from the whitelists below. In the script every value is a correctly
-escaped Cypher literal bound to `$rows`; the push sends the same statements with real parameters.
+escaped Cypher literal bound to `$rows`; the push sends the same statements with the same literals written into
+them (`UNWIND [...] AS row`), not as Bolt parameters: that is what both Neo4j and FalkorDB's Bolt server accept
+(FalkorDB 4.16 crashes on parameters over about 4 KB; tests/test_export_bolt.py pushes to it).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.export import ExportError, atomic_dir
+from kg.export import OUTPUT_NAMES, ExportError, Format, atomic_dir
 from kg.export.propgraph import FACT_KINDS, GROUP, Edge, Node, PropertyGraph, Value, from_rdf
 
 log = logging.getLogger(__name__)
@@ -53,9 +55,15 @@ REL_COLUMNS = (("id", "string"), ("text", "string"), ("cue", "string"), ("title"
                ("end", "int"), ("rule", "string"), ("confidence", "double"), ("article", "string"),
                ("timeExpression", "string"), ("date", "string"))
 SCRIPT = "kg.cypher"
+IMPORT_SCRIPT = "import.sh"
+FILES = (*NODE_FILES.values(), *REL_FILES.values(), SCRIPT, IMPORT_SCRIPT)
+"""The files of `neo4j/`: kg replaces the folder whole, so it must hold nothing else."""
 CONSTRAINTS_MARK = "// ---- constraints (Neo4j 5 syntax)"
 DATA_MARK = "// ---- data"
 DEFAULT_BATCH = 1000
+MAX_STATEMENT_CHARS = 1_000_000
+"""Characters of values one pushed statement carries at most (a longer row, an article's text, goes alone)."""
+ROWS = "UNWIND $rows AS row "
 
 
 @dataclass(frozen=True)
@@ -95,17 +103,22 @@ def constraints() -> list[str]:
             for group in GROUPS]
 
 
+def indexes() -> list[str]:
+    """Plain indexes on `id` for each node group, which MERGE uses too: for a server that refuses `constraints()`
+    (FalkorDB's Bolt speaks Neo4j 5's protocol, not its schema commands; there, creating an index that exists
+    is an error, and `IF NOT EXISTS` or an index name is not understood)."""
+    return [f"CREATE INDEX FOR (n:{group}) ON (n.id)" for group in GROUPS]
+
+
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
     """`rows` in slices of at most `size`."""
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
 
-def statements(pg: PropertyGraph, batch_size: int = DEFAULT_BATCH) -> list[Statement]:
-    """MERGE statements for every node then every relationship, `batch_size` rows each; idempotent."""
-    if batch_size < 1:
-        raise ExportError("the batch size must be at least 1")
-    out: list[Statement] = []
+def _row_groups(pg: PropertyGraph) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Each MERGE statement (nodes first, then relationships; idempotent) with all the rows bound to its `$rows`."""
+    out: list[tuple[str, list[dict[str, Any]]]] = []
     by_kind: dict[str, list[Node]] = {}
     for n in pg.nodes:
         by_kind.setdefault(n.kind, []).append(n)
@@ -113,23 +126,55 @@ def statements(pg: PropertyGraph, batch_size: int = DEFAULT_BATCH) -> list[State
         label = _label(kind)
         group = nodes[0].group
         extra = f" SET n:{label}" if label != group else ""
-        query = f"UNWIND $rows AS row MERGE (n:{group} {{id: row.id}}){extra} SET n += row.props"
-        rows = [{"id": n.id, "props": dict(n.props)} for n in nodes]
-        out += [Statement(query, batch) for batch in _batches(rows, batch_size)]
+        out.append((f"{ROWS}MERGE (n:{group} {{id: row.id}}){extra} SET n += row.props",
+                    [{"id": n.id, "props": dict(n.props)} for n in nodes]))
     index = pg.node_index()
     by_shape: dict[tuple[str, str, str], list[Edge]] = {}
     for e in pg.edges:
         by_shape.setdefault((e.kind, index[e.source].group, index[e.target].group), []).append(e)
     for (kind, source, target), edges in by_shape.items():
         rel = _rel_type(kind)
-        match = f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
+        match = f"{ROWS}MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
         if kind in FACT_KINDS:
-            query = match + f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET r += row.props"
-            rows = [{"id": e.id, "source": e.source, "target": e.target, "props": dict(e.props)} for e in edges]
+            out.append((match + f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET r += row.props",
+                        [{"id": e.id, "source": e.source, "target": e.target, "props": dict(e.props)} for e in edges]))
         else:
-            query = match + f"MERGE (a)-[:{rel}]->(b)"
-            rows = [{"source": e.source, "target": e.target} for e in edges]
-        out += [Statement(query, batch) for batch in _batches(rows, batch_size)]
+            out.append((match + f"MERGE (a)-[:{rel}]->(b)", [{"source": e.source, "target": e.target} for e in edges]))
+    return out
+
+
+def _check_batch_size(batch_size: int) -> None:
+    """ExportError for a batch size below 1."""
+    if batch_size < 1:
+        raise ExportError("the batch size must be at least 1")
+
+
+def statements(pg: PropertyGraph, batch_size: int = DEFAULT_BATCH) -> list[Statement]:
+    """MERGE statements for every node then every relationship, `batch_size` rows each; idempotent."""
+    _check_batch_size(batch_size)
+    return [Statement(query, batch) for query, rows in _row_groups(pg) for batch in _batches(rows, batch_size)]
+
+
+def inline_statements(pg: PropertyGraph, batch_size: int = DEFAULT_BATCH,
+                      max_chars: int = MAX_STATEMENT_CHARS) -> list[str]:
+    """The statements of `statements` with their rows written in as a Cypher list literal (`UNWIND [{...}, ...] AS
+    row ...`, the literals of kg.cypher), each with at most `batch_size` rows and, beyond its first row,
+    `max_chars` characters of them: what `push` sends."""
+    _check_batch_size(batch_size)
+    out: list[str] = []
+    for query, rows in _row_groups(pg):
+        body = query.removeprefix(ROWS)
+        batch: list[str] = []
+        size = 0
+        for row in rows:
+            literal = cypher_literal(row)
+            if batch and (len(batch) == batch_size or size + len(literal) > max_chars):
+                out.append(f"UNWIND [{', '.join(batch)}] AS row {body}")
+                batch, size = [], 0
+            batch.append(literal)
+            size += len(literal)
+        if batch:
+            out.append(f"UNWIND [{', '.join(batch)}] AS row {body}")
     return out
 
 
@@ -249,31 +294,30 @@ exec "${{NEO4J_HOME:+$NEO4J_HOME/bin/}}neo4j-admin" database import full \\
 def write(graph: Graph, out_dir: Path) -> Path:
     """`out_dir/neo4j/`: the CSVs, import.sh and kg.cypher, replacing any previous export whole."""
     pg = prepare(graph)
-    target = out_dir / "neo4j"
+    target = out_dir / OUTPUT_NAMES[Format.NEO4J]
     with atomic_dir(target) as tmp:
         for name, content in csv_files(pg).items():
             (tmp / name).write_text(content, encoding="utf-8", newline="")
         (tmp / SCRIPT).write_text(script(pg), encoding="utf-8", newline="")
-        (tmp / "import.sh").write_text(import_script(), encoding="utf-8", newline="")
-        os.chmod(tmp / "import.sh", 0o755)
+        (tmp / IMPORT_SCRIPT).write_text(import_script(), encoding="utf-8", newline="")
+        os.chmod(tmp / IMPORT_SCRIPT, 0o755)
     return target
 
 
 # ---------------------------------------------------------------------------------------------- push
 
-def run_all(pg: PropertyGraph, run: Callable[[str, list[dict[str, Any]]], None], *,
-            batch_size: int = DEFAULT_BATCH) -> int:
-    """Send every data statement through `run(query, rows)` in order; returns how many were sent."""
+def run_all(pg: PropertyGraph, run: Callable[[str], None], *, batch_size: int = DEFAULT_BATCH) -> int:
+    """Send every data statement (`inline_statements`) through `run(query)` in order; returns how many were sent."""
     sent = 0
-    for st in statements(pg, batch_size):
-        run(st.query, st.rows)
+    for query in inline_statements(pg, batch_size):
+        run(query)
         sent += 1
     return sent
 
 
-def _write(tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
+def _write(tx: Any, query: str) -> None:
     """One batch in one managed transaction (the driver retries it on transient errors; MERGE makes that safe)."""
-    tx.run(query, rows=rows).consume()
+    tx.run(query).consume()
 
 
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -292,9 +336,29 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
+def _create_schema(session: Any, uri: str) -> None:
+    """The uniqueness constraints, or where the server refuses them, indexes on `id` (one refused because it
+    exists already is fine: MERGE is what keeps ids unique)."""
+    from neo4j.exceptions import Neo4jError
+
+    try:
+        for query in constraints():
+            session.run(query).consume()
+        return
+    except Neo4jError as e:
+        log.warning("%s refused the uniqueness constraints on id (%s); creating indexes on id instead", uri,
+                    _one_line(e))
+    for query in indexes():
+        try:
+            session.run(query).consume()
+        except Neo4jError as e:
+            log.info("%s: %s refused (%s); the index is probably there already", uri, query, _one_line(e))
+
+
 def push(graph: Graph, *, uri: str, user: str, password: str, database: str | None = None,
          batch_size: int = DEFAULT_BATCH) -> dict[str, int]:
-    """Write the graph into a running Neo4j over Bolt: constraints, then one transaction per batch."""
+    """Write the graph into a running Neo4j (or another Bolt server: FalkorDB) over Bolt: the uniqueness
+    constraints on id (indexes where refused), then the data statements, one transaction per batch."""
     import neo4j
     from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
@@ -304,10 +368,8 @@ def push(graph: Graph, *, uri: str, user: str, password: str, database: str | No
         with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
             driver.verify_connectivity()
             with driver.session(database=database) as session:
-                for query in constraints():
-                    session.run(query).consume()
-                batches = run_all(pg, lambda query, rows: session.execute_write(_write, query, rows),
-                                  batch_size=batch_size)
+                _create_schema(session, uri)
+                batches = run_all(pg, lambda query: session.execute_write(_write, query), batch_size=batch_size)
     except (ValueError, ConfigurationError) as e:
         raise ExportError(f"--uri {uri}: {_one_line(e)}") from e
     except AuthError as e:

@@ -20,7 +20,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from kg.export import atomic_write
+from kg.export import OUTPUT_NAMES, Format, atomic_write
 from kg.graph import Triple
 from kg.spec import KG, ROLE_PREDICATE, SCHEMA, relation_types
 
@@ -88,13 +88,13 @@ def _sorted_lines(data: bytes) -> bytes:
 
 def write_ntriples(g: Graph, out_dir: Path) -> Path:
     """`out_dir/graph.nt`: every triple on its own line, sorted."""
-    return atomic_write(out_dir / "graph.nt", _sorted_lines(g.serialize(format="nt", encoding="utf-8")))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.NTRIPLES], _sorted_lines(g.serialize(format="nt", encoding="utf-8")))
 
 
 def write_nquads(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
     """`out_dir/graph.nq`: every triple with its article's graph name, sorted (`dataset` or rebuilt from `g`)."""
     data = (dataset if dataset is not None else named_graphs(g)).serialize(format="nquads", encoding="utf-8")
-    return atomic_write(out_dir / "graph.nq", _sorted_lines(data))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.NQUADS], _sorted_lines(data))
 
 
 def write_trig(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
@@ -114,4 +114,4 @@ def write_trig(g: Graph, out_dir: Path, dataset: Dataset | None = None) -> Path:
     quads = sorted((ox.Quad(to_oxigraph(s, cache), to_oxigraph(p, cache), to_oxigraph(o, cache), graph_name(c))
                     for s, p, o, c in ds.quads((None, None, None, None))), key=str)
     prefixes = {prefix: str(ns) for prefix, ns in sorted(ds.namespaces()) if prefix}
-    return atomic_write(out_dir / "graph.trig", ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))
+    return atomic_write(out_dir / OUTPUT_NAMES[Format.TRIG], ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes))

@@ -48,6 +48,9 @@ def serialize(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> bytes:
                         prefixes=_used_prefixes(cache.values(), prefixes))
 
 
+FILE_NAME = "graph.ttl"
+
+
 def write(triples: Iterable[Triple], prefixes: Mapping[str, str], out_dir: Path) -> Path:
     """`out_dir/graph.ttl`."""
-    return atomic_write(out_dir / "graph.ttl", serialize(triples, prefixes))
+    return atomic_write(out_dir / FILE_NAME, serialize(triples, prefixes))

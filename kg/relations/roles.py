@@ -1,33 +1,62 @@
 """roles: a person's job title and affiliation as written next to the name: "Pentagon spokesperson John
-Kirby", "U.S. Secretary of State Antony Blinken", "Russia's chief negotiator, Vladimir Medinsky"."""
+Kirby", "U.S. Secretary of State Antony Blinken", "Russia's chief negotiator, Vladimir Medinsky", "Jeremy Flynn,
+head of third party services at Vodafone", "Rep. Gwen Moore (D-Wis.)"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.lexicon import NATIONAL_TITLE_HEADS, PERSONAL_STAFF_TITLES
+from kg.mentions import Mention
 from kg.relations import Context, Found, rule
+from kg.titles import Title
 
 
-@rule("roles", version=1, predicate="role")
+@rule("roles", version=2, predicate="role")
 def roles(ctx: Context) -> Iterator[Found]:
-    """One finding per titled person mention; the affiliation must be an organisation or a place ("Trump
-    campaign manager Kellyanne Conway" works for the Trump campaign, not for Trump)."""
+    """One finding per person and title (the mention that gives an affiliation wins over those that do not).
+    The affiliation is an organisation or a place; a person only for personal staff ("Margaret Thatcher's
+    press secretary") and a candidate's campaign staff work for the campaign ("Trump campaign manager Kellyanne
+    Conway")."""
     resolver = ctx.resolver
+    best: dict[tuple[str, str], Found] = {}
     for mention in resolver.mentions:
-        title = mention.title
         person = resolver.entity_of_token(mention.start)
-        if title is None or person is None or resolver.type_of(person) != "Person":
+        if person is None or resolver.type_of(person) != "Person":
             continue
-        affiliation = resolver.entity_of_token(title.affiliation) if title.affiliation is not None else None
-        if affiliation is not None and affiliation != person and resolver.type_of(affiliation) == "Person" \
-                and title.text.lower().startswith("campaign"):
-            doc = ctx.doc
-            first = title.affiliation
-            while first > 0 and doc[first - 1].ent_type_ == "PERSON":
-                first -= 1
-            campaign_word = next(t for t in doc[title.affiliation:] if t.lower_ == "campaign")
-            affiliation = resolver.campaign(affiliation, doc[first:campaign_word.i + 1])
-        if affiliation is not None and (affiliation == person or resolver.type_of(affiliation) == "Person"):
-            affiliation = None
-        confidence = 0.85 if affiliation else 0.75
-        yield Found(person, (title.start, title.end), confidence, label=title.text, affiliation=affiliation)
+        for title in mention.titles:
+            affiliation = _affiliation(ctx, mention, person, title)
+            key = (person, title.text.lower())
+            if key not in best or (best[key].affiliation is None and affiliation is not None):
+                best[key] = Found(person, (title.start, title.end), 0.85 if affiliation else 0.75, label=title.text,
+                                  affiliation=affiliation)
+    yield from best.values()
+
+
+def _affiliation(ctx: Context, mention: Mention, person: str, title: Title) -> str | None:
+    """Whom the title belongs to: the name written with it, the party of a party tag, or, for a national office
+    held by a person the gazetteer knows ("President Barack Obama"), their country when the article names it."""
+    resolver = ctx.resolver
+    head = title.text.lower().split()[-1]
+    affiliation = resolver.entity_of_token(title.affiliation) if title.affiliation is not None else None
+    if affiliation is not None and affiliation != person and resolver.type_of(affiliation) == "Person":
+        if title.text.lower().startswith("campaign"):
+            return _campaign(ctx, affiliation, title)
+        return affiliation if head in PERSONAL_STAFF_TITLES else None
+    if affiliation is not None and affiliation != person:
+        return affiliation
+    if title.party is not None:
+        return resolver.gazetteer_entity(title.party)
+    if head in NATIONAL_TITLE_HEADS or title.text.lower().endswith("secretary of state"):
+        return resolver.country_of(person)
+    return None
+
+
+def _campaign(ctx: Context, candidate: str, title: Title) -> str:
+    """The campaign of the candidate named before a campaign title ("Trump campaign manager")."""
+    doc = ctx.doc
+    first = title.affiliation or 0
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    campaign_word = next(t for t in doc[title.affiliation:] if t.lower_ == "campaign")
+    return ctx.resolver.campaign(candidate, doc[first:campaign_word.i + 1])

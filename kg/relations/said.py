@@ -24,7 +24,7 @@ INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split(
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
-@rule("said", version=1)
+@rule("said", version=2)
 def said(ctx: Context) -> Iterator[Found]:
     """Attributions in reading order; each quotation is attributed at most once."""
     used: set[int] = set()
