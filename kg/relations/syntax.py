@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.entities import Resolver
+from kg.lexicon import DELEGATE_NOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -157,3 +158,78 @@ def token_at(doc: Doc, char: int) -> Token | None:
 def has_content_noun(tokens: Iterable[Token]) -> bool:
     """Whether a phrase names something (a noun or name), not only pronouns and light verbs ("go for it")."""
     return any(t.pos_ in ("NOUN", "PROPN") for t in tokens)
+
+
+RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether `verb` is passive: "was denied", "claims denied by X", "the talks, hosted by X", or a participle
+    coordinated with a passive ("was arrested and denied bail")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False
+    return verb.dep_ in ("acl", "amod") or (verb.dep_ == "conj" and is_passive(verb.head))
+
+
+def agents_of(verb: Token) -> list[Token]:
+    """The noun phrases of a passive's by-phrase, with their conjuncts ("hosted by X and Y"); a parse may hang
+    two nouns on one "by" ("by deputy PM John Prescott"), so every one is returned, names first."""
+    out: list[Token] = []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            out.append(pobj)
+            out.extend(c for c in pobj.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.pos_ != "PROPN")
+
+
+def relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the allegations, which he denies" -> allegations."""
+    if token.lower_ in RELATIVE_WORDS and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.head.i:
+        return token.head.head
+    return None
+
+
+def object_controller(verb: Token) -> Token | None:
+    """Who does a gerund after "for"/"of" when the governing verb has an object: "held Ann in contempt for
+    refusing to testify", "accused Bob of rejecting the deal" -> Ann, Bob."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("for", "of") or prep.dep_ != "prep":
+        return None
+    governor = prep.head
+    if governor.pos_ != "VERB":
+        return None
+    return next((c for c in governor.children if c.dep_ == "dobj"), None)
+
+
+def actors_of(verb: Token) -> list[Token] | None:
+    """Who acts through `verb` when it is not the grammatical subject: a passive's by-phrase (an empty list when
+    it has none: "was denied visas" is nobody's denial), or the object that controls a gerund ("held X in
+    contempt for refusing"). None when the verb's own or inherited subjects act."""
+    if is_passive(verb):
+        return agents_of(verb)
+    controller = object_controller(verb)
+    return [controller] if controller is not None else None
+
+
+def noun_phrase(head: Token) -> list[Token]:
+    """The noun phrase `head` heads, without relative clauses, appositions, participle clauses and punctuation
+    hanging on it: "the claims, which he denies," -> "the claims"; "a dinner hosted by X" -> "a dinner". A
+    complement clause stays: "claims that he lied", "plans to cut taxes"."""
+    drop = [c for c in head.children if c.dep_ in ("appos", "relcl", "punct")
+            or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+    return subtree_without(head, drop)
+
+
+def principals_of(subjects: Iterable[Token]) -> list[Token]:
+    """Whom unnamed members or delegates stand for: "Members of the Black Caucus held ..." -> the Caucus."""
+    return [p for s in subjects if s.lower_ in DELEGATE_NOUNS or s.lemma_.lower() in DELEGATE_NOUNS
+            for prep in s.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from")
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def is_question(token: Token) -> bool:
+    """Whether `token`'s sentence is a question (its last word, before closing quotes, is "?")."""
+    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "\u201d", "'", "\u2019", "''")]
+    return bool(words) and words[-1].text.endswith("?")
