@@ -45,3 +45,70 @@ def test_what_is_denied_stops_before_but():
 
 def test_but_in_the_next_sentence_is_no_rebuttal():
     assert facts(extract(texts.DENIES_NEXT_SENTENCE_BUT), "denies") == []
+
+
+def test_passive_with_agent_is_the_agents_denial():
+    assert facts(extract(texts.DENIES_PASSIVE_AGENT), "denies") == [("Ministry of Defence", "The allegations")]
+
+
+def test_passive_without_agent_is_nobodys_denial():
+    assert facts(extract(texts.DENIES_PASSIVE_NO_AGENT), "denies") == []
+
+
+def test_refused_by_x_denies_what_was_asked():
+    assert facts(extract(texts.DENIES_DENIED_VISA), "denies") == [("China", "a visa")]
+
+
+def test_claims_denied_by_x_denies_what_they_restate():
+    assert facts(extract(texts.DENIES_RESTATED_CLAIMS), "denies") == [("Green Party", "accusations of racism")]
+
+
+def test_relative_clause_denies_its_noun():
+    assert facts(extract(texts.DENIES_RELATIVE), "denies") == [("Boris Johnson", "The charges")]
+
+
+def test_called_false():
+    assert facts(extract(texts.DENIES_CALLED_FALSE), "denies") == [("Boris Johnson", "the report")]
+
+
+def test_said_baseless_but_wrong_results_deny_no_claim():
+    assert facts(extract(texts.DENIES_SAID_BASELESS), "denies") == [("Microsoft", "the claims")]
+
+
+def test_said_not_true():
+    assert facts(extract(texts.DENIES_SAID_NOT_TRUE), "denies") == [("Microsoft", "the report")]
+
+
+def test_not_what_critics_make_it_out_to_be():
+    assert facts(extract(texts.DENIES_NOT_WHAT_CLAIMED), "denies") == [
+        ("Rishi Sunak", "the disaster that its critics make it out to be")]
+
+
+def test_does_not_mean():
+    assert facts(extract(texts.DENIES_DOES_NOT_MEAN), "denies") == [("Angela Merkel", "jobs will be lost")]
+
+
+def test_dismissing_a_manager_is_a_sacking():
+    assert facts(extract(texts.DENIES_DISMISSED_MANAGER), "denies") == []
+
+
+def test_dismissed_as():
+    assert facts(extract(texts.DENIES_DISMISSED_AS), "denies") == [("Boris Johnson", "the figures")]
+
+
+def test_denying_a_player_or_space_denies_no_claim():
+    assert facts(extract(texts.DENIES_BLOCKED_PLAYER), "denies") == []
+
+
+def test_held_in_contempt_for_refusing():
+    assert facts(extract(texts.DENIES_FOR_REFUSING), "denies") == [("Peter Navarro", "to appear at a hearing")]
+
+
+def test_urged_or_expected_to_reject_is_no_denial():
+    x = extract(texts.DENIES_URGED_TO_REJECT)
+    assert facts(x, "denies") == []
+    assert facts(x, "proposes") == [("Unite", "to reject the offer")]
+
+
+def test_not_only_adds_rather_than_rebuts():
+    assert facts(extract(texts.DENIES_NOT_ONLY), "denies") == []

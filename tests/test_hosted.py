@@ -66,3 +66,88 @@ def test_the_climb_over_prepositions_stops_at_a_preposition_that_is_the_root() -
     assert above_prepositions(doc[1]).text == "talks"
     root = Doc(Vocab(), words=["in", "Istanbul"], heads=[0, 0], deps=["ROOT", "pobj"], pos=["ADP", "PROPN"])
     assert above_prepositions(root[0]).text == "in"
+
+
+def test_held_a_gathering():
+    assert facts(extract(texts.HOSTED_HELD_RALLY), "hosted") == [("Green Party", "a rally in Bristol")]
+
+
+def test_members_hold_for_their_organisation():
+    assert facts(extract(texts.HOSTED_MEMBERS_HELD), "hosted") == [("Green Party", "a press conference in Bristol")]
+
+
+def test_holding_the_lead_is_no_gathering():
+    assert facts(extract(texts.HOSTED_HELD_LEAD), "hosted") == []
+
+
+def test_will_host_an_event():
+    assert facts(extract(texts.HOSTED_WILL_HOST), "hosted") == [("Japan", "the Winter Olympics")]
+
+
+def test_hosting_a_website_or_a_base_gathers_nobody():
+    assert facts(extract(texts.HOSTED_WEBSITE), "hosted") == []
+
+
+def test_a_visited_person_hosts_the_visit():
+    x = extract(texts.HOSTED_VISITED_PERSON)
+    (rel,) = [r for r in x.relations if r.predicate == "hosted"]
+    assert facts(x, "hosted") == [
+        ("Angela Merkel", "Emmanuel Macron visited Angela Merkel at her home in Berlin on Sunday")]
+    assert rel.time.expression == "Sunday"
+
+
+def test_a_visited_seat_of_government_hosts_the_visit():
+    assert facts(extract(texts.HOSTED_VISITED_OFFICE), "hosted") == [
+        ("White House", "Angela Merkel visited the White House on Tuesday")]
+
+
+def test_a_visited_place_or_company_hosts_nothing():
+    assert facts(extract(texts.HOSTED_VISITED_PLACE), "hosted") == []
+
+
+def test_receiving_an_award_is_not_hosting():
+    assert facts(extract(texts.HOSTED_RECEIVED_AWARD), "hosted") == []
+
+
+def test_hosted_by_a_titled_name():
+    assert facts(extract(texts.HOSTED_AGENT_TWO_NOUNS), "hosted") == [("Greg Hands", "a dinner")]
+
+
+def test_the_by_phrase_names_come_first_when_a_parse_hangs_two_nouns_on_by() -> None:
+    """ "hosted by deputy PM John Prescott" parsed with "PM" and "Prescott" both objects of "by": the name wins."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.relations.syntax import agents_of
+
+    words = ["dinner", "hosted", "by", "deputy", "PM", "John", "Prescott"]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 1, 4, 2, 6, 2],
+              deps=["ROOT", "acl", "agent", "compound", "pobj", "compound", "pobj"],
+              pos=["NOUN", "VERB", "ADP", "NOUN", "NOUN", "PROPN", "PROPN"])
+    assert [t.text for t in agents_of(doc[1])] == ["Prescott", "PM"]
+
+
+def test_the_owner_of_a_press_conference_hosts_it():
+    assert facts(extract(texts.HOSTED_OWN_CONFERENCE), "hosted") == [("Angela Merkel", "her weekly press conference")]
+
+
+def test_a_broadcaster_names_its_town_hall():
+    assert facts(extract(texts.HOSTED_BROADCASTER_EVENT), "hosted") == [("CNN", "a CNN town hall in Ohio")]
+
+
+def test_a_place_before_a_summit_and_the_guest_of_a_reception_host_nothing():
+    assert facts(extract(texts.HOSTED_NOT_OWNED), "hosted") == []
+
+
+def test_hosting_only_offered_or_asked_for_is_no_hosting():
+    x = extract(texts.HOSTED_ONLY_OFFERED)
+    assert facts(x, "hosted") == []
+    assert len(facts(x, "proposes")) == 2
+
+
+def test_held_with_no_host_named():
+    assert facts(extract(texts.HOSTED_NO_HOST), "hosted") == []
+
+
+def test_presided_over():
+    assert facts(extract(texts.HOSTED_PRESIDED), "hosted") == [("Charles", "a ceremony in Cardiff")]

@@ -57,3 +57,109 @@ def test_promising_that_something_is_so_is_no_proposal():
 
 def test_a_placeholder_is_no_proposal():
     assert facts(extract(texts.PROPOSES_PLACEHOLDER), "proposes") == []
+
+
+def test_called_on_someone_to():
+    assert facts(extract(texts.PROPOSES_CALLED_ON), "proposes") == [("Angela Merkel", "to cut its spending")]
+
+
+def test_called_for_someone_to():
+    assert facts(extract(texts.PROPOSES_CALLED_FOR_TO), "proposes") == [
+        ("Vodafone", "the board to hold an emergency meeting")]
+
+
+def test_warned_to_but_not_warned_that():
+    assert facts(extract(texts.PROPOSES_WARNED_TO), "proposes") == [("Boris Johnson", "to drop its demands")]
+
+
+def test_asked_to():
+    assert facts(extract(texts.PROPOSES_ASKED_TO), "proposes") == [("Apple Inc.", "to block the sale of the phones")]
+
+
+def test_asking_a_question_or_for_details_proposes_nothing():
+    assert facts(extract(texts.PROPOSES_ASKED_WHETHER), "proposes") == []
+
+
+def test_demanded():
+    assert facts(extract(texts.PROPOSES_DEMANDED), "proposes") == [("Unite", "a pay rise of ten percent")]
+
+
+def test_demanding_to_know_is_a_question():
+    assert facts(extract(texts.PROPOSES_DEMANDED_TO_KNOW), "proposes") == []
+
+
+def test_said_someone_should():
+    x = extract(texts.PROPOSES_SAID_SHOULD)
+    assert facts(x, "proposes") == [("Keir Starmer", "the minister should resign over the affair")]
+    assert facts(x, "said") == [("Keir Starmer", "the minister should resign over the affair")]
+
+
+def test_predictions_and_inferences_are_no_proposals():
+    assert facts(extract(texts.PROPOSES_PREDICTION), "proposes") == []
+
+
+def test_there_must_be():
+    assert facts(extract(texts.PROPOSES_THERE_MUST_BE), "proposes") == [
+        ("Keir Starmer", "There must be a full public inquiry")]
+
+
+def test_it_is_time_to():
+    assert facts(extract(texts.PROPOSES_TIME_TO), "proposes") == [("Angela Merkel", "to end the sanctions")]
+
+
+def test_the_first_time_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_FIRST_TIME), "proposes") == []
+
+
+def test_someones_plan_to():
+    assert facts(extract(texts.PROPOSES_OWN_PLAN), "proposes") == [("Boris Johnson", "to build a bridge to Ireland")]
+
+
+def test_a_plan_of_nobody_named():
+    assert facts(extract(texts.PROPOSES_NO_PROPOSER), "proposes") == []
+
+
+def test_announced_plans_to():
+    assert facts(extract(texts.PROPOSES_ANNOUNCED_PLANS), "proposes") == [("Rishi Sunak", "to cut fuel duty")]
+
+
+def test_introduced_a_bill():
+    assert facts(extract(texts.PROPOSES_INTRODUCED_BILL), "proposes") == [
+        ("Elizabeth Warren", "a bill that would cap card fees")]
+
+
+def test_was_offered_with_no_agent_is_nobodys_offer():
+    assert facts(extract(texts.PROPOSES_OFFERED_PASSIVE), "proposes") == []
+
+
+def test_offered_by():
+    assert facts(extract(texts.PROPOSES_OFFERED_BY), "proposes") == [("Chelsea", "A new contract")]
+
+
+def test_a_firm_offering_its_products_proposes_nothing():
+    assert facts(extract(texts.PROPOSES_OFFER_TRADE), "proposes") == [("Vodafone", "a compromise to the regulator")]
+
+
+def test_condolences_are_no_proposal():
+    assert facts(extract(texts.PROPOSES_CONDOLENCES), "proposes") == []
+
+
+def test_decided_against():
+    assert facts(extract(texts.PROPOSES_DECIDED_AGAINST), "proposes") == []
+
+
+def test_wanting_others_to_act_but_not_wanting_to_win():
+    assert facts(extract(texts.PROPOSES_WANTED_DONE), "proposes") == [
+        ("Conservative Party", "a sunset clause added to the bill")]
+
+
+def test_a_letter_proposes_for_its_author():
+    assert facts(extract(texts.PROPOSES_LETTER), "proposes") == [("Maria Cantwell", "the agency should publish its data")]
+
+
+def test_a_relative_pronoun_after_an_apposition():
+    assert facts(extract(texts.PROPOSES_RELATIVE_APPOSITION), "proposes") == [("France", "to cut emissions by half")]
+
+
+def test_a_question_proposes_nothing():
+    assert facts(extract(texts.PROPOSES_QUESTION), "proposes") == []

@@ -17,14 +17,15 @@ from spacy.tokens import Token
 
 from kg.relations import Context, Found, rule
 from kg.relations.syntax import (actors_of, char_span, concessive_children, has_content_noun, is_passive,
-                                 negated, noun_phrase, relative_antecedent, subtree_without)
+                                 negated, noun_phrase, own_action, relative_antecedent, restated_noun,
+                                 subtree_without)
 
 DENY_VERBS = {"deny": 0.85, "reject": 0.8, "dismiss": 0.7, "refute": 0.8, "rebuff": 0.75, "repudiate": 0.8,
               "disavow": 0.8, "dispute": 0.7, "rule": 0.75, "rebut": 0.8}
 REFUSE_VERBS = {"refuse": 0.75, "decline": 0.75}
 TALK_VERBS = frozenset("""
 discuss comment confirm accept recognize recognise say answer address specify elaborate disclose name identify
-acknowledge negotiate consider talk reveal detail explain
+acknowledge negotiate consider talk reveal detail explain speculate
 """.split())
 LABEL_VERBS = {"call": 0.75, "brand": 0.75, "describe": 0.65, "label": 0.7, "term": 0.7, "dismiss": 0.75,
                "denounce": 0.7}
@@ -58,9 +59,12 @@ visa visas entry access bail permission request requests application application
 appeal appeals parole leave
 """.split())
 """What "deny" refuses someone ("denied him bail"); "denied Arsenal space" is no denial of anything claimed."""
-NOT_OWN_ACTION = frozenset("want hope plan seek try aim intend expect likely threaten set tip able".split())
-"""Words under which a denial is only wished, planned or expected: "is expected to reject the offer"."""
-CLAIMING_VERBS = frozenset("claim say suggest allege portray paint describe make call assert insist imply believe think".split())
+WITHHELD = frozenset("""
+space chance chances victory win goal goals point points title room time opportunity opportunities shot shots
+try tries lead
+""".split())
+"""What a team or player "denies" an opponent in a game: no claim is denied."""
+CLAIMING_VERBS = frozenset("claim say suggest allege portray paint describe make call assert insist imply".split())
 """Verbs of the relative clause in "not the crisis that critics claim" (\"make it out to be\")."""
 
 
@@ -81,7 +85,7 @@ def denies(ctx: Context) -> Iterator[Found]:
 def _verb_denial(ctx: Context, verb: Token) -> Found | None:
     """ "X denied that ...", "X rejected the plan", "claims denied by X", "X declined to discuss Y"."""
     lemma = verb.lemma_.lower()
-    if not _own_action(verb):
+    if not own_action(verb):
         return None
     if lemma in DENY_VERBS:
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -116,22 +120,15 @@ def _denies_a_claim(ctx: Context, verb: Token) -> bool:
     """Whether "deny" denies something said or asked for, not a person ("the keeper denied the striker") and
     not something kept from someone ("denied Arsenal space"; but "denied him bail" refuses a request)."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if any(c.dep_ == "dative" for c in verb.children):
+    if any(c.dep_ in ("dative", "nsubjpass") for c in verb.children):
         return obj is not None and obj.lemma_.lower() in REQUESTS
     if obj is None:
         return True
+    obj = relative_antecedent(obj) or obj
+    if obj.lemma_.lower() in WITHHELD:
+        return False
     key = ctx.resolver.entity_of_token(obj.i)
     return obj.pos_ != "PRON" and not (key and ctx.resolver.type_of(key) == "Person")
-
-
-def _own_action(verb: Token) -> bool:
-    """Whether the subject itself denies, rather than being urged, challenged or expected to: "urged the club to
-    reject the deal", "challenged Mr Brown to deny the reports", "is expected to reject the offer"."""
-    if verb.dep_ != "xcomp":
-        return True
-    head = verb.head
-    return not any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in NOT_OWN_ACTION \
-        and head.lower_ not in NOT_OWN_ACTION
 
 
 def _denied(verb: Token) -> Token | list[Token] | None:
@@ -141,8 +138,9 @@ def _denied(verb: Token) -> Token | list[Token] | None:
     target = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp")), None)
     if target is None and verb.lemma_.lower() == "deny":
         target = next((c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"), None)
-    if is_passive(verb):
-        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if is_passive(verb):  # "Y was denied a visa by X": the visa; "the claims were denied by X": the claims
+        target = next((c for c in verb.children if c.dep_ == "dobj"), None) \
+            or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if target is None and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN"):
             target = verb.head
         if target is None and _misparsed_noun(verb.head) and verb.dep_ == "conj":
@@ -161,19 +159,10 @@ def _misparsed_noun(token: Token) -> bool:
 
 
 def _restated(noun: Token) -> Token:
-    """The noun phrase a claim word restates: "accusations of bias, claims denied by X" -> accusations (an
-    apposition, or, as parsers often have it, whatever noun phrase ends right before the comma)."""
+    """The noun phrase a claim word restates: "accusations of bias, claims denied by X" -> accusations."""
     if noun.lemma_.lower() not in CLAIM_NOUNS:
         return noun
-    if noun.dep_ == "appos":
-        return noun.head
-    doc = noun.doc
-    if noun.i < 2 or doc[noun.i - 1].text != "," or doc[noun.i - 2].is_punct:
-        return noun
-    before = doc[noun.i - 2]
-    while before.dep_ in ("pobj", "prep", "compound", "amod") and before.head.i < before.i:
-        before = before.head
-    return before if before.pos_ in ("NOUN", "PROPN") else noun
+    return restated_noun(noun) or noun
 
 
 def _claim_like(ctx: Context, target: Token, verb: Token) -> bool:
@@ -195,8 +184,8 @@ def _refused(verb: Token) -> Token | None:
         if is_passive(verb):
             return None  # "was refused entry" is nobody's refusal of a claim
         return next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if action.lemma_.lower() in DENY_VERBS:
-        return None
+    if action.lemma_.lower() in DENY_VERBS or is_passive(action):
+        return None  # "refused to rule it out", "declined to be interviewed"
     if action.lemma_.lower() in TALK_VERBS:
         for child in action.children:
             if child.dep_ in ("dobj", "ccomp"):
@@ -268,7 +257,7 @@ def _untrue_claim(word: Token) -> tuple[list[Token], float] | None:
 def _not_what_is_claimed(attribute: Token) -> tuple[list[Token], float] | None:
     """ "it is not the crisis that critics claim (it to be)": what is claimed, with its relative clause."""
     copula = attribute.head
-    if attribute.dep_ != "attr" or copula.lemma_ != "be" or not negated(attribute):
+    if attribute.dep_ != "attr" or copula.lemma_ != "be" or not any(c.dep_ == "neg" for c in copula.children):
         return None
     clause = next((c for c in attribute.children if c.dep_ in ("relcl", "acl")), None)
     if clause is None or clause.lemma_.lower() not in CLAIMING_VERBS:

@@ -35,10 +35,10 @@ briefing hearing hearings vigil march demonstration protest lunch breakfast lunc
 """.split())
 NOT_GATHERINGS = frozenset("ceasefire award awards visit visits delegation delegations tour round".split())
 """Event words that need a host verb of their own: "held the ceasefire" or "held the award" gathers nobody."""
-OWNED_GATHERINGS = frozenset("conference summit rally forum convention congress briefing gala symposium seminar".split())
+OWNED_GATHERINGS = frozenset("conference summit rally forum convention congress gala symposium seminar".split())
 """Gatherings whose owner is their host: "the party's spring forum", "Mr Blair's press conference" (not "her
-warm reception" or "his debate", which their guest or participant owns)."""
-NAMED_GATHERINGS = OWNED_GATHERINGS | frozenset("hall debate hearing".split())
+warm reception", "his debate" or "his first briefing", which their guest, participant or audience owns)."""
+NAMED_GATHERINGS = OWNED_GATHERINGS | frozenset("hall debate hearing briefing".split())
 """Gatherings whose organiser names them: "a CNN town hall", "a BBC debate", "a Senate hearing"."""
 HYPOTHETICAL = frozenset("""
 ready prepared willing offer propose want hope plan plans seek try aim intend refuse decline fail call urge ask
@@ -155,6 +155,8 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
         return event.pos_ in ("NOUN", "PROPN") and lemma not in NOT_HOSTED
     if verb_lemma in GATHERING_VERBS:
         return event.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS and lemma not in NOT_GATHERINGS
+    if any(c.dep_ == "nummod" for c in event.children):
+        return False  # "received 1,265 delegates" counts votes, "received 10 awards" prizes
     if lemma in GUEST_NOUNS or event.lower_ in GUEST_NOUNS:
         return True  # welcoming or receiving an event is approving it ("welcomed the talks") or being given it
     key = ctx.resolver.entity_of_token(event.i)
@@ -176,11 +178,22 @@ def _visit(ctx: Context, verb: Token) -> Found | None:
     keep = {host.i, visitor.i}
     drop = [c for c in verb.children if c.i not in keep and c.dep_ not in ("aux", "neg", "npadvmod", "advmod")
             and not (c.dep_ == "prep" and c.lower_ in VISIT_PLACES)]
-    span = char_span(subtree_without(verb, drop + [c for c in host.children if c.dep_ in ("relcl", "appos")]))
+    tokens = subtree_without(verb, drop + [c for c in host.children if c.dep_ in ("relcl", "appos")])
+    span = char_span(tokens)
     if span is None:
         return None
-    return Found(key, span, 0.6, cue=(verb.idx, verb.idx + len(verb)), time=date_of(verb),
+    return Found(key, span, 0.6, cue=(verb.idx, verb.idx + len(verb)), time=date_of(verb) or _date_within(tokens),
                  place=place_of(verb, ctx.resolver))
+
+
+def _date_within(tokens: list[Token]) -> tuple[int, int] | None:
+    """The first date named inside a phrase: "visited X at her home in Berlin on Sunday" -> Sunday."""
+    doc = tokens[0].doc if tokens else None
+    inside = {t.i for t in tokens}
+    for ent in doc.ents if doc is not None else ():
+        if ent.label_ in ("DATE", "TIME") and ent.start in inside and ent.end - 1 in inside:
+            return ent.start_char, ent.end_char
+    return None
 
 
 def _receives_visits(ctx: Context, key: str, host: Token) -> bool:

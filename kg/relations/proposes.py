@@ -20,12 +20,12 @@ from spacy.tokens import Token
 from kg.lexicon import GROUP_NOUNS, GROUP_PRONOUNS, TITLE_HEADS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.syntax import (RELATIVE_WORDS, actors_of, char_span, concessive_children, has_content_noun,
-                                 is_passive, is_question, negated, noun_phrase, subtree_without)
+                                 is_passive, is_question, negated, own_action, subtree_without)
 
 PROPOSE_VERBS = {"propose": 0.8, "offer": 0.7, "suggest": 0.6, "pledge": 0.75, "recommend": 0.65,
                  "commit": 0.7, "call": 0.75, "urge": 0.7, "promise": 0.7, "vow": 0.65, "demand": 0.75,
                  "ask": 0.6, "warn": 0.6, "tell": 0.5, "encourage": 0.6, "press": 0.6, "push": 0.65,
-                 "lobby": 0.65, "campaign": 0.6, "appeal": 0.65, "advocate": 0.65, "implore": 0.65}
+                 "lobby": 0.65, "campaign": 0.6, "appeal": 0.65, "advocate": 0.65, "implore": 0.65, "want": 0.5}
 DIRECTIVE_VERBS = frozenset("ask warn tell encourage press implore".split())
 """Verbs that propose only as "<verb> someone to do something" ("warned the BBC to steer away")."""
 FOR_VERBS = frozenset("call push press lobby campaign appeal ask".split())
@@ -105,7 +105,7 @@ def _verb_or_readiness(ctx: Context, token: Token) -> Found | None:
     lemma = token.lemma_.lower()
     actors = None
     if lemma in PROPOSE_VERBS and token.pos_ == "VERB":
-        if _refused(token) or is_question(token) or token.dep_ == "acomp":
+        if _refused(token) or is_question(token) or token.dep_ == "acomp" or not own_action(token):
             return None
         proposal = _proposal_of_verb(token)
         weight = PROPOSE_VERBS[lemma]
@@ -153,6 +153,13 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     lemma = verb.lemma_.lower()
     preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
     action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if is_passive(verb):  # "a new contract was offered to him by X", "a ceasefire proposed by X"
+        passive_subject = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        return passive_subject or (verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None)
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    if lemma in FOR_VERBS and clause is not None:
+        return subtree_without(clause, [m for m in clause.children if m.dep_ == "mark"])  # "for the board to act"
     if lemma in FOR_VERBS and "for" in preps and preps["for"].i > verb.i:
         wanted = next((c for c in preps["for"].children if c.dep_ in ("pobj", "pcomp")), None)
         return None if wanted is None or wanted.lemma_.lower() in NOT_OFFERS else _with_infinitive(verb, wanted)
@@ -163,6 +170,8 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
         return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if lemma in DIRECTIVE_VERBS or lemma in ("push", "lobby", "campaign", "appeal"):
         return _directive(verb, action)
+    if lemma == "want":
+        return _wanted_of_others(verb)
     if lemma == "urge":
         return action or next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
     if lemma == "demand" and action is not None and action.lemma_.lower() in QUESTIONS:
@@ -195,6 +204,23 @@ def _with_infinitive(verb: Token, wanted: Token) -> list[Token]:
         if child.i > wanted.i and child.dep_ in ("advcl", "xcomp", "ccomp") and first == tokens[-1].i + 1:
             tokens.extend(child.subtree)
     return tokens
+
+
+def _wanted_of_others(verb: Token) -> Token | None:
+    """ "X wants the government to raise wages", "X wanted a clause inserted in the bill": what X wants others
+    to do, a demand; not what X wants to do or to have ("wants to win", "wants a drink")."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        done = clause.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in clause.children)
+        if subject is not None and subject.lower_ not in ("you", "me", "us") \
+                and (done or to and clause.lemma_.lower() not in NOT_PROPOSALS):
+            return clause  # "wants the government to act", "wanted a clause added to the bill"
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    done = next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"), None) if obj is not None else None
+    return obj if done is not None and not any(c.dep_ == "agent" for c in done.children) else None
 
 
 def _directive(verb: Token, action: Token | None) -> Token | None:
@@ -240,21 +266,9 @@ def _proposal_noun(ctx: Context, noun: Token) -> Found | None:
     content = _content_of_noun(noun)
     if content is None:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     weight = PROPOSAL_NOUNS.get(lemma, 0.6)
-    if lemma in BILL_NOUNS:
-        actors = []  # "the government's bill" is named, not put forward, here
-    elif owner is not None:
-        if owner.lower_ in GROUP_PRONOUNS:
-            return None  # "its plan to ...": "its" points at an organisation or country too unreliably
-        actors = [owner]
-    else:
-        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-              for p in c.children if p.dep_ == "pobj"]
-        modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
-                     and not ctx.gazetteer.is_demonym(c.text)]
-        actors = by or [m for m in modifiers if ctx.resolver.entity_of_token(m.i)]
-    if not actors:
+    agent = None if lemma in BILL_NOUNS else _proposer_named(ctx, noun)  # "the government's bill" names a bill
+    if agent is None:
         verb = noun.head
         if noun.dep_ != "dobj" or verb.lemma_.lower() not in PUT_FORWARD_VERBS or negated(verb) or is_passive(verb):
             return None
@@ -262,12 +276,33 @@ def _proposal_noun(ctx: Context, noun: Token) -> Found | None:
                                                             for c in verb.children):
             return None
         return ctx.finding(verb, content, weight)
-    agent = ctx.first_entity(actors)
     span = char_span(content)
-    if agent is None or span is None or not has_content_noun(content):
+    if span is None or not has_content_noun(content):
         return None
-    key, how, _ = agent
-    return Found(key, span, round(weight * 0.9 * HOW_WEIGHT[how], 3), cue=(noun.idx, noun.idx + len(noun)))
+    key, how, factor = agent
+    return Found(key, span, round(weight * factor * HOW_WEIGHT[how], 3), cue=(noun.idx, noun.idx + len(noun)))
+
+
+def _proposer_named(ctx: Context, noun: Token) -> tuple[str, str, float] | None:
+    """(entity, how resolved, confidence factor) of the proposer a proposal noun names: its possessor ("Mr
+    Blair's promise"), its "by"/"from" phrase ("a plea by Lord Falconer") or a name or nationality word before
+    it ("Labour plans", "the Russian proposal")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        if owner.lower_ in GROUP_PRONOUNS:
+            return None  # "its plan to ...": "its" points at an organisation or country too unreliably
+        found = ctx.first_entity([owner])
+        return (found[0], found[1], 0.9) if found else None
+    by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children
+          if p.dep_ == "pobj"]
+    found = ctx.first_entity(by)
+    if found:
+        return found[0], found[1], 0.9
+    for modifier in (c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")):
+        key = ctx.resolver.entity_of_token(modifier.i)
+        if key:
+            return key, "name", 0.7 if ctx.gazetteer.is_demonym(modifier.text) else 0.85
+    return None
 
 
 def _proposed_clause(clause: Token) -> bool:
@@ -288,14 +323,14 @@ def _content_of_noun(noun: Token) -> list[Token] | None:
     gerund ("the idea of cutting"); a bill or resolution is its own content."""
     lemma = noun.lemma_.lower()
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl", "ccomp") and child.pos_ in ("VERB", "AUX") and _proposed_clause(child):
+        if child.dep_ in ("acl", "relcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and _proposed_clause(child):
             return subtree_without(child, concessive_children(child))
         if child.dep_ == "prep" and (child.lower_ == "for" and lemma in FOR_NOUNS or child.lower_ == "of"):
             inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if inner is not None and (child.lower_ == "for" or inner.tag_ == "VBG"):
+            if inner is not None and inner.lemma_.lower() not in NOT_OFFERS and (child.lower_ == "for" or inner.tag_ == "VBG"):
                 return list(inner.subtree)
     if lemma in BILL_NOUNS:
-        return noun_phrase(noun)
+        return subtree_without(noun, [c for c in noun.children if c.dep_ in ("appos", "punct")])
     return None
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from kg.entities import Resolver
-from kg.lexicon import DELEGATE_NOUNS
+from kg.lexicon import DELEGATE_NOUNS, DOCUMENT_NOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
@@ -198,6 +198,8 @@ def object_controller(verb: Token) -> Token | None:
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("for", "of") or prep.dep_ != "prep":
         return None
     governor = prep.head
+    while governor.dep_ in ("pobj", "prep") and governor.head.i != governor.i:
+        governor = governor.head  # "held X in contempt for refusing"
     if governor.pos_ != "VERB":
         return None
     return next((c for c in governor.children if c.dep_ == "dobj"), None)
@@ -223,13 +225,63 @@ def noun_phrase(head: Token) -> list[Token]:
 
 
 def principals_of(subjects: Iterable[Token]) -> list[Token]:
-    """Whom unnamed members or delegates stand for: "Members of the Black Caucus held ..." -> the Caucus."""
-    return [p for s in subjects if s.lower_ in DELEGATE_NOUNS or s.lemma_.lower() in DELEGATE_NOUNS
-            for prep in s.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from")
-            for p in prep.children if p.dep_ == "pobj"]
+    """Whom subjects that name no one stand for: members or delegates "of X" ("Members of the Black Caucus held
+    ..." -> the Caucus), the author of a document ("Mr Campbell's e-mail suggested ..." -> Mr Campbell), the
+    noun a relative pronoun's apposition restates ("China and the US, the biggest polluters, which vowed ..."
+    -> China)."""
+    out: list[Token] = []
+    for subject in subjects:
+        word = subject.lemma_.lower()
+        if subject.lower_ in DELEGATE_NOUNS or word in DELEGATE_NOUNS:
+            out.extend(p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from")
+                       for p in prep.children if p.dep_ == "pobj")
+        if subject.lower_ in DOCUMENT_NOUNS or word in DOCUMENT_NOUNS:
+            run = [subject]  # "e-mail" may come as three tokens, "e", "-" and "mail", each a subject
+            while run[0].i > 0 and run[0].nbor(-1).head == subject.head and run[0].nbor(-1).dep_ == subject.dep_:
+                run.insert(0, run[0].nbor(-1))
+            out.extend(c for t in run for c in t.children if c.dep_ == "poss")
+        antecedent = relative_antecedent(subject)
+        restated = restated_noun(antecedent) if antecedent is not None else None
+        if restated is not None:
+            out.append(restated)
+    return out
+
+
+def restated_noun(noun: Token) -> Token | None:
+    """The noun phrase an apposition restates: "China, the biggest polluter" -> China; parsers often leave the
+    apposition unattached, so the noun phrase that ends right before its comma counts too."""
+    if noun.dep_ == "appos":
+        return noun.head
+    doc = noun.doc
+    start = noun.left_edge.i
+    if start < 2 or doc[start - 1].text != "," or doc[start - 2].is_punct:
+        return None
+    before = doc[start - 2]
+    while before.head.i < before.i:
+        if before.dep_ in ("compound", "amod", "conj", "cc"):
+            before = before.head
+        elif before.dep_ == "pobj" and before.head.head.pos_ in ("NOUN", "PROPN") and before.head.head.i < before.i:
+            before = before.head.head  # "accusations of bias, claims ..." -> accusations
+        else:
+            break
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def is_question(token: Token) -> bool:
     """Whether `token`'s sentence is a question (its last word, before closing quotes, is "?")."""
     words = [t for t in token.sent if not t.is_space and t.text not in ('"', "\u201d", "'", "\u2019", "''")]
     return bool(words) and words[-1].text.endswith("?")
+
+
+NOT_OWN_ACTION = frozenset("want hope plan seek try aim intend expect likely threaten set tip able require".split())
+"""Words under which an act is only wished, planned, expected or required: "is expected to reject the offer"."""
+
+
+def own_action(verb: Token) -> bool:
+    """Whether the subject itself acts through `verb`, rather than being urged, asked, required or expected to:
+    "urged the club to reject the deal", "required him to pledge support", "is expected to reject the offer"."""
+    if verb.dep_ != "xcomp":
+        return True
+    head = verb.head
+    return not any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in NOT_OWN_ACTION \
+        and head.lower_ not in NOT_OWN_ACTION
