@@ -112,3 +112,25 @@ def test_urged_or_expected_to_reject_is_no_denial():
 
 def test_not_only_adds_rather_than_rebuts():
     assert facts(extract(texts.DENIES_NOT_ONLY), "denies") == []
+
+
+def test_a_conditional_or_advised_rejection_is_no_denial():
+    x = extract(texts.DENIES_UNREAL)
+    assert facts(x, "denies") == []
+    assert facts(x, "proposes") == [("Boris Johnson", "China should reject the plan")]
+
+
+def test_neither_admitted_nor_denied():
+    assert facts(extract(texts.DENIES_NEITHER_NOR), "denies") == []
+
+
+def test_rejecting_a_person_is_a_vote_not_a_denial():
+    assert facts(extract(texts.DENIES_VOTERS_REJECTED), "denies") == []
+
+
+def test_a_clause_split_by_the_parser_is_denied_whole():
+    assert facts(extract(texts.DENIES_SPLIT_CLAUSE), "denies") == [("Philip Pullman", "his novels are hostile to religion")]
+
+
+def test_a_contrast_of_people_is_no_rebuttal():
+    assert facts(extract(texts.DENIES_CONTRAST_OF_NAMES), "denies") == []

@@ -151,3 +151,15 @@ def test_held_with_no_host_named():
 
 def test_presided_over():
     assert facts(extract(texts.HOSTED_PRESIDED), "hosted") == [("Charles", "a ceremony in Cardiff")]
+
+
+def test_the_one_chosen_to_host_hosts():
+    assert facts(extract(texts.HOSTED_CHOSEN_TO_HOST), "hosted") == [("Liverpool", "its autumn conference")]
+
+
+def test_a_state_or_a_candidate_does_not_own_a_party_convention():
+    assert facts(extract(texts.HOSTED_STATE_CONVENTION), "hosted") == []
+
+
+def test_receiving_an_organisation_named_like_a_product_is_no_hosting():
+    assert facts(extract(texts.HOSTED_RECEIVED_PRODUCT), "hosted") == []

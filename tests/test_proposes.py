@@ -163,3 +163,19 @@ def test_a_relative_pronoun_after_an_apposition():
 
 def test_a_question_proposes_nothing():
     assert facts(extract(texts.PROPOSES_QUESTION), "proposes") == []
+
+
+def test_ready_to_be_something_offers_nothing():
+    assert facts(extract(texts.PROPOSES_READY_TO_BE), "proposes") == []
+
+
+def test_told_without_an_infinitive_is_no_instruction():
+    assert facts(extract(texts.PROPOSES_TOLD_NO_TO), "proposes") == []
+
+
+def test_there_should_be_a_measure_but_not_a_forecast():
+    assert facts(extract(texts.PROPOSES_THERE_SHOULD_BE), "proposes") == [("Keir Starmer", "There should be an inquiry")]
+
+
+def test_a_possible_request_is_none_yet():
+    assert facts(extract(texts.PROPOSES_COULD_ASK), "proposes") == []

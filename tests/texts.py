@@ -91,6 +91,9 @@ HOSTED_ONLY_OFFERED = ("The Kremlin is ready to hold a meeting between the two p
                        "Vodafone called for the board to hold an emergency meeting.")
 HOSTED_NO_HOST = "The talks were held in Geneva last week."
 HOSTED_PRESIDED = "King Charles presided over a ceremony in Cardiff on Friday."
+HOSTED_CHOSEN_TO_HOST = "The Labour Party chose Liverpool to host its autumn conference."
+HOSTED_STATE_CONVENTION = "Ohio's state convention and Hillary Clinton's convention ended on Sunday."
+HOSTED_RECEIVED_PRODUCT = "Angela Merkel received Microsoft Office as a gift."
 
 # ---------------------------------------------------------------- denies
 DENIES_THAT = "Peskov denied that Russia had attacked the city."
@@ -120,6 +123,12 @@ DENIES_DENIED_VISA = "The reporter was denied a visa by China."
 DENIES_FOR_REFUSING = "The committee held Peter Navarro in contempt for refusing to appear at a hearing."
 DENIES_URGED_TO_REJECT = "Unite urged its members to reject the offer, and Tesco is expected to reject the claim."
 DENIES_NOT_ONLY = "\u201cIt was not only the players but the fans who suffered,\u201d Kirby said."
+DENIES_UNREAL = ("\u201cIf we reject this treaty, we will be isolated,\u201d Jack Straw said. Boris Johnson said "
+                 "China should reject the plan.")
+DENIES_NEITHER_NOR = "Tesco has neither admitted nor denied wrongdoing."
+DENIES_VOTERS_REJECTED = "In the primary, Texas rejected Donald Trump."
+DENIES_SPLIT_CLAUSE = "Philip Pullman has denied his novels are hostile to religion."
+DENIES_CONTRAST_OF_NAMES = "\u201cThe one who must answer is Boris Johnson, not Keir Starmer,\u201d Ed Davey said."
 
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
@@ -162,6 +171,11 @@ PROPOSES_LETTER = "Senator Maria Cantwell\u2019s letter suggested the agency sho
 PROPOSES_RELATIVE_APPOSITION = ("The deal was driven by France and Germany, the two largest members, which together "
                                 "pledged to cut emissions by half.")
 PROPOSES_QUESTION = "Will Rishi Sunak propose a new tax?"
+PROPOSES_READY_TO_BE = "Bernie Sanders has to show that he is ready to be president."
+PROPOSES_TOLD_NO_TO = "\u201cThis is politics,\u201d Donald Trump told Reuters, \u201ckeeping rates at this level.\u201d"
+PROPOSES_THERE_SHOULD_BE = ("\u201cThere should be new phones in the shops by May,\u201d Tim Cook said. "
+                            "\u201cThere should be an inquiry,\u201d Keir Starmer said.")
+PROPOSES_COULD_ASK = "Marco Rubio could ask his delegates to back another candidate."
 
 # ---------------------------------------------------------------- roles
 ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."

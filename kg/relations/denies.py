@@ -85,15 +85,15 @@ def denies(ctx: Context) -> Iterator[Found]:
 def _verb_denial(ctx: Context, verb: Token) -> Found | None:
     """ "X denied that ...", "X rejected the plan", "claims denied by X", "X declined to discuss Y"."""
     lemma = verb.lemma_.lower()
-    if not own_action(verb):
+    if not own_action(verb) or _nor(verb):
         return None
     if lemma in DENY_VERBS:
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSE_VERBS:
             return None  # "refused to rule out tax rises" denies nothing
-        if lemma == "deny" and not _denies_a_claim(ctx, verb):
-            return None  # "denied Arsenal space", "the keeper denied the striker"
+        if lemma in ("deny", "reject") and not _denies_a_claim(ctx, verb):
+            return None  # "denied Arsenal space", "the keeper denied the striker", "voters rejected him"
         target = _denied(verb)
         if lemma == "dismiss" and isinstance(target, Token) and not _claim_like(ctx, target, verb):
             return None  # "dismissed the coach" is a sacking
@@ -116,14 +116,34 @@ def _verb_denial(ctx: Context, verb: Token) -> Found | None:
     return ctx.finding(verb, tokens, weight, actors=actors_of(verb))
 
 
-def _denies_a_claim(ctx: Context, verb: Token) -> bool:
-    """Whether "deny" denies something said or asked for, not a person ("the keeper denied the striker") and
-    not something kept from someone ("denied Arsenal space"; but "denied him bail" refuses a request)."""
+def _split_clause(verb: Token) -> list[Token] | None:
+    """ "denied his books are anti-religious", parsed as the object "his books" and a subjectless clause: the two
+    as one denied clause."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if any(c.dep_ in ("dative", "nsubjpass") for c in verb.children):
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if obj is None or clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    if clause.left_edge.i != obj.right_edge.i + 1:
+        return None
+    return list(obj.subtree) + list(clause.subtree)
+
+
+def _nor(verb: Token) -> bool:
+    """ "neither admitted nor denied wrongdoing": a denial that is not made."""
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children)
+
+
+def _denies_a_claim(ctx: Context, verb: Token) -> bool:
+    """Whether "deny" or "reject" denies something said, proposed or asked for, not a person ("the keeper
+    denied the striker", "voters rejected him") and not something kept from someone ("denied Arsenal space";
+    but "denied him bail" refuses a request)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if any(c.dep_ == "dative" for c in verb.children):
         return obj is not None and obj.lemma_.lower() in REQUESTS
     if obj is None:
         return True
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return obj.lemma_.lower() in REQUESTS  # "was denied a visa by X", not "was denied space"
     obj = relative_antecedent(obj) or obj
     if obj.lemma_.lower() in WITHHELD:
         return False
@@ -136,6 +156,9 @@ def _denied(verb: Token) -> Token | list[Token] | None:
     ("claims denied by X", restated: "accusations of bias, claims denied by X" -> the accusations); for a
     relative clause without an object, the noun it describes ("the allegations he denies")."""
     target = next((c for c in verb.children if c.dep_ in ("dobj", "ccomp")), None)
+    split = _split_clause(verb)
+    if split is not None:
+        return split
     if target is None and verb.lemma_.lower() == "deny":
         target = next((c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"), None)
     if is_passive(verb):  # "Y was denied a visa by X": the visa; "the claims were denied by X": the claims
@@ -301,12 +324,19 @@ def _rebuttals(ctx: Context) -> Iterator[Found]:
         if not (copular or contrast):
             continue
         span = char_span(rebutted)
-        if span is None:
-            continue
+        if span is None or _names_only(ctx, rebutted):
+            continue  # "it is Trump, not Clinton, who must ...": a contrast of people, not a claim denied
         speaker = ctx.speaker_at(*span)
         if speaker is None:
             continue
         yield Found(speaker, span, 0.6, cue=(token.idx, token.idx + len(token)))
+
+
+def _names_only(ctx: Context, tokens: list[Token]) -> bool:
+    """Whether a noun phrase is only the name of a person or organisation."""
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    keys = {ctx.resolver.entity_of_token(t.i) for t in words}
+    return bool(words) and None not in keys and all(ctx.resolver.type_of(k) != "Place" for k in keys if k)
 
 
 ADDITIVE = frozenset("only just merely simply solely".split())

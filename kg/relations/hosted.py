@@ -38,11 +38,13 @@ NOT_GATHERINGS = frozenset("ceasefire award awards visit visits delegation deleg
 OWNED_GATHERINGS = frozenset("conference summit rally forum convention congress gala symposium seminar".split())
 """Gatherings whose owner is their host: "the party's spring forum", "Mr Blair's press conference" (not "her
 warm reception", "his debate" or "his first briefing", which their guest, participant or audience owns)."""
+PERSONAL_GATHERINGS = frozenset("rally conference".split())
+"""Gatherings a person hosts as their own ("his rally", "her press conference")."""
 NAMED_GATHERINGS = OWNED_GATHERINGS | frozenset("hall debate hearing briefing".split())
 """Gatherings whose organiser names them: "a CNN town hall", "a BBC debate", "a Senate hearing"."""
 HYPOTHETICAL = frozenset("""
 ready prepared willing offer propose want hope plan plans seek try aim intend refuse decline fail call urge ask
-apply bid compete
+apply bid compete competition race candidacy
 
 """.split())
 """Words under which hosting is only offered, wished, asked for or refused: "prepared to hold a meeting",
@@ -132,6 +134,10 @@ def _host_and_event(verb: Token) -> tuple[list[Token], Token | None]:
     if verb.lemma_.lower() == "preside":
         obj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"
                     for p in c.children if p.dep_ == "pobj"), None)
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
+        chosen = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if chosen is not None:  # "the party chose Manchester to host the event": Manchester hosts
+            return [chosen], obj
     subjects = [subject] if subject is not None else []
     return subjects + principals_of(subjects), obj
 
@@ -159,9 +165,8 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
         return False  # "received 1,265 delegates" counts votes, "received 10 awards" prizes
     if lemma in GUEST_NOUNS or event.lower_ in GUEST_NOUNS:
         return True  # welcoming or receiving an event is approving it ("welcomed the talks") or being given it
-    key = ctx.resolver.entity_of_token(event.i)
-    return key is not None and ctx.resolver.type_of(key) in ("Person", "Organization") \
-        and not ctx.gazetteer.is_demonym(event.text)
+    key = ctx.resolver.entity_of_token(event.i)  # a person; "received AutoLinks" gets a product
+    return key is not None and ctx.resolver.type_of(key) == "Person" and not ctx.gazetteer.is_demonym(event.text)
 
 
 def _visit(ctx: Context, verb: Token) -> Found | None:
@@ -178,7 +183,8 @@ def _visit(ctx: Context, verb: Token) -> Found | None:
     keep = {host.i, visitor.i}
     drop = [c for c in verb.children if c.i not in keep and c.dep_ not in ("aux", "neg", "npadvmod", "advmod")
             and not (c.dep_ == "prep" and c.lower_ in VISIT_PLACES)]
-    tokens = subtree_without(verb, drop + [c for c in host.children if c.dep_ in ("relcl", "appos")])
+    clauses = [t for t in verb.subtree if t.i != verb.i and t.dep_ in ("relcl", "appos", "advcl", "acl", "conj")]
+    tokens = subtree_without(verb, drop + clauses)
     span = char_span(tokens)
     if span is None:
         return None
@@ -216,7 +222,7 @@ def _owned_gathering(ctx: Context, event: Token) -> Found | None:
     owners = [c for c in event.children if c.dep_ == "poss"]
     resolved = ctx.first_entity(owners) if lemma in OWNED_GATHERINGS else None
     how_weight = 1.0
-    if resolved is not None and resolved[1] not in ("name", "pronoun"):
+    if resolved is not None and (resolved[1] not in ("name", "pronoun") or not _may_own(ctx, resolved[0], event)):
         return None  # "the party's conference": a description resolves too loosely to name a host
     if resolved is None and lemma not in OWNED_GATHERINGS:
         for child in event.children:
@@ -228,6 +234,14 @@ def _owned_gathering(ctx: Context, event: Token) -> Found | None:
         return None
     key, how, _ = resolved
     return _event_finding(ctx, event, event, key, 0.55 * how_weight * HOW_WEIGHT[how])
+
+
+def _may_own(ctx: Context, key: str, event: Token) -> bool:
+    """Whether `key` can be the host of a gathering named as its own: an organisation of any; a person of their
+    rally or press conference ("Hillary Clinton's convention" is her party's); never a place ("Indiana's state
+    convention" is the state party's)."""
+    kind = ctx.resolver.type_of(key)
+    return kind == "Organization" or kind == "Person" and event.lemma_.lower() in PERSONAL_GATHERINGS
 
 
 def _place_within(ctx: Context, event: Token) -> str | None:

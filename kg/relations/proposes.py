@@ -86,6 +86,15 @@ industry bank banks authorities officials parents schools police party parties c
 everybody nobody public society community world nation nations organisation organization union unions voters
 """.split()) | GROUP_NOUNS | TITLE_HEADS
 """Subjects that can act on a proposal ("the government should ..."), as against things ("prices should ...")."""
+MEASURES = frozenset("""
+inquiry investigation review ban change changes debate vote referendum law laws limit limits cap action reform
+reforms penalty penalties sanction sanctions rule rules guideline guidelines moratorium apology election
+consultation regulation regulations protection compensation guarantee guarantees safeguard safeguards
+accountability transparency scrutiny oversight restriction restrictions tax taxes fee fees charge charges
+register code standard standards test tests check checks help support funding investment exception exceptions
+""".split())
+"""What "there should be ..." proposes rather than predicts ("there should be an inquiry", not "there should be
+handsets in the shops by May")."""
 PREFERENCE_WORDS = frozenset("better best wise sensible right preferable important essential vital".split())
 """Adjectives of "it would be better if ...", "it is vital that ..."."""
 
@@ -172,8 +181,10 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
         return _directive(verb, action)
     if lemma == "want":
         return _wanted_of_others(verb)
-    if lemma == "urge":
-        return action or next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
+    if lemma == "urge":  # "urged caution", but not "urged the finance chiefs" with the action lost in the parse
+        thing = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
+        return action or (thing if thing is not None and thing.dep_ == "ccomp" or thing is not None
+                          and thing.pos_ == "NOUN" and thing.lemma_.lower() not in AGENT_NOUNS else None)
     if lemma == "demand" and action is not None and action.lemma_.lower() in QUESTIONS:
         return None  # "demanded to know why"
     if lemma in ("promise", "vow", "pledge") and any(c.dep_ == "ccomp" for c in verb.children):
@@ -226,8 +237,9 @@ def _wanted_of_others(verb: Token) -> Token | None:
 def _directive(verb: Token, action: Token | None) -> Token | None:
     """ "asked the court to block the sale", "warned the BBC to steer away", "asked that the line be removed":
     what the addressee is to do. A question ("asked whether ...") or a statement ("warned that ...") is none."""
-    if action is not None:
-        return None if action.lemma_.lower() in QUESTIONS else action
+    if action is not None:  # "told reporters, 'keeping rates low ...'" is no instruction: it needs "to"
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children)
+        return action if to and action.lemma_.lower() not in QUESTIONS else None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
@@ -242,8 +254,8 @@ def _readiness(adjective: Token) -> Token | None:
     if any(c.lower_ in ADVICE for c in adjective.head.children) or any(c.lower_ in ADVICE for c in adjective.children):
         return None
     action = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
-    if action is None:
-        return None
+    if action is None or action.lemma_.lower() == "be":
+        return None  # "ready to be president" offers nothing
     if action.lemma_.lower() in DISCUSSION_VERBS:
         inner = next((c for c in action.children if c.dep_ in ("dobj", "xcomp", "ccomp", "pcomp")), None)
         if inner is not None:
@@ -363,8 +375,9 @@ def _modal_clause(modal: Token) -> list[Token] | None:
                                                      for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
-    if subject.dep_ == "expl":
-        ok = lemma == "be"
+    if subject.dep_ == "expl":  # "there must be an inquiry"; "there should be handsets out soon" predicts
+        ok = lemma == "be" and (modal.lower_ != "should" or any(
+            c.dep_ == "attr" and c.lemma_.lower() in MEASURES for c in verb.children))
     elif is_passive(verb):
         ok = lemma not in NOT_PROPOSALS or lemma in ("be", "have")
     else:

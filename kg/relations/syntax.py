@@ -273,13 +273,24 @@ def is_question(token: Token) -> bool:
     return bool(words) and words[-1].text.endswith("?")
 
 
-NOT_OWN_ACTION = frozenset("want hope plan seek try aim intend expect likely threaten set tip able require".split())
-"""Words under which an act is only wished, planned, expected or required: "is expected to reject the offer"."""
+NOT_OWN_ACTION = frozenset("""
+want hope plan seek try aim intend expect likely threaten set tip able require ready willing prepared allow call
+urge
+""".split())
+"""Words under which an act is only wished, planned, expected, offered or required: "is expected to reject the
+offer", "ready to reject", "called to reject"."""
+UNREAL_MODALS = frozenset("should must could might may can ought would".split())
+"""Modals under which an act is advised, possible or conditional, not done: "Mexico must rebut the claims"."""
 
 
 def own_action(verb: Token) -> bool:
-    """Whether the subject itself acts through `verb`, rather than being urged, asked, required or expected to:
-    "urged the club to reject the deal", "required him to pledge support", "is expected to reject the offer"."""
+    """Whether the subject itself acts through `verb`, rather than being urged, asked, required or expected to,
+    or only possibly or conditionally: "urged the club to reject the deal", "required him to pledge support",
+    "is expected to reject the offer", "China should reject him", "if we reject this treaty"."""
+    if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False  # "if we reject this treaty, ..."
     if verb.dep_ != "xcomp":
         return True
     head = verb.head
