@@ -134,3 +134,26 @@ def test_a_clause_split_by_the_parser_is_denied_whole():
 
 def test_a_contrast_of_people_is_no_rebuttal():
     assert facts(extract(texts.DENIES_CONTRAST_OF_NAMES), "denies") == []
+
+
+def test_a_denial_called_for_or_pleaded_for_is_none_yet():
+    x = extract(texts.DENIES_PROPOSED_DENIAL)
+    assert facts(x, "denies") == []
+    assert facts(x, "proposes") == [("Mike Huckabee", "denying entry to refugees")]
+
+
+def test_a_conditional_rebuff_is_no_denial():
+    assert facts(extract(texts.DENIES_SHOULD_THEY), "denies") == []
+
+
+def test_is_not_meant_to_denies_nothing():
+    assert facts(extract(texts.DENIES_NOT_MEANT), "denies") == []
+
+
+def test_lying_somewhere_is_no_lie():
+    assert facts(extract(texts.DENIES_LYING), "denies") == []
+
+
+def test_a_claim_and_its_clause_parsed_upside_down():
+    assert facts(extract(texts.DENIES_IDEA_CLAUSE), "denies") == [
+        ("Nigel Farage", "the idea Robert Kilroy-Silk posed a threat to the party")]

@@ -163,3 +163,19 @@ def test_a_state_or_a_candidate_does_not_own_a_party_convention():
 
 def test_receiving_an_organisation_named_like_a_product_is_no_hosting():
     assert facts(extract(texts.HOSTED_RECEIVED_PRODUCT), "hosted") == []
+
+
+def test_an_event_named_by_its_topic_is_the_event():
+    assert facts(extract(texts.HOSTED_TOPIC_OF_EVENT), "hosted") == [("Siemens", "a conference on renewable energy")]
+
+
+def test_a_hosted_event_mentioned_while_telling_something_is_still_hosted():
+    assert facts(extract(texts.HOSTED_TOLD_AT_DINNER), "hosted") == [("Greg Hands", "a lunch")]
+
+
+def test_chairing_an_organisation_is_no_hosting():
+    assert facts(extract(texts.HOSTED_CHAIRED_PARTY), "hosted") == []
+
+
+def test_a_party_debate_is_not_the_partys_but_a_broadcasters_is():
+    assert facts(extract(texts.HOSTED_PARTY_DEBATE), "hosted") == [("CNN", "a CNN debate")]

@@ -179,3 +179,15 @@ def test_there_should_be_a_measure_but_not_a_forecast():
 
 def test_a_possible_request_is_none_yet():
     assert facts(extract(texts.PROPOSES_COULD_ASK), "proposes") == []
+
+
+def test_a_regret_about_the_past_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_REGRET), "proposes") == []
+
+
+def test_must_not_forget_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_MUST_NOT_FORGET), "proposes") == []
+
+
+def test_a_request_to_comment_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_REQUEST_TO_COMMENT), "proposes") == []

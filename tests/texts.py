@@ -94,6 +94,10 @@ HOSTED_PRESIDED = "King Charles presided over a ceremony in Cardiff on Friday."
 HOSTED_CHOSEN_TO_HOST = "The Labour Party chose Liverpool to host its autumn conference."
 HOSTED_STATE_CONVENTION = "Ohio's state convention and Hillary Clinton's convention ended on Sunday."
 HOSTED_RECEIVED_PRODUCT = "Angela Merkel received Microsoft Office as a gift."
+HOSTED_TOPIC_OF_EVENT = "Angela Merkel spoke at a conference on renewable energy hosted by Siemens."
+HOSTED_TOLD_AT_DINNER = "Tony Blair told the chancellor at a lunch hosted by Greg Hands that he would resign."
+HOSTED_CHAIRED_PARTY = "David Blunkett chaired the Labour Party in the 1990s."
+HOSTED_PARTY_DEBATE = "Marco Rubio shone at the GOP debate, and Hillary Clinton spoke at a CNN debate."
 
 # ---------------------------------------------------------------- denies
 DENIES_THAT = "Peskov denied that Russia had attacked the city."
@@ -129,6 +133,12 @@ DENIES_NEITHER_NOR = "Tesco has neither admitted nor denied wrongdoing."
 DENIES_VOTERS_REJECTED = "In the primary, Texas rejected Donald Trump."
 DENIES_SPLIT_CLAUSE = "Philip Pullman has denied his novels are hostile to religion."
 DENIES_CONTRAST_OF_NAMES = "\u201cThe one who must answer is Boris Johnson, not Keir Starmer,\u201d Ed Davey said."
+DENIES_PROPOSED_DENIAL = ("Mike Huckabee called for denying entry to refugees. Phil Thompson pleaded with Wayne "
+                          "Rooney to reject the offer.")
+DENIES_SHOULD_THEY = "Should the Republicans continue to rebuff the nominee, Barack Obama might withdraw him."
+DENIES_NOT_MEANT = "\u201cThis merger isn\u2019t meant to help patients,\u201d Gustav Ando said."
+DENIES_LYING = "\u201cThe answer is lying in plain sight,\u201d Darrell Issa said."
+DENIES_IDEA_CLAUSE = "Nigel Farage rejected the idea Robert Kilroy-Silk posed a threat to the party."
 
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
@@ -176,6 +186,9 @@ PROPOSES_TOLD_NO_TO = "\u201cThis is politics,\u201d Donald Trump told Reuters, 
 PROPOSES_THERE_SHOULD_BE = ("\u201cThere should be new phones in the shops by May,\u201d Tim Cook said. "
                             "\u201cThere should be an inquiry,\u201d Keir Starmer said.")
 PROPOSES_COULD_ASK = "Marco Rubio could ask his delegates to back another candidate."
+PROPOSES_REGRET = "John Cryer said it would have been better to have rejected the treaty."
+PROPOSES_MUST_NOT_FORGET = "\u201cWe must not forget the great moments of the games,\u201d Sebastian Coe said."
+PROPOSES_REQUEST_TO_COMMENT = "Paul Manafort did not answer Reuters\u2019 requests to comment on the work."
 
 # ---------------------------------------------------------------- roles
 ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."

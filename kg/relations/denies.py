@@ -111,8 +111,9 @@ def _verb_denial(ctx: Context, verb: Token) -> Found | None:
     elif antecedent is not None:
         tokens = noun_phrase(antecedent)
     else:
-        tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"]
-                                 + concessive_children(target))
+        tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"
+                                          or c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "conj" and c.pos_ == "VERB"]
+                                 + concessive_children(target))  # not ", saying ..." nor a misparsed ", ruled X"
     return ctx.finding(verb, tokens, weight, actors=actors_of(verb))
 
 
@@ -121,8 +122,16 @@ def _split_clause(verb: Token) -> list[Token] | None:
     as one denied clause."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if obj is None or clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if obj is not None and clause is None and verb.dep_ == "ccomp" and obj.lemma_.lower() in CLAIM_NOUNS \
+            and obj.right_edge.i == verb.right_edge.i and verb.head.i > obj.i:
+        rest = [t for t in verb.head.subtree if t.i > obj.right_edge.i]  # "rejected the idea X posed a threat",
+        while rest and rest[-1].is_punct:  # parsed upside down
+            rest.pop()
+        return list(obj.subtree) + rest if rest and rest[0].i == obj.right_edge.i + 1 else None
+    if obj is None or clause is None:
         return None
+    if obj.lemma_.lower() not in CLAIM_NOUNS and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None  # but "rejected the idea [that] X posed a threat" is one claim
     if clause.left_edge.i != obj.right_edge.i + 1:
         return None
     return list(obj.subtree) + list(clause.subtree)
@@ -237,6 +246,8 @@ def _labelled_false(ctx: Context, verb: Token) -> Found | None:
 
 def _calls_false(label: Token, claim: Token) -> bool:
     """Whether `label` says that `claim` is false: "false", "a fabrication", "wrong" of a claim."""
+    if label.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False  # "is lying in plain sight"
     words = {label.lower_, label.lemma_.lower()} | {c.lower_ for c in label.children if c.dep_ in ("amod", "compound")}
     if words & FALSE_WORDS:
         return True
@@ -292,8 +303,8 @@ def _not_what_is_claimed(attribute: Token) -> tuple[list[Token], float] | None:
 
 def _not_meaning(verb: Token) -> tuple[list[Token], float] | None:
     """ "X does not mean Y": Y, the conclusion denied."""
-    if verb.lemma_.lower() != "mean" or verb.pos_ != "VERB" or not negated(verb):
-        return None
+    if verb.lemma_.lower() != "mean" or verb.pos_ != "VERB" or not negated(verb) or is_passive(verb):
+        return None  # not "this merger isn't meant to help patients"
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None

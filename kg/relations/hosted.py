@@ -18,8 +18,8 @@ from spacy.tokens import Token
 
 from kg.lexicon import TITLE_HEADS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import (agents_of, char_span, date_of, is_passive, negated, noun_phrase, place_of,
-                                 principals_of, subject_of, subtree_without)
+from kg.relations.syntax import (agents_of, char_span, date_of, is_passive, negated, noun_phrase, own_action,
+                                 place_of, principals_of, subject_of, subtree_without)
 
 HOST_VERBS = {"host": 0.85, "co-host": 0.8, "welcome": 0.7, "receive": 0.65, "hold": 0.75, "stage": 0.75,
               "organise": 0.75, "organize": 0.75, "convene": 0.8, "chair": 0.7, "sponsor": 0.6, "throw": 0.65,
@@ -33,7 +33,7 @@ party gala rally debate discussion discussions consultation consultations dialog
 awards banquet celebration convention congress symposium workshop retreat tour ceasefire match fixture
 briefing hearing hearings vigil march demonstration protest lunch breakfast luncheon hall seminar
 """.split())
-NOT_GATHERINGS = frozenset("ceasefire award awards visit visits delegation delegations tour round".split())
+NOT_GATHERINGS = frozenset("ceasefire award awards visit visits delegation delegations tour round show".split())
 """Event words that need a host verb of their own: "held the ceasefire" or "held the award" gathers nobody."""
 OWNED_GATHERINGS = frozenset("conference summit rally forum convention congress gala symposium seminar".split())
 """Gatherings whose owner is their host: "the party's spring forum", "Mr Blair's press conference" (not "her
@@ -42,13 +42,6 @@ PERSONAL_GATHERINGS = frozenset("rally conference".split())
 """Gatherings a person hosts as their own ("his rally", "her press conference")."""
 NAMED_GATHERINGS = OWNED_GATHERINGS | frozenset("hall debate hearing briefing".split())
 """Gatherings whose organiser names them: "a CNN town hall", "a BBC debate", "a Senate hearing"."""
-HYPOTHETICAL = frozenset("""
-ready prepared willing offer propose want hope plan plans seek try aim intend refuse decline fail call urge ask
-apply bid compete competition race candidacy
-
-""".split())
-"""Words under which hosting is only offered, wished, asked for or refused: "prepared to hold a meeting",
-"called for the board to hold a meeting", "no plans for Mr Blair to hold a daily news conference"."""
 NOT_HOSTED = frozenset("""
 website websites site sites server servers base bases data content page pages file files domain blog blogs
 platform platforms account accounts app apps software database archive archives species virus bacteria link links
@@ -76,8 +69,8 @@ def _by_verb(ctx: Context, verb: Token) -> Found | None:
     weight = HOST_VERBS.get(verb.lemma_.lower())
     if weight is None or verb.pos_ != "VERB" or negated(verb):
         return None
-    if _hypothetical(verb):
-        return None
+    if not own_action(verb) and not _chosen_to_host(verb):
+        return None  # "ready to hold a meeting", "called for the board to hold a meeting", "could host"
     hosts, event = _host_and_event(verb)
     if event is None or not _acceptable(ctx, verb, event):
         return None
@@ -89,22 +82,9 @@ def _by_verb(ctx: Context, verb: Token) -> Found | None:
     return _event_finding(ctx, verb, event, key, confidence)
 
 
-def _hypothetical(verb: Token) -> bool:
-    """Whether hosting through `verb` is only offered, wished, asked for or refused (see HYPOTHETICAL): a word
-    of that kind governs it within three steps up the parse."""
-    token = verb
-    for _ in range(3):
-        if token.head.i == token.i or token.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl", "relcl", "advcl"):
-            return False
-        token = token.head
-        if token.lemma_.lower() in HYPOTHETICAL or token.lower_ in HYPOTHETICAL:
-            return True
-    return False
-
-
 def _event_finding(ctx: Context, cue: Token, event: Token, key: str, confidence: float) -> Found | None:
     """A hosted event `event` (its noun phrase) with its place and time, hosted by `key`, cued by `cue`."""
-    span = char_span(noun_phrase(event))
+    span = char_span(noun_phrase(event, [cue] if cue.i != event.i and cue.dep_ == "acl" else []))
     if span is None:
         return None
     place = place_of(cue, ctx.resolver) or _place_within(ctx, event)
@@ -127,19 +107,36 @@ def _host_and_event(verb: Token) -> tuple[list[Token], Token | None]:
         if passive_subject is not None:
             return hosts, passive_subject
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return hosts, verb.head
+            return hosts, _event_above(verb.head)
         return hosts, _noun_before(verb)
     subject = subject_of(verb)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() == "preside":
         obj = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"
                     for p in c.children if p.dep_ == "pobj"), None)
-    if verb.dep_ == "xcomp" and verb.head.pos_ == "VERB":
-        chosen = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        if chosen is not None:  # "the party chose Manchester to host the event": Manchester hosts
-            return [chosen], obj
+    if _chosen_to_host(verb):  # "the party chose Manchester to host the event": Manchester hosts
+        return [c for c in verb.head.children if c.dep_ == "dobj"], obj
     subjects = [subject] if subject is not None else []
     return subjects + principals_of(subjects), obj
+
+
+CHOOSING = frozenset("choose select pick name award appoint".split())
+"""Verbs whose object hosts what follows: "chose Manchester to host the conference"."""
+
+
+def _chosen_to_host(verb: Token) -> bool:
+    """ "The party chose Manchester to host its conference": chosen, not merely asked or urged, to host."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in CHOOSING and own_action(head) \
+        and any(c.dep_ == "dobj" for c in head.children)
+
+
+def _event_above(noun: Token) -> Token:
+    """The event a participle describes when the parser hung it on the event's topic: "a conference on
+    developing enterprise hosted by X" -> conference."""
+    if noun.lemma_.lower() in EVENT_NOUNS or noun.dep_ != "pobj" or noun.head.head.lemma_.lower() not in EVENT_NOUNS:
+        return noun
+    return noun.head.head
 
 
 def _noun_before(verb: Token) -> Token | None:
@@ -159,8 +156,9 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
     verb_lemma = verb.lemma_.lower()
     if verb_lemma in ("host", "co-host"):
         return event.pos_ in ("NOUN", "PROPN") and lemma not in NOT_HOSTED
-    if verb_lemma in GATHERING_VERBS:
-        return event.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS and lemma not in NOT_GATHERINGS
+    if verb_lemma in GATHERING_VERBS:  # "held a rally", "held the Forum"; not "chaired the Labour Party"
+        named = event.pos_ == "PROPN" and ctx.resolver.entity_of_token(event.i) is not None
+        return event.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS and lemma not in NOT_GATHERINGS and not named
     if any(c.dep_ == "nummod" for c in event.children):
         return False  # "received 1,265 delegates" counts votes, "received 10 awards" prizes
     if lemma in GUEST_NOUNS or event.lower_ in GUEST_NOUNS:
@@ -227,6 +225,9 @@ def _owned_gathering(ctx: Context, event: Token) -> Found | None:
     if resolved is None and lemma not in OWNED_GATHERINGS:
         for child in event.children:
             key = ctx.resolver.entity_of_token(child.i) if child.dep_ == "compound" else None
+            entry = ctx.gazetteer.lookup(child.text)
+            if entry is not None and entry.category == "political-party":
+                continue  # "a GOP debate" is among the party's candidates, hosted by a broadcaster
             if key and ctx.resolver.type_of(key) == "Organization" and not ctx.gazetteer.is_demonym(child.text):
                 resolved, how_weight = (key, "name", child), 0.9
                 break

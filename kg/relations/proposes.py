@@ -76,7 +76,7 @@ be have know feel think realise realize understand mean seem appear look sound w
 increase decrease decline drop happen come arrive see expect hit reach remain stay continue get become prove
 suffer face find say admit confess add stress note point tell ask remember recall imagine wait worry fear hope
 believe trust recognise recognize acknowledge concern worry surprise please disappoint delight interest satisfy
-shock alarm convince prepare
+shock alarm convince prepare forget
 """.split())
 """Verbs that after "should"/"must" predict, infer or hedge ("prices should rise", "he must know", "I must say")
 rather than propose."""
@@ -182,7 +182,7 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     if lemma == "want":
         return _wanted_of_others(verb)
     if lemma == "urge":  # "urged caution", but not "urged the finance chiefs" with the action lost in the parse
-        thing = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj")), None)
+        thing = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i), None)
         return action or (thing if thing is not None and thing.dep_ == "ccomp" or thing is not None
                           and thing.pos_ == "NOUN" and thing.lemma_.lower() not in AGENT_NOUNS else None)
     if lemma == "demand" and action is not None and action.lemma_.lower() in QUESTIONS:
@@ -317,6 +317,10 @@ def _proposer_named(ctx: Context, noun: Token) -> tuple[str, str, float] | None:
     return None
 
 
+INTERVIEW_VERBS = frozenset("comment discuss respond talk answer speak confirm explain".split())
+"""What a journalist's request asks for ("did not respond to requests to comment")."""
+
+
 def _proposed_clause(clause: Token) -> bool:
     """A clause that can be a proposal's content: "to cut taxes", "that MPs would be able to review it", "that
     the line be removed" (a "that" clause needs a modal or the subjunctive: in "proposals that the economy was
@@ -336,6 +340,8 @@ def _content_of_noun(noun: Token) -> list[Token] | None:
     lemma = noun.lemma_.lower()
     for child in noun.children:
         if child.dep_ in ("acl", "relcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and _proposed_clause(child):
+            if child.lemma_.lower() in INTERVIEW_VERBS:
+                return None  # "requests to comment", "a request to discuss the work": asking for an interview
             return subtree_without(child, concessive_children(child))
         if child.dep_ == "prep" and (child.lower_ == "for" and lemma in FOR_NOUNS or child.lower_ == "of"):
             inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -408,4 +414,7 @@ def _preference_clause(word: Token) -> list[Token] | None:
         return None
     if clause is None or clause.lemma_.lower() in NOT_PROPOSALS - {"be", "have"}:
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in clause.children) or any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in copula.children):
+        return None  # "it would have been better to have rejected it": a regret, not a proposal
     return subtree_without(clause, concessive_children(clause))

@@ -215,12 +215,12 @@ def actors_of(verb: Token) -> list[Token] | None:
     return [controller] if controller is not None else None
 
 
-def noun_phrase(head: Token) -> list[Token]:
+def noun_phrase(head: Token, drop: Iterable[Token] = ()) -> list[Token]:
     """The noun phrase `head` heads, without relative clauses, appositions, participle clauses and punctuation
     hanging on it: "the claims, which he denies," -> "the claims"; "a dinner hosted by X" -> "a dinner". A
-    complement clause stays: "claims that he lied", "plans to cut taxes"."""
-    drop = [c for c in head.children if c.dep_ in ("appos", "relcl", "punct")
-            or c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+    complement clause stays: "claims that he lied", "plans to cut taxes". Tokens in `drop` go too."""
+    drop = list(drop) + [c for c in head.children if c.dep_ in ("appos", "relcl", "punct") or c.dep_ == "acl" and c.tag_ in (
+        "VBN", "VBG") and not any(g.dep_ in ("aux", "mark", "nsubj") for g in c.children)]
     return subtree_without(head, drop)
 
 
@@ -274,25 +274,35 @@ def is_question(token: Token) -> bool:
 
 
 NOT_OWN_ACTION = frozenset("""
-want hope plan seek try aim intend expect likely threaten set tip able require ready willing prepared allow call
-urge
+want hope plan plans seek try aim intend expect likely threaten set tip able require ready willing prepared allow
+call urge ask plead beg persuade force challenge invite advise encourage press tell push lobby campaign vote offer
+propose bid compete competition race candidacy apply refuse decline fail
 """.split())
-"""Words under which an act is only wished, planned, expected, offered or required: "is expected to reject the
-offer", "ready to reject", "called to reject"."""
+"""Words under which an act is only wished, planned, expected, offered, asked for, refused or required: "is
+expected to reject the offer", "ready to hold a meeting", "called for denying entry", "refused to deny it"."""
 UNREAL_MODALS = frozenset("should must could might may can ought would".split())
 """Modals under which an act is advised, possible or conditional, not done: "Mexico must rebut the claims"."""
 
 
 def own_action(verb: Token) -> bool:
-    """Whether the subject itself acts through `verb`, rather than being urged, asked, required or expected to,
-    or only possibly or conditionally: "urged the club to reject the deal", "required him to pledge support",
-    "is expected to reject the offer", "China should reject him", "if we reject this treaty"."""
-    if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS for c in verb.children):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return False  # "if we reject this treaty, ..."
-    if verb.dep_ != "xcomp":
-        return True
-    head = verb.head
-    return not any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in NOT_OWN_ACTION \
-        and head.lower_ not in NOT_OWN_ACTION
+    """Whether the subject itself does what `verb` says, rather than being urged, asked, required or expected
+    to, or doing it only possibly or conditionally: "urged the club to reject the deal", "required him to pledge
+    support", "is expected to reject the offer", "China should reject him", "if we reject this treaty", "called
+    for denying entry", "should they continue to rebuff any nominee"."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless")
+               for c in token.children):
+            return False
+        head = token.head
+        to = any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to") for c in token.children)
+        governed = token.dep_ in ("xcomp", "pcomp", "pobj") or token.dep_ in ("advcl", "acl") and to \
+            or token.dep_ == "prep" and token.lower_ in ("for", "against", "of", "about")
+        if head.i == token.i or not governed:
+            return True  # not "told the chancellor at a dinner hosted by X": a participle is a fact
+        if token.dep_ == "xcomp" and (any(c.dep_ == "dobj" for c in head.children) or negated(head)):
+            return False  # "urged the club to reject", "never called a donor to ask for money"
+        if head.lemma_.lower() in NOT_OWN_ACTION or head.lower_ in NOT_OWN_ACTION:
+            return False
+        token = head
+    return True
