@@ -157,3 +157,26 @@ def test_lying_somewhere_is_no_lie():
 def test_a_claim_and_its_clause_parsed_upside_down():
     assert facts(extract(texts.DENIES_IDEA_CLAUSE), "denies") == [
         ("Nigel Farage", "the idea Robert Kilroy-Silk posed a threat to the party")]
+
+
+def test_a_participle_refused_or_denied_with_no_agent_is_nobodys_denial():
+    assert facts(extract(texts.DENIES_PARTICIPLE_NO_AGENT), "denies") == []
+
+
+def test_may_have_been_wrong_concedes():
+    assert facts(extract(texts.DENIES_CONCEDED), "denies") == []
+
+
+def test_yet_to_deny_is_no_denial():
+    assert facts(extract(texts.DENIES_YET_TO), "denies") == []
+
+
+def test_a_question_denies_nothing():
+    assert facts(extract(texts.DENIES_QUESTION), "denies") == []
+
+
+def test_declining_to_comment_on_something_is_a_low_confidence_denial():
+    x = extract(texts.DENIES_DECLINED_COMMENT_ON)
+    (rel,) = [r for r in x.relations if r.predicate == "denies"]
+    assert facts(x, "denies") == [("Barclays", "the report")]
+    assert rel.evidence.confidence < 0.6

@@ -179,3 +179,7 @@ def test_chairing_an_organisation_is_no_hosting():
 
 def test_a_party_debate_is_not_the_partys_but_a_broadcasters_is():
     assert facts(extract(texts.HOSTED_PARTY_DEBATE), "hosted") == [("CNN", "a CNN debate")]
+
+
+def test_hosting_one_cannot_do_or_others_want_and_votes_received_are_no_hosting():
+    assert facts(extract(texts.HOSTED_UNABLE_OR_WANTED), "hosted") == []

@@ -191,3 +191,20 @@ def test_must_not_forget_is_no_proposal():
 
 def test_a_request_to_comment_is_no_proposal():
     assert facts(extract(texts.PROPOSES_REQUEST_TO_COMMENT), "proposes") == []
+
+
+def test_what_others_think_should_happen_is_not_the_speakers_proposal():
+    assert facts(extract(texts.PROPOSES_OTHERS_THINK), "proposes") == []
+
+
+def test_a_suggestion_that_something_can_be_is_a_claim():
+    assert facts(extract(texts.PROPOSES_CAN_CLAIM), "proposes") == []
+
+
+def test_the_proposed_thing_with_its_purpose():
+    assert facts(extract(texts.PROPOSES_OBJECT_AND_PURPOSE), "proposes") == [
+        ("Ben Carson", "the creation of a federal agency to coordinate cyber security")]
+
+
+def test_whether_someone_will_ever_ask_is_no_proposal():
+    assert facts(extract(texts.PROPOSES_WHETHER_EVER), "proposes") == []

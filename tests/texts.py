@@ -98,6 +98,8 @@ HOSTED_TOPIC_OF_EVENT = "Angela Merkel spoke at a conference on renewable energy
 HOSTED_TOLD_AT_DINNER = "Tony Blair told the chancellor at a lunch hosted by Greg Hands that he would resign."
 HOSTED_CHAIRED_PARTY = "David Blunkett chaired the Labour Party in the 1990s."
 HOSTED_PARTY_DEBATE = "Marco Rubio shone at the GOP debate, and Hillary Clinton spoke at a CNN debate."
+HOSTED_UNABLE_OR_WANTED = ("The union is unable to stage the march. Voters want the Senate to hold hearings. "
+                           "Ted Cruz received all the delegates at stake.")
 
 # ---------------------------------------------------------------- denies
 DENIES_THAT = "Peskov denied that Russia had attacked the city."
@@ -139,6 +141,12 @@ DENIES_SHOULD_THEY = "Should the Republicans continue to rebuff the nominee, Bar
 DENIES_NOT_MEANT = "\u201cThis merger isn\u2019t meant to help patients,\u201d Gustav Ando said."
 DENIES_LYING = "\u201cThe answer is lying in plain sight,\u201d Darrell Issa said."
 DENIES_IDEA_CLAUSE = "Nigel Farage rejected the idea Robert Kilroy-Silk posed a threat to the party."
+DENIES_PARTICIPLE_NO_AGENT = ("Six migrants refused entry to Britain appealed, and Mikhail Khodorkovsky was charged "
+                              "with fraud and denied bail.")
+DENIES_CONCEDED = "\u201cEarlier statements may have been wrong,\u201d Steven Parrish said."
+DENIES_YET_TO = "Chelsea have yet to confirm or deny the meeting."
+DENIES_QUESTION = "Did the Red Cross refuse to hand over the documents?"
+DENIES_DECLINED_COMMENT_ON = "Barclays declined to comment on the report."
 
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
@@ -189,6 +197,11 @@ PROPOSES_COULD_ASK = "Marco Rubio could ask his delegates to back another candid
 PROPOSES_REGRET = "John Cryer said it would have been better to have rejected the treaty."
 PROPOSES_MUST_NOT_FORGET = "\u201cWe must not forget the great moments of the games,\u201d Sebastian Coe said."
 PROPOSES_REQUEST_TO_COMMENT = "Paul Manafort did not answer Reuters\u2019 requests to comment on the work."
+PROPOSES_OTHERS_THINK = ("\u201cSome people think the women should stay at home, and that is wrong,\u201d Pervez "
+                         "Musharraf said.")
+PROPOSES_CAN_CLAIM = "Critics attacked Donald Trump\u2019s suggestion that a judge can\u2019t be impartial."
+PROPOSES_OBJECT_AND_PURPOSE = "Ben Carson proposed the creation of a federal agency to coordinate cyber security."
+PROPOSES_WHETHER_EVER = "It is unclear whether Bernie Sanders will ever tell his voters to support Hillary Clinton."
 
 # ---------------------------------------------------------------- roles
 ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from kg.relations import Context, Found, rule
 from kg.relations.syntax import (actors_of, char_span, concessive_children, has_content_noun, is_passive,
-                                 negated, noun_phrase, own_action, relative_antecedent, restated_noun,
+                                 is_question, negated, noun_phrase, own_action, relative_antecedent, restated_noun,
                                  subtree_without)
 
 DENY_VERBS = {"deny": 0.85, "reject": 0.8, "dismiss": 0.7, "refute": 0.8, "rebuff": 0.75, "repudiate": 0.8,
@@ -27,6 +27,8 @@ TALK_VERBS = frozenset("""
 discuss comment confirm accept recognize recognise say answer address specify elaborate disclose name identify
 acknowledge negotiate consider talk reveal detail explain speculate
 """.split())
+TALK_REFUSAL = 0.55
+"""Confidence of "declined to comment on / discuss / say ...": the guidelines leave it optional."""
 LABEL_VERBS = {"call": 0.75, "brand": 0.75, "describe": 0.65, "label": 0.7, "term": 0.7, "dismiss": 0.75,
                "denounce": 0.7}
 """Verbs that call something false: "called the report false", "dismissed the claims as nonsense"."""
@@ -85,7 +87,7 @@ def denies(ctx: Context) -> Iterator[Found]:
 def _verb_denial(ctx: Context, verb: Token) -> Found | None:
     """ "X denied that ...", "X rejected the plan", "claims denied by X", "X declined to discuss Y"."""
     lemma = verb.lemma_.lower()
-    if not own_action(verb) or _nor(verb):
+    if not own_action(verb) or _nor(verb) or is_question(verb):
         return None
     if lemma in DENY_VERBS:
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
@@ -101,6 +103,9 @@ def _verb_denial(ctx: Context, verb: Token) -> Found | None:
     elif lemma in REFUSE_VERBS:
         target = _refused(verb)
         weight = REFUSE_VERBS[lemma]
+        action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if action is not None and action.lemma_.lower() in TALK_VERBS:
+            weight = TALK_REFUSAL  # "declined to comment on the report": a borderline denial
     else:
         return None
     if target is None:
@@ -278,8 +283,8 @@ def _untrue_claim(word: Token) -> tuple[list[Token], float] | None:
     if copula.lemma_ != "be" or copula.i == word.i:
         return None
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
+    if subject is None or subject.pos_ == "PRON" or not own_action(copula):
+        return None  # "earlier statements may have been wrong" concedes rather than denies
     if word.dep_ in ("acomp", "attr") and _untrue(word, subject):
         return noun_phrase(subject), 0.6
     if word.dep_ == "prep" and word.lower_ == "without" and not negated(copula) and any(

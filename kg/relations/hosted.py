@@ -161,6 +161,8 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
         return event.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS and lemma not in NOT_GATHERINGS and not named
     if any(c.dep_ == "nummod" for c in event.children):
         return False  # "received 1,265 delegates" counts votes, "received 10 awards" prizes
+    if verb_lemma == "receive" and lemma == "delegate":
+        return False  # "received all the delegates at stake" counts votes
     if lemma in GUEST_NOUNS or event.lower_ in GUEST_NOUNS:
         return True  # welcoming or receiving an event is approving it ("welcomed the talks") or being given it
     key = ctx.resolver.entity_of_token(event.i)  # a person; "received AutoLinks" gets a product

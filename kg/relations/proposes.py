@@ -76,7 +76,7 @@ be have know feel think realise realize understand mean seem appear look sound w
 increase decrease decline drop happen come arrive see expect hit reach remain stay continue get become prove
 suffer face find say admit confess add stress note point tell ask remember recall imagine wait worry fear hope
 believe trust recognise recognize acknowledge concern worry surprise please disappoint delight interest satisfy
-shock alarm convince prepare forget
+shock alarm convince prepare forget doubt
 """.split())
 """Verbs that after "should"/"must" predict, infer or hedge ("prices should rise", "he must know", "I must say")
 rather than propose."""
@@ -189,6 +189,10 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
         return None  # "demanded to know why"
     if lemma in ("promise", "vow", "pledge") and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "promised the commission would not be a talking shop" is a statement, not an offer
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if action is not None and obj is not None and obj.i < action.i and action.left_edge.i == obj.right_edge.i + 1 \
+            and lemma in ("propose", "suggest", "recommend") and obj.lemma_.lower() not in NOT_OFFERS:
+        return list(obj.subtree) + list(action.subtree)  # "proposed the creation of an agency to coordinate ..."
     for dep in ("xcomp", "dobj", "ccomp"):
         child = next((c for c in verb.children if c.dep_ == dep), None)
         if child is None:
@@ -317,6 +321,8 @@ def _proposer_named(ctx: Context, noun: Token) -> tuple[str, str, float] | None:
     return None
 
 
+BINDING_MODALS = frozenset("should would must shall will ought".split())
+"""Modals of a proposed "that" clause ("a promise that MPs would be able to"); "can" and "may" state claims."""
 INTERVIEW_VERBS = frozenset("comment discuss respond talk answer speak confirm explain".split())
 """What a journalist's request asks for ("did not respond to requests to comment")."""
 
@@ -330,8 +336,10 @@ def _proposed_clause(clause: Token) -> bool:
         return True
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
         return False
-    return clause.tag_ == "VB" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.tag_ == "VB")
-                                      for c in children)
+    modals = [c.lower_ for c in children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if modals:  # not "his suggestion that a judge can't be impartial"
+        return all(m in BINDING_MODALS for m in modals)
+    return clause.tag_ == "VB" or any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in children)  # "that X be removed"
 
 
 def _content_of_noun(noun: Token) -> list[Token] | None:
@@ -381,6 +389,8 @@ def _modal_clause(modal: Token) -> list[Token] | None:
                                                      for c in verb.children):
         return None
     lemma = verb.lemma_.lower()
+    if _others_opinion(verb):
+        return None  # "some people think the women should be confined to their houses": not the speaker's
     if subject.dep_ == "expl":  # "there must be an inquiry"; "there should be handsets out soon" predicts
         ok = lemma == "be" and (modal.lower_ != "should" or any(
             c.dep_ == "attr" and c.lemma_.lower() in MEASURES for c in verb.children))
@@ -393,6 +403,19 @@ def _modal_clause(modal: Token) -> list[Token] | None:
         return None
     drop = concessive_children(verb) + [c for c in verb.children if c.dep_ in ("advcl", "conj", "cc", "mark", "punct")]
     return subtree_without(verb, drop)
+
+
+OPINION_VERBS = frozenset("think believe feel consider reckon suspect assume suppose".split())
+
+
+def _others_opinion(verb: Token) -> bool:
+    """Whether a clause is what others than the speaker think: the verb of thinking it hangs on has a common
+    noun for subject ("some people think the women should stay at home")."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in OPINION_VERBS:
+        return False
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN"
 
 
 def _preference_clause(word: Token) -> list[Token] | None:

@@ -168,8 +168,8 @@ def is_passive(verb: Token) -> bool:
     coordinated with a passive ("was arrested and denied bail")."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
         return True
-    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux") for c in verb.children):
-        return False
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return False  # a participle is often tagged as a past tense ("Roma refused entry", "and denied bail")
     return verb.dep_ in ("acl", "amod") or (verb.dep_ == "conj" and is_passive(verb.head))
 
 
@@ -276,7 +276,7 @@ def is_question(token: Token) -> bool:
 NOT_OWN_ACTION = frozenset("""
 want hope plan plans seek try aim intend expect likely threaten set tip able require ready willing prepared allow
 call urge ask plead beg persuade force challenge invite advise encourage press tell push lobby campaign vote offer
-propose bid compete competition race candidacy apply refuse decline fail
+propose bid compete competition race candidacy apply refuse decline fail unable
 """.split())
 """Words under which an act is only wished, planned, expected, offered, asked for, refused or required: "is
 expected to reject the offer", "ready to hold a meeting", "called for denying entry", "refused to deny it"."""
@@ -291,13 +291,17 @@ def own_action(verb: Token) -> bool:
     for denying entry", "should they continue to rebuff any nominee"."""
     token = verb
     for _ in range(4):
-        if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless")
-               for c in token.children):
-            return False
+        if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless",
+                                                                                               "whether")
+               or c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children):
+            return False  # "whether he will ever tell them to ...", "have yet to confirm or deny"
         head = token.head
         to = any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to") for c in token.children)
-        governed = token.dep_ in ("xcomp", "pcomp", "pobj") or token.dep_ in ("advcl", "acl") and to \
+        governed = token.dep_ in ("xcomp", "pcomp", "pobj") or token.dep_ in ("advcl", "acl", "ccomp") and to \
             or token.dep_ == "prep" and token.lower_ in ("for", "against", "of", "about")
+        if token.dep_ == "conj" and head.i != token.i and head.pos_ == "VERB":
+            token = head  # "have yet to confirm or deny": "deny" shares what governs "confirm"
+            continue
         if head.i == token.i or not governed:
             return True  # not "told the chancellor at a dinner hosted by X": a participle is a fact
         if token.dep_ == "xcomp" and (any(c.dep_ == "dobj" for c in head.children) or negated(head)):
