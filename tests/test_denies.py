@@ -180,3 +180,16 @@ def test_declining_to_comment_on_something_is_a_low_confidence_denial():
     (rel,) = [r for r in x.relations if r.predicate == "denies"]
     assert facts(x, "denies") == [("Barclays", "the report")]
     assert rel.evidence.confidence < 0.6
+
+
+def test_hard_to_dispute_is_no_denial():
+    assert facts(extract(texts.DENIES_HARD_TO_DISPUTE), "denies") == []
+
+
+def test_rebuffing_a_person_is_no_denial():
+    assert facts(extract(texts.DENIES_REBUFFED_PERSON), "denies") == []
+
+
+def test_speculation_keeps_its_clause_but_not_the_speakers_participle():
+    assert facts(extract(texts.DENIES_SPECULATION_THAT), "denies") == [
+        ("10 Downing Street", "speculation that Gordon Brown was considering a move")]

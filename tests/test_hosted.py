@@ -183,3 +183,7 @@ def test_a_party_debate_is_not_the_partys_but_a_broadcasters_is():
 
 def test_hosting_one_cannot_do_or_others_want_and_votes_received_are_no_hosting():
     assert facts(extract(texts.HOSTED_UNABLE_OR_WANTED), "hosted") == []
+
+
+def test_credited_with_convening():
+    assert facts(extract(texts.HOSTED_CREDITED_WITH), "hosted") == [("Hillary Clinton", "a conference on youth")]

@@ -208,3 +208,15 @@ def test_the_proposed_thing_with_its_purpose():
 
 def test_whether_someone_will_ever_ask_is_no_proposal():
     assert facts(extract(texts.PROPOSES_WHETHER_EVER), "proposes") == []
+
+
+def test_promised_someone_to_do_something():
+    assert facts(extract(texts.PROPOSES_PROMISED_SOMEONE_TO), "proposes") == [("Falconer", "to strengthen the safeguards")]
+
+
+def test_a_demand_for_someone_to_act():
+    assert facts(extract(texts.PROPOSES_NOUN_FOR_TO), "proposes") == [("European Union", "Turkey to recognise Cyprus")]
+
+
+def test_called_into_question_pushing_for_a_title_and_committing_a_career_propose_nothing():
+    assert facts(extract(texts.PROPOSES_NOT_PROPOSALS), "proposes") == []

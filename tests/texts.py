@@ -100,6 +100,7 @@ HOSTED_CHAIRED_PARTY = "David Blunkett chaired the Labour Party in the 1990s."
 HOSTED_PARTY_DEBATE = "Marco Rubio shone at the GOP debate, and Hillary Clinton spoke at a CNN debate."
 HOSTED_UNABLE_OR_WANTED = ("The union is unable to stage the march. Voters want the Senate to hold hearings. "
                            "Ted Cruz received all the delegates at stake.")
+HOSTED_CREDITED_WITH = "Dolores Huerta credited Hillary Clinton with convening a conference on youth in Denver."
 
 # ---------------------------------------------------------------- denies
 DENIES_THAT = "Peskov denied that Russia had attacked the city."
@@ -147,6 +148,10 @@ DENIES_CONCEDED = "\u201cEarlier statements may have been wrong,\u201d Steven Pa
 DENIES_YET_TO = "Chelsea have yet to confirm or deny the meeting."
 DENIES_QUESTION = "Did the Red Cross refuse to hand over the documents?"
 DENIES_DECLINED_COMMENT_ON = "Barclays declined to comment on the report."
+DENIES_HARD_TO_DISPUTE = "\u201cIt is hard to dispute the figures,\u201d Stan Greenberg said."
+DENIES_REBUFFED_PERSON = "Angela Merkel rebuffed Boris Johnson."
+DENIES_SPECULATION_THAT = ("Downing Street rejected speculation that Gordon Brown was considering a move, saying the "
+                           "reports were old.")
 
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."
@@ -202,6 +207,10 @@ PROPOSES_OTHERS_THINK = ("\u201cSome people think the women should stay at home,
 PROPOSES_CAN_CLAIM = "Critics attacked Donald Trump\u2019s suggestion that a judge can\u2019t be impartial."
 PROPOSES_OBJECT_AND_PURPOSE = "Ben Carson proposed the creation of a federal agency to coordinate cyber security."
 PROPOSES_WHETHER_EVER = "It is unclear whether Bernie Sanders will ever tell his voters to support Hillary Clinton."
+PROPOSES_PROMISED_SOMEONE_TO = "Lord Falconer promised the bishops to strengthen the safeguards."
+PROPOSES_NOUN_FOR_TO = "The talks went ahead despite an EU demand for Turkey to recognise Cyprus."
+PROPOSES_NOT_PROPOSALS = ("The rules were called into question by the Law Society. Chelsea push for the title. "
+                          "Ryan Giggs is committing his career to Manchester United.")
 
 # ---------------------------------------------------------------- roles
 ROLES_PREMODIFIER = "Pentagon spokesperson John Kirby spoke to reporters."

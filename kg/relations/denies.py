@@ -33,12 +33,12 @@ LABEL_VERBS = {"call": 0.75, "brand": 0.75, "describe": 0.65, "label": 0.7, "ter
                "denounce": 0.7}
 """Verbs that call something false: "called the report false", "dismissed the claims as nonsense"."""
 FALSE_WORDS = frozenset("""
-untrue baseless unfounded groundless fabricated nonsense rubbish lie lies fiction fantasy smear myth bogus
+untrue baseless unfounded groundless fabricated nonsense rubbish lie lies fiction fantasy smear myth
 untruth untruths falsehood falsehoods nonsensical
 """.split())
 """Words that call a claim false whatever the claim is."""
 WEAK_FALSE_WORDS = frozenset("""
-false fake inaccurate incorrect erroneous wrong absurd ridiculous laughable misleading exaggerated speculation
+false fake bogus inaccurate incorrect erroneous wrong absurd ridiculous laughable misleading exaggerated speculation
 """.split())
 """Words that call a claim false only when what they describe is a claim ("the claims were wrong"), not a
 decision or a plan ("the decision was wrong" is criticism)."""
@@ -94,7 +94,7 @@ def _verb_denial(ctx: Context, verb: Token) -> Found | None:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSE_VERBS:
             return None  # "refused to rule out tax rises" denies nothing
-        if lemma in ("deny", "reject") and not _denies_a_claim(ctx, verb):
+        if lemma in ("deny", "reject", "rebuff") and not _denies_a_claim(ctx, verb):
             return None  # "denied Arsenal space", "the keeper denied the striker", "voters rejected him"
         target = _denied(verb)
         if lemma == "dismiss" and isinstance(target, Token) and not _claim_like(ctx, target, verb):
@@ -117,7 +117,9 @@ def _verb_denial(ctx: Context, verb: Token) -> Found | None:
         tokens = noun_phrase(antecedent)
     else:
         tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"
-                                          or c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "conj" and c.pos_ == "VERB"]
+                                          or c.dep_ == "conj" and c.pos_ == "VERB" and target.pos_ == "NOUN"
+                                          or c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and not any(
+                                              g.dep_ in ("mark", "aux", "nsubj") for g in c.children)]
                                  + concessive_children(target))  # not ", saying ..." nor a misparsed ", ruled X"
     return ctx.finding(verb, tokens, weight, actors=actors_of(verb))
 

@@ -18,8 +18,8 @@ from spacy.tokens import Token
 
 from kg.lexicon import TITLE_HEADS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
-from kg.relations.syntax import (agents_of, char_span, date_of, is_passive, negated, noun_phrase, own_action,
-                                 place_of, principals_of, subject_of, subtree_without)
+from kg.relations.syntax import (agents_of, char_span, date_of, is_passive, negated, noun_phrase, object_controller,
+                                 own_action, place_of, principals_of, subject_of, subtree_without)
 
 HOST_VERBS = {"host": 0.85, "co-host": 0.8, "welcome": 0.7, "receive": 0.65, "hold": 0.75, "stage": 0.75,
               "organise": 0.75, "organize": 0.75, "convene": 0.8, "chair": 0.7, "sponsor": 0.6, "throw": 0.65,
@@ -116,7 +116,8 @@ def _host_and_event(verb: Token) -> tuple[list[Token], Token | None]:
                     for p in c.children if p.dep_ == "pobj"), None)
     if _chosen_to_host(verb):  # "the party chose Manchester to host the event": Manchester hosts
         return [c for c in verb.head.children if c.dep_ == "dobj"], obj
-    subjects = [subject] if subject is not None else []
+    controller = object_controller(verb)  # "credited her with convening the conference": she convened it
+    subjects = [controller] if controller is not None else [subject] if subject is not None else []
     return subjects + principals_of(subjects), obj
 
 

@@ -162,6 +162,8 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     lemma = verb.lemma_.lower()
     preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
     action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if lemma == "call" and "into" in preps:
+        return None  # "called into question"
     if is_passive(verb):  # "a new contract was offered to him by X", "a ceasefire proposed by X"
         passive_subject = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return passive_subject or (verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None)
@@ -171,10 +173,12 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
         return subtree_without(clause, [m for m in clause.children if m.dep_ == "mark"])  # "for the board to act"
     if lemma in FOR_VERBS and "for" in preps and preps["for"].i > verb.i:
         wanted = next((c for c in preps["for"].children if c.dep_ in ("pobj", "pcomp")), None)
-        return None if wanted is None or wanted.lemma_.lower() in NOT_OFFERS else _with_infinitive(verb, wanted)
+        return None if wanted is None or wanted.lemma_.lower() in NOT_OFFERS | PRIZES else _with_infinitive(wanted)
     if lemma == "call":
         return action if "on" in preps or "upon" in preps else None  # "called on X to ..."; "called X a liar"
     if lemma == "commit":
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "committing the rest of his career to club football" dedicates, proposes nothing
         prep = preps.get("to")
         return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if lemma in DIRECTIVE_VERBS or lemma in ("push", "lobby", "campaign", "appeal"):
@@ -190,6 +194,11 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     if lemma in ("promise", "vow", "pledge") and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "promised the commission would not be a talking shop" is a statement, not an offer
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    infinitive = action or next((c for c in verb.children if c.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if lemma in ("promise", "pledge", "vow", "offer") and obj is not None and infinitive is not None \
+            and _addressee(obj):
+        return infinitive  # "promised the archbishop to strengthen safeguards"
     if action is not None and obj is not None and obj.i < action.i and action.left_edge.i == obj.right_edge.i + 1 \
             and lemma in ("propose", "suggest", "recommend") and obj.lemma_.lower() not in NOT_OFFERS:
         return list(obj.subtree) + list(action.subtree)  # "proposed the creation of an agency to coordinate ..."
@@ -210,15 +219,19 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     return None
 
 
-def _with_infinitive(verb: Token, wanted: Token) -> list[Token]:
-    """ "called for the board to hold a meeting": the "for" object and the clause right after it that the parser
-    hung on the verb, as one span."""
+def _addressee(token: Token) -> bool:
+    """Whether an object is someone spoken to (a pronoun, a person's title or group) rather than a thing."""
+    return token.pos_ in ("PRON", "PROPN") or token.lemma_.lower() in AGENT_NOUNS
+
+
+def _with_infinitive(wanted: Token) -> list[Token]:
+    """ "called for the board to hold a meeting", "a demand for Turkey to recognise Cyprus": the "for" object and
+    the infinitive right after it, wherever the parser hung it, as one span."""
     tokens = list(wanted.subtree)
-    for child in sorted(verb.children, key=lambda c: c.i):
-        first = min(t.i for t in child.subtree)
-        if child.i > wanted.i and child.dep_ in ("advcl", "xcomp", "ccomp") and first == tokens[-1].i + 1:
-            tokens.extend(child.subtree)
-    return tokens
+    following = [t for t in wanted.sent if t.left_edge.i == tokens[-1].i + 1 and t.pos_ in ("VERB", "AUX")
+                 and t.dep_ in ("advcl", "xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                           for c in t.children)]
+    return tokens + list(following[0].subtree) if following else tokens
 
 
 def _wanted_of_others(verb: Token) -> Token | None:
@@ -323,6 +336,8 @@ def _proposer_named(ctx: Context, noun: Token) -> tuple[str, str, float] | None:
 
 BINDING_MODALS = frozenset("should would must shall will ought".split())
 """Modals of a proposed "that" clause ("a promise that MPs would be able to"); "can" and "may" state claims."""
+PRIZES = frozenset("title victory win place promotion point points goal goals medal trophy cup championship".split())
+"""What a team "pushes for" in a contest: no proposal."""
 INTERVIEW_VERBS = frozenset("comment discuss respond talk answer speak confirm explain".split())
 """What a journalist's request asks for ("did not respond to requests to comment")."""
 
@@ -354,7 +369,7 @@ def _content_of_noun(noun: Token) -> list[Token] | None:
         if child.dep_ == "prep" and (child.lower_ == "for" and lemma in FOR_NOUNS or child.lower_ == "of"):
             inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if inner is not None and inner.lemma_.lower() not in NOT_OFFERS and (child.lower_ == "for" or inner.tag_ == "VBG"):
-                return list(inner.subtree)
+                return _with_infinitive(inner)
     if lemma in BILL_NOUNS:
         return subtree_without(noun, [c for c in noun.children if c.dep_ in ("appos", "punct")])
     return None

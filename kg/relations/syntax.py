@@ -195,7 +195,7 @@ def object_controller(verb: Token) -> Token | None:
     """Who does a gerund after "for"/"of" when the governing verb has an object: "held Ann in contempt for
     refusing to testify", "accused Bob of rejecting the deal" -> Ann, Bob."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("for", "of") or prep.dep_ != "prep":
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.lower_ not in ("for", "of", "with") or prep.dep_ != "prep":
         return None
     governor = prep.head
     while governor.dep_ in ("pobj", "prep") and governor.head.i != governor.i:
@@ -276,11 +276,11 @@ def is_question(token: Token) -> bool:
 NOT_OWN_ACTION = frozenset("""
 want hope plan plans seek try aim intend expect likely threaten set tip able require ready willing prepared allow
 call urge ask plead beg persuade force challenge invite advise encourage press tell push lobby campaign vote offer
-propose bid compete competition race candidacy apply refuse decline fail unable
+propose bid compete competition race candidacy apply refuse decline fail unable hard difficult impossible easy
 """.split())
 """Words under which an act is only wished, planned, expected, offered, asked for, refused or required: "is
 expected to reject the offer", "ready to hold a meeting", "called for denying entry", "refused to deny it"."""
-UNREAL_MODALS = frozenset("should must could might may can ought would".split())
+UNREAL_MODALS = frozenset("should must could might may can ought would 'd".split())
 """Modals under which an act is advised, possible or conditional, not done: "Mexico must rebut the claims"."""
 
 
