@@ -193,3 +193,21 @@ def test_rebuffing_a_person_is_no_denial():
 def test_speculation_keeps_its_clause_but_not_the_speakers_participle():
     assert facts(extract(texts.DENIES_SPECULATION_THAT), "denies") == [
         ("10 Downing Street", "speculation that Gordon Brown was considering a move")]
+
+
+def test_a_denied_clause_needs_no_noun():
+    assert facts(extract(texts.DENIES_CLAUSE_WITHOUT_NOUN), "denies") == [
+        ("Boris Johnson", "he lied and that he cheated")]
+
+
+def test_the_denied_clause_stops_before_the_deniers_next_verb():
+    assert facts(extract(texts.DENIES_CLAUSE_AND_MAIN_VERB), "denies") == [("Turkey", "the killings were a genocide")]
+
+
+def test_coordinated_gerunds_are_denied_together():
+    assert facts(extract(texts.DENIES_GERUNDS), "denies") == [
+        ("Michael Jackson", "plying a boy with wine and lying to the police")]
+
+
+def test_had_he_denied_is_a_condition():
+    assert facts(extract(texts.DENIES_HAD_HE), "denies") == []

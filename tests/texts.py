@@ -152,6 +152,10 @@ DENIES_HARD_TO_DISPUTE = "\u201cIt is hard to dispute the figures,\u201d Stan Gr
 DENIES_REBUFFED_PERSON = "Angela Merkel rebuffed Boris Johnson."
 DENIES_SPECULATION_THAT = ("Downing Street rejected speculation that Gordon Brown was considering a move, saying the "
                            "reports were old.")
+DENIES_CLAUSE_WITHOUT_NOUN = "Boris Johnson denied that he lied and that he cheated."
+DENIES_CLAUSE_AND_MAIN_VERB = "Turkey denies that the killings were a genocide and goes to great lengths to hide the archives."
+DENIES_GERUNDS = "Michael Jackson denies plying a boy with wine and lying to the police."
+DENIES_HAD_HE = "James Ford was jailed for 15 years, and it would have been longer had he denied the charge."
 
 # ---------------------------------------------------------------- proposes
 PROPOSES_VERB = "Zelensky proposed a ceasefire along the whole front line."

@@ -73,15 +73,16 @@ class Context:
                 return found[0], found[1], subject
         return None
 
-    def finding(self, cue: Token, tokens: list[Token], weight: float, *, actors: list[Token] | None = None) \
-            -> Found | None:
+    def finding(self, cue: Token, tokens: list[Token], weight: float, *, actors: list[Token] | None = None,
+                clause: bool = False) -> Found | None:
         """A finding whose object is `tokens` and whose subject acts through `cue` (denial and proposal
-        verbs): None when no entity acts or the object names nothing ("declined to go for it"). `actors`,
-        when given, are who acts instead of the verb's subjects (a passive's by-phrase; none: nobody acts)."""
+        verbs): None when no entity acts or the object names nothing ("declined to go for it"; a reported
+        `clause` says something without a noun: "denied that he lied"). `actors`, when given, are who acts
+        instead of the verb's subjects (a passive's by-phrase; none: nobody acts)."""
         span = char_span(tokens)
         agent = self.agent(cue) or self.first_entity(principals_of(subjects_of(cue))) if actors is None \
             else self.first_entity(actors)
-        if span is None or agent is None or not has_content_noun(tokens):
+        if span is None or agent is None or not (clause or has_content_noun(tokens)):
             return None
         key, how, _ = agent
         return Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(cue.idx, cue.idx + len(cue)),

@@ -117,11 +117,14 @@ def _verb_denial(ctx: Context, verb: Token) -> Found | None:
         tokens = noun_phrase(antecedent)
     else:
         tokens = subtree_without(target, [c for c in target.children if c.dep_ == "prep" and c.lower_ == "as"
-                                          or c.dep_ == "conj" and c.pos_ == "VERB" and target.pos_ == "NOUN"
+                                          or c.dep_ == "conj" and c.tag_ in ("VBZ", "VBD", "VBP") and not any(
+                                              g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
                                           or c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and not any(
                                               g.dep_ in ("mark", "aux", "nsubj") for g in c.children)]
                                  + concessive_children(target))  # not ", saying ..." nor a misparsed ", ruled X"
-    return ctx.finding(verb, tokens, weight, actors=actors_of(verb))
+    clause = isinstance(target, Token) and target.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in target.children)
+    return ctx.finding(verb, tokens, weight, actors=actors_of(verb), clause=clause)
 
 
 def _split_clause(verb: Token) -> list[Token] | None:

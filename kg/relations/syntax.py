@@ -280,8 +280,17 @@ propose bid compete competition race candidacy apply refuse decline fail unable 
 """.split())
 """Words under which an act is only wished, planned, expected, offered, asked for, refused or required: "is
 expected to reject the offer", "ready to hold a meeting", "called for denying entry", "refused to deny it"."""
-UNREAL_MODALS = frozenset("should must could might may can ought would 'd".split())
+UNREAL_MODALS = frozenset("should must could might may can ought would 'd \u2019d".split())
 """Modals under which an act is advised, possible or conditional, not done: "Mexico must rebut the claims"."""
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "had he denied the charge", "should they reject it", "were it to fail": an auxiliary before the subject
+    that makes a condition (a question mark aside)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and not is_question(verb) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "should", "were") and c.i < subject.i
+        for c in verb.children)
 
 
 def own_action(verb: Token) -> bool:
@@ -293,8 +302,8 @@ def own_action(verb: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in UNREAL_MODALS or c.dep_ == "mark" and c.lower_ in ("if", "unless",
                                                                                                "whether")
-               or c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children):
-            return False  # "whether he will ever tell them to ...", "have yet to confirm or deny"
+               or c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children) or _inverted_condition(token):
+            return False  # "whether he will ever tell them to ...", "have yet to confirm or deny", "had he denied"
         head = token.head
         to = any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to") for c in token.children)
         governed = token.dep_ in ("xcomp", "pcomp", "pobj") or token.dep_ in ("advcl", "acl", "ccomp") and to \
