@@ -1,5 +1,6 @@
 """proposes/v1: proposal verbs, readiness, calls, offers, group proposers, near misses."""
 
+import pytest
 from conftest import extract, facts
 
 import texts
@@ -59,164 +60,69 @@ def test_a_placeholder_is_no_proposal():
     assert facts(extract(texts.PROPOSES_PLACEHOLDER), "proposes") == []
 
 
-def test_called_on_someone_to():
-    assert facts(extract(texts.PROPOSES_CALLED_ON), "proposes") == [("Angela Merkel", "to cut its spending")]
-
-
-def test_called_for_someone_to():
-    assert facts(extract(texts.PROPOSES_CALLED_FOR_TO), "proposes") == [
-        ("Vodafone", "the board to hold an emergency meeting")]
-
-
-def test_warned_to_but_not_warned_that():
-    assert facts(extract(texts.PROPOSES_WARNED_TO), "proposes") == [("Boris Johnson", "to drop its demands")]
-
-
-def test_asked_to():
-    assert facts(extract(texts.PROPOSES_ASKED_TO), "proposes") == [("Apple Inc.", "to block the sale of the phones")]
-
-
-def test_asking_a_question_or_for_details_proposes_nothing():
-    assert facts(extract(texts.PROPOSES_ASKED_WHETHER), "proposes") == []
-
-
-def test_demanded():
-    assert facts(extract(texts.PROPOSES_DEMANDED), "proposes") == [("Unite", "a pay rise of ten percent")]
-
-
-def test_demanding_to_know_is_a_question():
-    assert facts(extract(texts.PROPOSES_DEMANDED_TO_KNOW), "proposes") == []
-
-
 def test_said_someone_should():
     x = extract(texts.PROPOSES_SAID_SHOULD)
     assert facts(x, "proposes") == [("Keir Starmer", "the minister should resign over the affair")]
     assert facts(x, "said") == [("Keir Starmer", "the minister should resign over the affair")]
 
 
-def test_predictions_and_inferences_are_no_proposals():
-    assert facts(extract(texts.PROPOSES_PREDICTION), "proposes") == []
+CASES = [
+    pytest.param(texts.PROPOSES_CALLED_ON, [("Angela Merkel", "to cut its spending")], id="called_on_someone_to"),
+    pytest.param(texts.PROPOSES_CALLED_FOR_TO, [("Vodafone", "the board to hold an emergency meeting")],
+                 id="called_for_someone_to"),
+    pytest.param(texts.PROPOSES_WARNED_TO, [("Boris Johnson", "to drop its demands")],
+                 id="warned_to_but_not_warned_that"),
+    pytest.param(texts.PROPOSES_ASKED_TO, [("Apple Inc.", "to block the sale of the phones")], id="asked_to"),
+    pytest.param(texts.PROPOSES_ASKED_WHETHER, [], id="asking_a_question_or_for_details_proposes_nothing"),
+    pytest.param(texts.PROPOSES_DEMANDED, [("Unite", "a pay rise of ten percent")], id="demanded"),
+    pytest.param(texts.PROPOSES_DEMANDED_TO_KNOW, [], id="demanding_to_know_is_a_question"),
+    pytest.param(texts.PROPOSES_PREDICTION, [], id="predictions_and_inferences_are_no_proposals"),
+    pytest.param(texts.PROPOSES_THERE_MUST_BE, [("Keir Starmer", "There must be a full public inquiry")],
+                 id="there_must_be"),
+    pytest.param(texts.PROPOSES_TIME_TO, [("Angela Merkel", "to end the sanctions")], id="it_is_time_to"),
+    pytest.param(texts.PROPOSES_FIRST_TIME, [], id="the_first_time_is_no_proposal"),
+    pytest.param(texts.PROPOSES_OWN_PLAN, [("Boris Johnson", "to build a bridge to Ireland")], id="someones_plan_to"),
+    pytest.param(texts.PROPOSES_NO_PROPOSER, [], id="a_plan_of_nobody_named"),
+    pytest.param(texts.PROPOSES_ANNOUNCED_PLANS, [("Rishi Sunak", "to cut fuel duty")], id="announced_plans_to"),
+    pytest.param(texts.PROPOSES_INTRODUCED_BILL, [("Elizabeth Warren", "a bill that would cap card fees")],
+                 id="introduced_a_bill"),
+    pytest.param(texts.PROPOSES_OFFERED_PASSIVE, [], id="was_offered_with_no_agent_is_nobodys_offer"),
+    pytest.param(texts.PROPOSES_OFFERED_BY, [("Chelsea", "A new contract")], id="offered_by"),
+    pytest.param(texts.PROPOSES_OFFER_TRADE, [("Vodafone", "a compromise to the regulator")],
+                 id="a_firm_offering_its_products_proposes_nothing"),
+    pytest.param(texts.PROPOSES_CONDOLENCES, [], id="condolences_are_no_proposal"),
+    pytest.param(texts.PROPOSES_DECIDED_AGAINST, [], id="decided_against"),
+    pytest.param(texts.PROPOSES_WANTED_DONE, [("Conservative Party", "a sunset clause added to the bill")],
+                 id="wanting_others_to_act_but_not_wanting_to_win"),
+    pytest.param(texts.PROPOSES_LETTER, [("Maria Cantwell", "the agency should publish its data")],
+                 id="a_letter_proposes_for_its_author"),
+    pytest.param(texts.PROPOSES_RELATIVE_APPOSITION, [("France", "to cut emissions by half")],
+                 id="a_relative_pronoun_after_an_apposition"),
+    pytest.param(texts.PROPOSES_QUESTION, [], id="a_question_proposes_nothing"),
+    pytest.param(texts.PROPOSES_READY_TO_BE, [], id="ready_to_be_something_offers_nothing"),
+    pytest.param(texts.PROPOSES_TOLD_NO_TO, [], id="told_without_an_infinitive_is_no_instruction"),
+    pytest.param(texts.PROPOSES_THERE_SHOULD_BE, [("Keir Starmer", "There should be an inquiry")],
+                 id="there_should_be_a_measure_but_not_a_forecast"),
+    pytest.param(texts.PROPOSES_COULD_ASK, [], id="a_possible_request_is_none_yet"),
+    pytest.param(texts.PROPOSES_REGRET, [], id="a_regret_about_the_past_is_no_proposal"),
+    pytest.param(texts.PROPOSES_MUST_NOT_FORGET, [], id="must_not_forget_is_no_proposal"),
+    pytest.param(texts.PROPOSES_REQUEST_TO_COMMENT, [], id="a_request_to_comment_is_no_proposal"),
+    pytest.param(texts.PROPOSES_OTHERS_THINK, [], id="what_others_think_should_happen_is_not_the_speakers_proposal"),
+    pytest.param(texts.PROPOSES_CAN_CLAIM, [], id="a_suggestion_that_something_can_be_is_a_claim"),
+    pytest.param(texts.PROPOSES_OBJECT_AND_PURPOSE,
+                 [("Ben Carson", "the creation of a federal agency to coordinate cyber security")],
+                 id="the_proposed_thing_with_its_purpose"),
+    pytest.param(texts.PROPOSES_WHETHER_EVER, [], id="whether_someone_will_ever_ask_is_no_proposal"),
+    pytest.param(texts.PROPOSES_PROMISED_SOMEONE_TO, [("Falconer", "to strengthen the safeguards")],
+                 id="promised_someone_to_do_something"),
+    pytest.param(texts.PROPOSES_NOUN_FOR_TO, [("European Union", "Turkey to recognise Cyprus")],
+                 id="a_demand_for_someone_to_act"),
+    pytest.param(texts.PROPOSES_NOT_PROPOSALS, [],
+                 id="called_into_question_pushing_for_a_title_and_committing_a_career_propose_nothing"),
+]
+"""Constructions and near misses: the facts each text must give (none for a near miss)."""
 
 
-def test_there_must_be():
-    assert facts(extract(texts.PROPOSES_THERE_MUST_BE), "proposes") == [
-        ("Keir Starmer", "There must be a full public inquiry")]
-
-
-def test_it_is_time_to():
-    assert facts(extract(texts.PROPOSES_TIME_TO), "proposes") == [("Angela Merkel", "to end the sanctions")]
-
-
-def test_the_first_time_is_no_proposal():
-    assert facts(extract(texts.PROPOSES_FIRST_TIME), "proposes") == []
-
-
-def test_someones_plan_to():
-    assert facts(extract(texts.PROPOSES_OWN_PLAN), "proposes") == [("Boris Johnson", "to build a bridge to Ireland")]
-
-
-def test_a_plan_of_nobody_named():
-    assert facts(extract(texts.PROPOSES_NO_PROPOSER), "proposes") == []
-
-
-def test_announced_plans_to():
-    assert facts(extract(texts.PROPOSES_ANNOUNCED_PLANS), "proposes") == [("Rishi Sunak", "to cut fuel duty")]
-
-
-def test_introduced_a_bill():
-    assert facts(extract(texts.PROPOSES_INTRODUCED_BILL), "proposes") == [
-        ("Elizabeth Warren", "a bill that would cap card fees")]
-
-
-def test_was_offered_with_no_agent_is_nobodys_offer():
-    assert facts(extract(texts.PROPOSES_OFFERED_PASSIVE), "proposes") == []
-
-
-def test_offered_by():
-    assert facts(extract(texts.PROPOSES_OFFERED_BY), "proposes") == [("Chelsea", "A new contract")]
-
-
-def test_a_firm_offering_its_products_proposes_nothing():
-    assert facts(extract(texts.PROPOSES_OFFER_TRADE), "proposes") == [("Vodafone", "a compromise to the regulator")]
-
-
-def test_condolences_are_no_proposal():
-    assert facts(extract(texts.PROPOSES_CONDOLENCES), "proposes") == []
-
-
-def test_decided_against():
-    assert facts(extract(texts.PROPOSES_DECIDED_AGAINST), "proposes") == []
-
-
-def test_wanting_others_to_act_but_not_wanting_to_win():
-    assert facts(extract(texts.PROPOSES_WANTED_DONE), "proposes") == [
-        ("Conservative Party", "a sunset clause added to the bill")]
-
-
-def test_a_letter_proposes_for_its_author():
-    assert facts(extract(texts.PROPOSES_LETTER), "proposes") == [("Maria Cantwell", "the agency should publish its data")]
-
-
-def test_a_relative_pronoun_after_an_apposition():
-    assert facts(extract(texts.PROPOSES_RELATIVE_APPOSITION), "proposes") == [("France", "to cut emissions by half")]
-
-
-def test_a_question_proposes_nothing():
-    assert facts(extract(texts.PROPOSES_QUESTION), "proposes") == []
-
-
-def test_ready_to_be_something_offers_nothing():
-    assert facts(extract(texts.PROPOSES_READY_TO_BE), "proposes") == []
-
-
-def test_told_without_an_infinitive_is_no_instruction():
-    assert facts(extract(texts.PROPOSES_TOLD_NO_TO), "proposes") == []
-
-
-def test_there_should_be_a_measure_but_not_a_forecast():
-    assert facts(extract(texts.PROPOSES_THERE_SHOULD_BE), "proposes") == [("Keir Starmer", "There should be an inquiry")]
-
-
-def test_a_possible_request_is_none_yet():
-    assert facts(extract(texts.PROPOSES_COULD_ASK), "proposes") == []
-
-
-def test_a_regret_about_the_past_is_no_proposal():
-    assert facts(extract(texts.PROPOSES_REGRET), "proposes") == []
-
-
-def test_must_not_forget_is_no_proposal():
-    assert facts(extract(texts.PROPOSES_MUST_NOT_FORGET), "proposes") == []
-
-
-def test_a_request_to_comment_is_no_proposal():
-    assert facts(extract(texts.PROPOSES_REQUEST_TO_COMMENT), "proposes") == []
-
-
-def test_what_others_think_should_happen_is_not_the_speakers_proposal():
-    assert facts(extract(texts.PROPOSES_OTHERS_THINK), "proposes") == []
-
-
-def test_a_suggestion_that_something_can_be_is_a_claim():
-    assert facts(extract(texts.PROPOSES_CAN_CLAIM), "proposes") == []
-
-
-def test_the_proposed_thing_with_its_purpose():
-    assert facts(extract(texts.PROPOSES_OBJECT_AND_PURPOSE), "proposes") == [
-        ("Ben Carson", "the creation of a federal agency to coordinate cyber security")]
-
-
-def test_whether_someone_will_ever_ask_is_no_proposal():
-    assert facts(extract(texts.PROPOSES_WHETHER_EVER), "proposes") == []
-
-
-def test_promised_someone_to_do_something():
-    assert facts(extract(texts.PROPOSES_PROMISED_SOMEONE_TO), "proposes") == [("Falconer", "to strengthen the safeguards")]
-
-
-def test_a_demand_for_someone_to_act():
-    assert facts(extract(texts.PROPOSES_NOUN_FOR_TO), "proposes") == [("European Union", "Turkey to recognise Cyprus")]
-
-
-def test_called_into_question_pushing_for_a_title_and_committing_a_career_propose_nothing():
-    assert facts(extract(texts.PROPOSES_NOT_PROPOSALS), "proposes") == []
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_constructions_and_near_misses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert facts(extract(text), "proposes") == expected

@@ -121,7 +121,8 @@ DENIES_RELATIVE = "The charges, which Boris Johnson denies, date from 2019."
 DENIES_CALLED_FALSE = "Boris Johnson called the report false but called the decision brave."
 DENIES_SAID_BASELESS = "Microsoft said the claims were baseless and that the early results were wrong."
 DENIES_SAID_NOT_TRUE = "Microsoft said the report was not true."
-DENIES_NOT_WHAT_CLAIMED = "\u201cThe tax is not the disaster that its critics make it out to be,\u201d Rishi Sunak said."
+DENIES_NOT_WHAT_CLAIMED = ("\u201cThe tax is not the disaster that its critics make it out to be,\u201d "
+                           "Rishi Sunak said.")
 DENIES_DOES_NOT_MEAN = "Angela Merkel said that a slower economy does not mean jobs will be lost."
 DENIES_DISMISSED_MANAGER = "Chelsea dismissed their manager on Sunday."
 DENIES_DISMISSED_AS = "Boris Johnson dismissed the figures as a fantasy."
@@ -153,7 +154,8 @@ DENIES_REBUFFED_PERSON = "Angela Merkel rebuffed Boris Johnson."
 DENIES_SPECULATION_THAT = ("Downing Street rejected speculation that Gordon Brown was considering a move, saying the "
                            "reports were old.")
 DENIES_CLAUSE_WITHOUT_NOUN = "Boris Johnson denied that he lied and that he cheated."
-DENIES_CLAUSE_AND_MAIN_VERB = "Turkey denies that the killings were a genocide and goes to great lengths to hide the archives."
+DENIES_CLAUSE_AND_MAIN_VERB = ("Turkey denies that the killings were a genocide and goes to great lengths to hide "
+                               "the archives.")
 DENIES_GERUNDS = "Michael Jackson denies plying a boy with wine and lying to the police."
 DENIES_HAD_HE = "James Ford was jailed for 15 years, and it would have been longer had he denied the charge."
 
@@ -190,7 +192,8 @@ PROPOSES_ANNOUNCED_PLANS = "Rishi Sunak announced plans to cut fuel duty."
 PROPOSES_INTRODUCED_BILL = "Senator Elizabeth Warren introduced a bill that would cap card fees."
 PROPOSES_OFFERED_PASSIVE = "The striker was offered a new contract."
 PROPOSES_OFFERED_BY = "A new contract was offered to him by Chelsea."
-PROPOSES_OFFER_TRADE = "Vodafone offers a cheaper broadband service, and Vodafone offered a compromise to the regulator."
+PROPOSES_OFFER_TRADE = ("Vodafone offers a cheaper broadband service, and Vodafone offered a compromise to the "
+                        "regulator.")
 PROPOSES_CONDOLENCES = "Angela Merkel offered her condolences to the families."
 PROPOSES_DECIDED_AGAINST = "The FBI decided against recommending charges."
 PROPOSES_WANTED_DONE = "The Conservatives wanted a sunset clause added to the bill, and Labour wants to win."
@@ -199,7 +202,8 @@ PROPOSES_RELATIVE_APPOSITION = ("The deal was driven by France and Germany, the 
                                 "pledged to cut emissions by half.")
 PROPOSES_QUESTION = "Will Rishi Sunak propose a new tax?"
 PROPOSES_READY_TO_BE = "Bernie Sanders has to show that he is ready to be president."
-PROPOSES_TOLD_NO_TO = "\u201cThis is politics,\u201d Donald Trump told Reuters, \u201ckeeping rates at this level.\u201d"
+PROPOSES_TOLD_NO_TO = ("\u201cThis is politics,\u201d Donald Trump told Reuters, "
+                       "\u201ckeeping rates at this level.\u201d")
 PROPOSES_THERE_SHOULD_BE = ("\u201cThere should be new phones in the shops by May,\u201d Tim Cook said. "
                             "\u201cThere should be an inquiry,\u201d Keir Starmer said.")
 PROPOSES_COULD_ASK = "Marco Rubio could ask his delegates to back another candidate."

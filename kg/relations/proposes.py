@@ -209,7 +209,8 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
         if dep == "dobj" and (child.lemma_.lower() in NOT_OFFERS or child.lower_ in NOT_OFFERS
                               or any(c.lower_ == "no" for c in child.children)):
             return None
-        if dep == "dobj" and lemma == "offer" and child.ent_type_ != "MONEY" and child.lemma_.lower() not in OFFER_NOUNS:
+        if dep == "dobj" and lemma == "offer" and child.ent_type_ != "MONEY" \
+                and child.lemma_.lower() not in OFFER_NOUNS:
             return None
         if dep == "ccomp" and lemma == "suggest" and not any(c.lower_ == "should" for c in child.children):
             return None
@@ -362,13 +363,15 @@ def _content_of_noun(noun: Token) -> list[Token] | None:
     gerund ("the idea of cutting"); a bill or resolution is its own content."""
     lemma = noun.lemma_.lower()
     for child in noun.children:
-        if child.dep_ in ("acl", "relcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") and _proposed_clause(child):
+        if child.dep_ in ("acl", "relcl", "ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") \
+                and _proposed_clause(child):
             if child.lemma_.lower() in INTERVIEW_VERBS:
                 return None  # "requests to comment", "a request to discuss the work": asking for an interview
             return subtree_without(child, concessive_children(child))
         if child.dep_ == "prep" and (child.lower_ == "for" and lemma in FOR_NOUNS or child.lower_ == "of"):
             inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if inner is not None and inner.lemma_.lower() not in NOT_OFFERS and (child.lower_ == "for" or inner.tag_ == "VBG"):
+            if inner is not None and inner.lemma_.lower() not in NOT_OFFERS \
+                    and (child.lower_ == "for" or inner.tag_ == "VBG"):
                 return _with_infinitive(inner)
     if lemma in BILL_NOUNS:
         return subtree_without(noun, [c for c in noun.children if c.dep_ in ("appos", "punct")])
