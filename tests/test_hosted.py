@@ -138,3 +138,9 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_constructions_and_near_misses(text: str, expected: list[tuple[str, str]]) -> None:
     assert facts(extract(text), "hosted") == expected
+
+
+def test_a_presenter_hosting_a_show_is_a_low_confidence_fact():
+    x = extract(texts.HOSTED_PRESENTER)
+    confidence = {r.object.text: r.evidence.confidence for r in x.relations if r.predicate == "hosted"}
+    assert confidence["a new talk show"] < 0.6 < confidence["the summit"]

@@ -101,6 +101,7 @@ HOSTED_PARTY_DEBATE = "Marco Rubio shone at the GOP debate, and Hillary Clinton 
 HOSTED_UNABLE_OR_WANTED = ("The union is unable to stage the march. Voters want the Senate to hold hearings. "
                            "Ted Cruz received all the delegates at stake.")
 HOSTED_CREDITED_WITH = "Dolores Huerta credited Hillary Clinton with convening a conference on youth in Denver."
+HOSTED_PRESENTER = "Graham Norton will host the summit, and Oprah Winfrey will host a new talk show."
 
 # ---------------------------------------------------------------- denies
 DENIES_THAT = "Peskov denied that Russia had attacked the city."
