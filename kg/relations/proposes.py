@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kg.lexicon import GROUP_NOUNS, GROUP_PRONOUNS, TITLE_HEADS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.syntax import (RELATIVE_WORDS, actors_of, char_span, concessive_children, has_content_noun,
-                                 is_passive, is_question, negated, own_action, subtree_without)
+                                 is_infinitive, is_passive, is_question, negated, own_action, subtree_without)
 
 PROPOSE_VERBS = {"propose": 0.8, "offer": 0.7, "suggest": 0.6, "pledge": 0.75, "recommend": 0.65,
                  "commit": 0.7, "call": 0.75, "urge": 0.7, "promise": 0.7, "vow": 0.65, "demand": 0.75,
@@ -51,8 +51,6 @@ its customers ("offers a cheaper service") is trade, not a proposal."""
 ADVICE = frozenset("should must need ought".split())
 PLACEHOLDERS = frozenset("idea plan proposal proposals move measure measures scheme step steps thing things".split())
 """Nouns that only point back to a proposal described elsewhere ("proposed the idea")."""
-REFUSING = frozenset("refuse decline reject fail oppose resist".split())
-"""Verbs under which a proposal verb proposes nothing: "refused to offer", "failed to propose"."""
 QUESTIONS = frozenset("know why how whether if what when where who".split())
 """Words that make "demanded to know ..." or "asked whether ..." a question, not a proposal."""
 
@@ -75,7 +73,7 @@ NOT_PROPOSALS = frozenset("""
 be have know feel think realise realize understand mean seem appear look sound wonder win lose beat rise fall grow
 increase decrease decline drop happen come arrive see expect hit reach remain stay continue get become prove
 suffer face find say admit confess add stress note point tell ask remember recall imagine wait worry fear hope
-believe trust recognise recognize acknowledge concern worry surprise please disappoint delight interest satisfy
+believe trust recognise recognize acknowledge concern surprise please disappoint delight interest satisfy
 shock alarm convince prepare forget doubt
 """.split())
 """Verbs that after "should"/"must" predict, infer or hedge ("prices should rise", "he must know", "I must say")
@@ -111,10 +109,12 @@ def proposes(ctx: Context) -> Iterator[Found]:
 
 
 def _verb_or_readiness(ctx: Context, token: Token) -> Found | None:
+    """A proposal verb the subject itself uses ("X proposed ...", not "X was urged to propose") or a readiness
+    word ("X is ready to ..."), with what it proposes."""
     lemma = token.lemma_.lower()
     actors = None
     if lemma in PROPOSE_VERBS and token.pos_ == "VERB":
-        if _refused(token) or is_question(token) or token.dep_ == "acomp" or not own_action(token):
+        if is_question(token) or token.dep_ == "acomp" or not own_action(token):
             return None
         proposal = _proposal_of_verb(token)
         weight = PROPOSE_VERBS[lemma]
@@ -148,14 +148,6 @@ def _object_gapped(verb: Token, action: Token) -> bool:
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in action.children)
 
 
-def _refused(verb: Token) -> bool:
-    """ "refused to offer", "decided against recommending charges": a proposal verb that proposes nothing."""
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in REFUSING:
-        return True
-    return verb.dep_ == "pcomp" and head.lower_ == "against"
-
-
 def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     """What a proposal verb proposes: the "for" object, the action someone is urged or asked to take, the
     offered object or action."""
@@ -185,17 +177,18 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
         return _directive(verb, action)
     if lemma == "want":
         return _wanted_of_others(verb)
-    if lemma == "urge":  # "urged caution", but not "urged the finance chiefs" with the action lost in the parse
+    if lemma == "urge":  # "urged caution"; not "urged the finance chiefs" whose action the parser lost
         thing = next((c for c in verb.children if c.dep_ in ("ccomp", "dobj") and c.i > verb.i), None)
-        return action or (thing if thing is not None and thing.dep_ == "ccomp" or thing is not None
-                          and thing.pos_ == "NOUN" and thing.lemma_.lower() not in AGENT_NOUNS else None)
+        if action is not None or thing is None:
+            return action
+        return thing if thing.dep_ == "ccomp" or thing.pos_ == "NOUN" and thing.lemma_.lower() not in AGENT_NOUNS \
+            else None
     if lemma == "demand" and action is not None and action.lemma_.lower() in QUESTIONS:
         return None  # "demanded to know why"
     if lemma in ("promise", "vow", "pledge") and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "promised the commission would not be a talking shop" is a statement, not an offer
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    infinitive = action or next((c for c in verb.children if c.dep_ == "advcl" and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    infinitive = action or next((c for c in verb.children if c.dep_ == "advcl" and is_infinitive(c)), None)
     if lemma in ("promise", "pledge", "vow", "offer") and obj is not None and infinitive is not None \
             and _addressee(obj):
         return infinitive  # "promised the archbishop to strengthen safeguards"
@@ -230,8 +223,7 @@ def _with_infinitive(wanted: Token) -> list[Token]:
     the infinitive right after it, wherever the parser hung it, as one span."""
     tokens = list(wanted.subtree)
     following = [t for t in wanted.sent if t.left_edge.i == tokens[-1].i + 1 and t.pos_ in ("VERB", "AUX")
-                 and t.dep_ in ("advcl", "xcomp", "ccomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                           for c in t.children)]
+                 and t.dep_ in ("advcl", "xcomp", "ccomp", "acl") and is_infinitive(t)]
     return tokens + list(following[0].subtree) if following else tokens
 
 
@@ -241,7 +233,7 @@ def _wanted_of_others(verb: Token) -> Token | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None:
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        to = is_infinitive(clause)
         done = clause.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "neg") for c in clause.children)
         if subject is not None and subject.lower_ not in ("you", "me", "us") \
                 and (done or to and clause.lemma_.lower() not in NOT_PROPOSALS):
@@ -256,12 +248,11 @@ def _directive(verb: Token, action: Token | None) -> Token | None:
     """ "asked the court to block the sale", "warned the BBC to steer away", "asked that the line be removed":
     what the addressee is to do. A question ("asked whether ...") or a statement ("warned that ...") is none."""
     if action is not None:  # "told reporters, 'keeping rates low ...'" is no instruction: it needs "to"
-        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in action.children)
-        return action if to and action.lemma_.lower() not in QUESTIONS else None
+        return action if is_infinitive(action) and action.lemma_.lower() not in QUESTIONS else None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if is_infinitive(clause):
         return clause  # "asked the government to act", parsed as a clause
     marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
     return clause if verb.lemma_.lower() == "ask" and "that" in marks else None
@@ -348,7 +339,7 @@ def _proposed_clause(clause: Token) -> bool:
     the line be removed" (a "that" clause needs a modal or the subjunctive: in "proposals that the economy was
     successful" it is no content)."""
     children = list(clause.children)
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if is_infinitive(clause):
         return True
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
         return False

@@ -277,6 +277,7 @@ NOT_OWN_ACTION = frozenset("""
 want hope plan plans seek try aim intend expect likely threaten set tip able require ready willing prepared allow
 call urge ask plead beg persuade force challenge invite advise encourage press tell push lobby campaign vote offer
 propose bid compete competition race candidacy apply refuse decline fail unable hard difficult impossible easy
+reject oppose resist
 """.split())
 """Words under which an act is only wished, planned, expected, offered, asked for, refused or required: "is
 expected to reject the offer", "ready to hold a meeting", "called for denying entry", "refused to deny it"."""
@@ -305,7 +306,7 @@ def own_action(verb: Token) -> bool:
                or c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children) or _inverted_condition(token):
             return False  # "whether he will ever tell them to ...", "have yet to confirm or deny", "had he denied"
         head = token.head
-        to = any(c.dep_ in ("mark", "aux") and c.lower_ in ("for", "to") for c in token.children)
+        to = is_infinitive(token) or any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
         governed = token.dep_ in ("xcomp", "pcomp", "pobj") or token.dep_ in ("advcl", "acl", "ccomp") and to \
             or token.dep_ == "prep" and token.lower_ in ("for", "against", "of", "about")
         if token.dep_ == "conj" and head.i != token.i and head.pos_ == "VERB":
@@ -313,9 +314,16 @@ def own_action(verb: Token) -> bool:
             continue
         if head.i == token.i or not governed:
             return True  # not "told the chancellor at a dinner hosted by X": a participle is a fact
+        if token.dep_ == "prep" and token.lower_ == "against":
+            return False  # "decided against recommending charges"
         if token.dep_ == "xcomp" and (any(c.dep_ == "dobj" for c in head.children) or negated(head)):
             return False  # "urged the club to reject", "never called a donor to ask for money"
         if head.lemma_.lower() in NOT_OWN_ACTION or head.lower_ in NOT_OWN_ACTION:
             return False
         token = head
     return True
+
+
+def is_infinitive(token: Token) -> bool:
+    """Whether `token` heads a "to" infinitive: "(asked them) to leave"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
