@@ -60,7 +60,7 @@ VISIT_PLACES = frozenset("at on in during for".split())
 """Prepositions whose phrases stay in a visit's description ("visited X at his residence on Monday")."""
 
 
-@rule("hosted", version=1)
+@rule("hosted", version=2)
 def hosted(ctx: Context) -> Iterator[Found]:
     """Host-verb clauses whose host is an entity and whose object is an event, a guest or a named entity;
     visits to a person or organisation; gatherings named as an entity's."""

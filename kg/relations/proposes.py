@@ -97,7 +97,7 @@ PREFERENCE_WORDS = frozenset("better best wise sensible right preferable importa
 """Adjectives of "it would be better if ...", "it is vital that ..."."""
 
 
-@rule("proposes", version=1)
+@rule("proposes", version=2)
 def proposes(ctx: Context) -> Iterator[Found]:
     """Proposal verbs, readiness adjectives, proposal nouns with their proposer, then proposals inside what
     someone said."""
