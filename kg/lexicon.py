@@ -176,6 +176,12 @@ official officials source sources lawyer lawyers attorney attorneys staffer staf
 """.split())
 """Nouns that, followed by "for X"/"to X"/"of X", denote someone speaking on behalf of X."""
 
+DOCUMENT_NOUNS = frozenset("""
+e-mail email mail letter memo memorandum message statement tweet post speech note article column op-ed blog
+submission manifesto report
+""".split())
+"""What someone writes or delivers, whose content is its author's ("Mr Campbell's e-mail suggested ...")."""
+
 DAY_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
 """.split())

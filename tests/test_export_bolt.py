@@ -18,7 +18,7 @@ from rdflib import Graph, Literal
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.export.neo4j import GROUPS, LABELS, REL_TYPES
+from kg.export.neo4j import GROUPS, labels, rel_types
 from kg.graph import SCHEMA
 
 from conftest import needs_shared
@@ -63,9 +63,9 @@ def check_pushed(server: FalkorDB, g: Graph, output: str) -> None:
     assert (total_nodes, total_edges) == (sum(nodes.values()), sum(edges.values()))
     assert {n for (n,) in pushed.query("MATCH (n:Entity) RETURN n.name").result_set} == names(g)
     assert_facts_match_the_rdf(pushed, g)
-    assert set(LABELS.values()) | set(GROUPS) >= {label for (ls,) in pushed.query(
+    assert set(labels().values()) | set(GROUPS) >= {label for (ls,) in pushed.query(
         "MATCH (n) RETURN labels(n)").result_set for label in ls}
-    assert set(REL_TYPES.values()) >= {t for (t,) in pushed.query("MATCH ()-[r]->() RETURN type(r)").result_set}
+    assert set(rel_types().values()) >= {t for (t,) in pushed.query("MATCH ()-[r]->() RETURN type(r)").result_set}
     indexed = {label for label, *_ in pushed.query("CALL db.indexes()").result_set}
     assert indexed == set(GROUPS), "FalkorDB refuses Neo4j's constraints: the push makes indexes on id instead"
 

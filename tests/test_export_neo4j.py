@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export import ExportError, Format, export
-from kg.export.neo4j import (ARRAY_DELIMITER, CONSTRAINTS_MARK, DATA_MARK, GROUPS, LABELS, REL_TYPES, SCRIPT,
+from kg.export.neo4j import (ARRAY_DELIMITER, CONSTRAINTS_MARK, DATA_MARK, GROUPS, labels, rel_types, SCRIPT,
                              constraints, cypher_literal, inline_statements, prepare, push, run_all, statements)
 from kg.export.propgraph import EVIDENCE, Node, PropertyGraph
 from kg.graph import KG
@@ -82,12 +82,12 @@ def test_csv_headers_follow_the_neo4j_admin_rules(graph, tmp_path):
             space = re.search(r"\((\w+)\)", header[id_cols[0]]).group(1)
             assert space in GROUPS
             ids.setdefault(space, set()).update(row[id_cols[0]] for row in rows)
-            assert all(row[header.index(":LABEL")] in LABELS.values() for row in rows)
+            assert all(row[header.index(":LABEL")] in labels().values() for row in rows)
         else:
             starts = [c for c in header if c.startswith(":START_ID(")]
             ends = [c for c in header if c.startswith(":END_ID(")]
             assert len(starts) == len(ends) == 1 and header.count(":TYPE") == 1, name
-            assert all(row[header.index(":TYPE")] in REL_TYPES.values() for row in rows)
+            assert all(row[header.index(":TYPE")] in rel_types().values() for row in rows)
     for name, (header, rows) in files.items():
         for column in header:
             if m := re.fullmatch(r":(?:START|END)_ID\((\w+)\)", column):
@@ -117,7 +117,7 @@ def test_csvs_round_trip_into_networkx_with_the_rdf_counts(graph, tmp_path):
                 g.add_edge((start, row[0]), (end, row[1]), type=row[2])
     nodes, edges = expected_counts(graph)
     assert Counter(d["label"] for _, d in g.nodes(data=True)) == nodes
-    assert Counter(d["type"] for *_, d in g.edges(data=True)) == Counter({REL_TYPES[k]: n for k, n in edges.items()})
+    assert Counter(d["type"] for *_, d in g.edges(data=True)) == Counter({rel_types()[k]: n for k, n in edges.items()})
 
 
 def test_hostile_names_survive_the_csvs(tmp_path):
@@ -179,9 +179,9 @@ def script_pairs(path: Path) -> list[tuple[str, str]]:
 def counts(engine: Any) -> tuple[Counter[str], Counter[str]]:
     """Nodes per kind label and relationships per type in a FalkorDB graph."""
     nodes, rels = Counter(), Counter()
-    for label in LABELS.values():
+    for label in labels().values():
         nodes[label] = engine.query(f"MATCH (n:{label}) RETURN count(n)").result_set[0][0]
-    for kind, rel in REL_TYPES.items():
+    for kind, rel in rel_types().items():
         rels[kind] = engine.query(f"MATCH ()-[r:{rel}]->() RETURN count(r)").result_set[0][0]
     return +nodes, +rels
 
@@ -248,7 +248,7 @@ def test_cypher_literals_cannot_be_broken_out_of(engine):
 
 def test_labels_and_types_come_from_the_whitelist(tmp_path):
     text = (export(hostile_graph(), Format.NEO4J, tmp_path) / SCRIPT).read_text(encoding="utf-8")
-    allowed = set(LABELS.values()) | set(GROUPS) | set(REL_TYPES.values())
+    allowed = set(labels().values()) | set(GROUPS) | set(rel_types().values())
     outside_literals = re.sub(r"'(?:[^'\\]|\\.)*'", "''", text)
     used = set(re.findall(r"[:(]\s*([A-Z][A-Za-z_]+)\b", outside_literals)) - {"CONSTRAINT"}
     assert used and used <= allowed, used - allowed

@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_dir
-from kg.export.propgraph import RELATION_KINDS, Edge, PropertyGraph, Value, from_rdf
+from kg.export.propgraph import Edge, PropertyGraph, Value, from_rdf, relation_kinds
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = " | "
@@ -74,8 +74,9 @@ def tables(pg: PropertyGraph) -> dict[str, bytes]:
                  "wikidata": n.props.get("wikidata"), "articles": articles.get(n.id)}
                 for n in pg.nodes if n.group == "Entity"]
     relations, roles = [], []
+    kinds = relation_kinds()
     for e in pg.edges:
-        if e.kind in RELATION_KINDS:
+        if e.kind in kinds:
             kept = index[e.target].group == "RelationNode"
             about = args.get(e.target, {}).get("about", []) if kept else [e.target]
             place = args.get(e.target, {}).get("place", []) if kept else []

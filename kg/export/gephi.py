@@ -25,7 +25,7 @@ from lxml import etree
 from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_write
-from kg.export.propgraph import FACT_KINDS, XML_INVALID, PropertyGraph, Value, from_rdf
+from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, fact_kinds, from_rdf
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -80,8 +80,9 @@ def timeline(pg: PropertyGraph) -> tuple[dict[str, str], dict[str, list[str]]]:
     published = {n.id: d for n in pg.nodes if n.kind == "Article" and (d := _iso_date(n.props.get("published")))}
     edges: dict[str, str] = {}
     of_fact: dict[str, str] = {}
+    facts = fact_kinds()
     for e in pg.edges:
-        if e.kind in FACT_KINDS:
+        if e.kind in facts:
             when = _iso_date(e.props.get("date")) or published.get(str(e.props.get("article")))
             if when:
                 edges[e.id] = of_fact[e.target] = when

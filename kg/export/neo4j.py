@@ -23,15 +23,13 @@ from typing import Any
 from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, ExportError, Format, atomic_dir
-from kg.export.propgraph import FACT_KINDS, GROUP, Edge, Node, PropertyGraph, Value, from_rdf
+from kg.export.propgraph import Edge, Node, PropertyGraph, Value, fact_kinds, from_rdf, groups
+from kg.spec import ROLE_PREDICATE, relation_types
 
 log = logging.getLogger(__name__)
 
-LABELS = {kind: kind for kind in GROUP}
-"""Node kind -> Neo4j label (each node also gets its group's label: Entity, RelationNode, Role, Article)."""
 GROUPS = ("Entity", "Article", "RelationNode", "Role")
-REL_TYPES = {"said": "SAID", "hosted": "HOSTED", "denies": "DENIES", "proposes": "PROPOSES",
-             "holdsRole": "HOLDS_ROLE", "about": "ABOUT", "place": "AT_PLACE", "mentionedIn": "MENTIONED_IN"}
+LINK_TYPES = {ROLE_PREDICATE: "HOLDS_ROLE", "about": "ABOUT", "place": "AT_PLACE", "mentionedIn": "MENTIONED_IN"}
 IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 ARRAY_DELIMITER = "\x1f"
@@ -74,9 +72,19 @@ class Statement:
     rows: list[dict[str, Any]]
 
 
+def labels() -> dict[str, str]:
+    """Node kind -> Neo4j label (each node also gets its group's label: Entity, RelationNode, Role, Article)."""
+    return {kind: kind for kind in groups()}
+
+
+def rel_types() -> dict[str, str]:
+    """Edge kind -> Neo4j relationship type: each relation type's (SAID, ...) from the vocabulary, then the links."""
+    return {**{name: r.neo4j_type for name, r in relation_types().items()}, **LINK_TYPES}
+
+
 def _label(kind: str) -> str:
     """The whitelisted Neo4j label of a node kind."""
-    label = LABELS.get(kind)
+    label = labels().get(kind)
     if label is None or not IDENTIFIER.match(label):
         raise ExportError(f"no Neo4j label for node kind {kind!r}")
     return label
@@ -84,7 +92,7 @@ def _label(kind: str) -> str:
 
 def _rel_type(kind: str) -> str:
     """The whitelisted Neo4j relationship type of an edge kind."""
-    rel = REL_TYPES.get(kind)
+    rel = rel_types().get(kind)
     if rel is None or not IDENTIFIER.match(rel):
         raise ExportError(f"no Neo4j relationship type for edge kind {kind!r}")
     return rel
@@ -135,7 +143,7 @@ def _row_groups(pg: PropertyGraph) -> list[tuple[str, list[dict[str, Any]]]]:
     for (kind, source, target), edges in by_shape.items():
         rel = _rel_type(kind)
         match = f"{ROWS}MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
-        if kind in FACT_KINDS:
+        if kind in fact_kinds():
             out.append((match + f"MERGE (a)-[r:{rel} {{id: row.id}}]->(b) SET r += row.props",
                         [{"id": e.id, "source": e.source, "target": e.target, "props": dict(e.props)} for e in edges]))
         else:
@@ -253,12 +261,13 @@ def csv_files(pg: PropertyGraph) -> dict[str, str]:
                 for n in pg.nodes if n.group == group]
         files[name] = _csv(header, rows)
     index = pg.node_index()
+    facts = fact_kinds()
     for (source, target), name in REL_FILES.items():
         header = [f":START_ID({source})", f":END_ID({target})", ":TYPE", *(_header(c, t) for c, t in REL_COLUMNS)]
         rows = []
         for e in pg.edges:
             if (index[e.source].group, index[e.target].group) == (source, target):
-                fact_id = e.id if e.kind in FACT_KINDS else None
+                fact_id = e.id if e.kind in facts else None
                 rows.append([e.source, e.target, _rel_type(e.kind), _cell(fact_id),
                              *(_cell(e.props.get(c)) for c, _ in REL_COLUMNS[1:])])
         files[name] = _csv(header, rows)

@@ -24,20 +24,36 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.term import Node as RDFNode
 
 from kg.errors import GraphError
-from kg.graph import KG, NODE_CLASS, SCHEMA
+from kg.spec import KG, ROLE_PREDICATE, SCHEMA, relation_types
 
 log = logging.getLogger(__name__)
 
 Value = str | int | float | list[str]
 
 ENTITY_KINDS = ("Person", "Organization", "Place")
-RELATION_KINDS = tuple(NODE_CLASS)  # said, hosted, denies, proposes
-GROUP = {**{k: "Entity" for k in ENTITY_KINDS}, **{c: "RelationNode" for c in NODE_CLASS.values()},
-         "Role": "Role", "Article": "Article"}
-"""Node kind -> its group (Neo4j's shared label and ID space)."""
-FACT_KINDS = (*RELATION_KINDS, "holdsRole")
-"""Edges that are facts: identified by their RDF node's IRI and carrying text and evidence."""
-EDGE_KINDS = (*FACT_KINDS, "about", "place", "mentionedIn")
+LINK_KINDS = ("about", "place", "mentionedIn")
+"""Edges that link a fact node or an entity to what it names: its arguments, its place, its articles."""
+
+
+def relation_kinds() -> tuple[str, ...]:
+    """The relation types of the vocabulary (said, hosted, denies, proposes, ...): each one edge kind."""
+    return tuple(relation_types())
+
+
+def groups() -> dict[str, str]:
+    """Node kind -> its group (Neo4j's shared label and ID space), in the order nodes are written."""
+    return {**{k: "Entity" for k in ENTITY_KINDS}, **{r.node_class: "RelationNode" for r in relation_types().values()},
+            "Role": "Role", "Article": "Article"}
+
+
+def fact_kinds() -> tuple[str, ...]:
+    """Edges that are facts: identified by their RDF node's IRI and carrying text and evidence."""
+    return (*relation_kinds(), ROLE_PREDICATE)
+
+
+def edge_kinds() -> tuple[str, ...]:
+    """Every edge kind, in the order edges are written."""
+    return (*fact_kinds(), *LINK_KINDS)
 
 EVIDENCE = {  # edge property -> (predicate, type)
     "text": (KG.text, str), "cue": (KG.cue, str), "sentence": (KG.sentence, str),
@@ -55,7 +71,7 @@ XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 
 @dataclass(frozen=True)
 class Node:
-    """A node: its IRI, kind (from GROUP), display label and properties (no None values)."""
+    """A node: its IRI, kind (from `groups()`), display label and properties (no None values)."""
 
     id: str
     kind: str
@@ -65,12 +81,12 @@ class Node:
     @property
     def group(self) -> str:
         """Entity, RelationNode, Role or Article."""
-        return GROUP[self.kind]
+        return groups()[self.kind]
 
 
 @dataclass(frozen=True)
 class Edge:
-    """A directed edge of one of EDGE_KINDS; `id` is the fact's IRI, or source, kind and target for links."""
+    """A directed edge of one of `edge_kinds()`; `id` is the fact's IRI, or source, kind and target for links."""
 
     id: str
     kind: str
@@ -197,7 +213,7 @@ def from_rdf(g: Graph) -> PropertyGraph:
     edges: list[Edge] = []
     kept: dict[str, Node] = {}
     dropped = 0
-    for predicate in RELATION_KINDS:
+    for predicate, relation in relation_types().items():
         for s, o in _pairs(g, KG[predicate]):
             if s not in entities:
                 dropped += 1
@@ -209,7 +225,7 @@ def from_rdf(g: Graph) -> PropertyGraph:
             if len(about) == 1 and not place:
                 edges.append(Edge(o, predicate, s, about[0], props))
                 continue
-            kept[o] = Node(o, NODE_CLASS[predicate], _short(str(props.get("text", ""))),
+            kept[o] = Node(o, relation.node_class, _short(str(props.get("text", ""))),
                            {"text": props["text"]} if "text" in props else {})
             edges.append(Edge(o, predicate, s, o, props))
             edges += [_link(o, "about", a) for a in about] + [_link(o, "place", p) for p in place]
@@ -228,9 +244,9 @@ def from_rdf(g: Graph) -> PropertyGraph:
     edges += [_link(s, "mentionedIn", o) for s, o in _pairs(g, KG.mentionedIn) if s in entities and o in known]
     if dropped:
         log.warning("left out %d fact(s) whose subject is not a kg entity", dropped)
-    order = {k: i for i, k in enumerate(GROUP)}
+    order = {k: i for i, k in enumerate(groups())}
     all_nodes = sorted([*nodes, *kept.values()], key=lambda n: (order[n.kind], n.id))
-    edge_order = {k: i for i, k in enumerate(EDGE_KINDS)}
+    edge_order = {k: i for i, k in enumerate(edge_kinds())}
     return PropertyGraph(tuple(all_nodes), tuple(sorted(edges, key=lambda e: (edge_order[e.kind], e.source,
                                                                               e.target, e.id))))
 

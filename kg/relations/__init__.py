@@ -21,8 +21,8 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import FIRST_PERSON
 from kg.model import Article, Evidence, Relation, Role, Span, TimeRef
 from kg.relations.quotes import Quote, find_quotes
+from kg.relations.syntax import char_span, date_of, has_content_noun, place_of, principals_of, subjects_of
 from kg.spec import relation_types
-from kg.relations.syntax import char_span, date_of, has_content_noun, place_of, subjects_of
 from kg.timex import resolve_time
 
 
@@ -75,16 +75,28 @@ class Context:
                 return found[0], found[1], subject
         return None
 
-    def finding(self, cue: Token, tokens: list[Token], weight: float) -> Found | None:
+    def finding(self, cue: Token, tokens: list[Token], weight: float, *, actors: list[Token] | None = None,
+                clause: bool = False) -> Found | None:
         """A finding whose object is `tokens` and whose subject acts through `cue` (denial and proposal
-        verbs): None when no entity acts or the object names nothing ("declined to go for it")."""
+        verbs): None when no entity acts or the object names nothing ("declined to go for it"; a reported
+        `clause` says something without a noun: "denied that he lied"). `actors`, when given, are who acts
+        instead of the verb's subjects (a passive's by-phrase; none: nobody acts)."""
         span = char_span(tokens)
-        agent = self.agent(cue)
-        if span is None or agent is None or not has_content_noun(tokens):
+        agent = self.agent(cue) or self.first_entity(principals_of(subjects_of(cue))) if actors is None \
+            else self.first_entity(actors)
+        if span is None or agent is None or not (clause or has_content_noun(tokens)):
             return None
         key, how, _ = agent
         return Found(key, span, round(weight * HOW_WEIGHT[how], 3), cue=(cue.idx, cue.idx + len(cue)),
                      time=date_of(cue), place=place_of(cue, self.resolver))
+
+    def first_entity(self, tokens: list[Token]) -> tuple[str, str, Token] | None:
+        """(entity key, how, token) for the first of `tokens` that resolves to an entity."""
+        for token in tokens:
+            found = self.resolver.resolve(token)
+            if found:
+                return found[0], found[1], token
+        return None
 
     def speaker_at(self, start: int, end: int) -> str | None:
         """Who said the statement containing [start, end), if an earlier rule found one."""
