@@ -1,4 +1,4 @@
-"""denies/v1: denial verbs, refusals, rebuttals, near misses."""
+"""denies: denial verbs, refusals, rebuttals, near misses."""
 
 import pytest
 from conftest import extract, facts

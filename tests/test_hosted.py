@@ -1,4 +1,4 @@
-"""hosted/v1: active and passive hosting, place and time, near misses."""
+"""hosted: active and passive hosting, place and time, near misses."""
 
 import pytest
 from conftest import extract, facts

@@ -1,4 +1,4 @@
-"""proposes/v1: proposal verbs, readiness, calls, offers, group proposers, near misses."""
+"""proposes: proposal verbs, readiness, calls, offers, group proposers, near misses."""
 
 import pytest
 from conftest import extract, facts

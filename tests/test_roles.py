@@ -1,8 +1,9 @@
-"""roles/v1: titles before names and in apposition, with their affiliation."""
+"""roles: titles before names and in apposition, with their affiliation."""
 
 from conftest import extract
 
 import texts
+from kg.relations import load_rules
 
 
 def roles(text: str) -> list[tuple[str, str, str | None]]:
@@ -47,7 +48,7 @@ def test_role_carries_evidence():
     x = extract(texts.ROLES_PREMODIFIER)
     (role,) = x.roles
     assert x.article.text[role.span.start:role.span.end] == role.span.text == "Pentagon spokesperson"
-    assert role.evidence.rule == "roles/v1"
+    assert role.evidence.rule == load_rules()["roles"].id
 
 
 def test_title_keeps_its_qualifying_words():

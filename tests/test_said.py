@@ -3,6 +3,7 @@
 from conftest import entity, extract, facts
 
 import texts
+from kg.relations import load_rules
 
 
 def said(text: str) -> list[tuple[str, str]]:
@@ -166,7 +167,7 @@ def test_offsets_slice_back_and_provenance_is_complete():
     (rel,) = x.relations
     assert x.article.text[rel.object.start:rel.object.end] == rel.object.text
     assert x.article.text[rel.evidence.sentence.start:rel.evidence.sentence.end] == rel.evidence.sentence.text
-    assert rel.evidence.rule == "said/v1"
+    assert rel.evidence.rule == load_rules()["said"].id
     assert 0.5 < rel.evidence.confidence <= 0.99
     assert rel.cue.text == "said"
     assert rel.time.expression == "Monday" and rel.time.date == "2022-03-28"
