@@ -26,6 +26,7 @@ from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_write
 from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, fact_kinds, from_rdf
+from kg.spec import relation_types
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -37,9 +38,16 @@ EDGE_ATTRIBUTES = (("text", "string"), ("cue", "string"), ("title", "string"), (
                    ("end", "integer"), ("rule", "string"), ("confidence", "double"), ("article", "string"),
                    ("timeExpression", "string"), ("date", "string"))
 COLOURS = {"Person": (0, 114, 178), "Organization": (230, 159, 0), "Place": (0, 158, 115),
-           "Statement": (204, 121, 167), "Event": (213, 94, 0), "Claim": (240, 228, 66),
-           "Proposal": (86, 180, 233), "Role": (153, 153, 153), "Article": (90, 90, 90)}
-"""Okabe-Ito colours, distinguishable with colour-blindness."""
+           "Role": (153, 153, 153), "Article": (90, 90, 90)}
+"""Okabe-Ito colours, distinguishable with colour-blindness; a relation node takes its relation type's colour."""
+
+
+def colour(kind: str) -> tuple[int, int, int]:
+    """The RGB colour of a node kind: an entity, role or article's own, a relation node's from the vocabulary."""
+    if kind in COLOURS:
+        return COLOURS[kind]
+    hexa = next((r.colour for r in relation_types().values() if r.node_class == kind), "#8a8a8a").lstrip("#")
+    return int(hexa[0:2], 16), int(hexa[2:4], 16), int(hexa[4:6], 16)
 
 
 def _value(value: Value) -> str:
@@ -119,7 +127,7 @@ def serialize(pg: PropertyGraph) -> bytes:
     meta = etree.SubElement(root, f"{{{GEXF_NS}}}meta")
     etree.SubElement(meta, f"{{{GEXF_NS}}}creator").text = "kg"
     etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = \
-        "Who said, hosted, denies and proposes what in the news, with the evidence of every fact."
+        f"Who {', '.join(relation_types())} what in the news, with the evidence of every fact."
     edge_days, node_days = timeline(pg)
     days = sorted({d for ds in node_days.values() for d in ds})
     dynamic = {"mode": "dynamic", "timeformat": "date", "start": days[0], "end": days[-1]} if days else \
@@ -132,7 +140,7 @@ def serialize(pg: PropertyGraph) -> bytes:
     for n in pg.nodes:
         node = etree.SubElement(nodes, f"{{{GEXF_NS}}}node", {"id": n.id, "label": n.label})
         _attvalues(node, {"type": n.kind, **n.props}, NODE_ATTRIBUTES)
-        r, g, b = COLOURS[n.kind]
+        r, g, b = colour(n.kind)
         etree.SubElement(node, f"{{{VIZ_NS}}}color", {"r": str(r), "g": str(g), "b": str(b)})
         etree.SubElement(node, f"{{{VIZ_NS}}}size", {"value": repr(size(degrees[n.id]))})
         if n.id in node_days:

@@ -9,6 +9,7 @@ its stanza in ontology/kg.ttl and a test file.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -106,16 +107,23 @@ class Context:
 
 Rule = Callable[[Context], Iterator[Found]]
 
+ROLE = "role"
+"""The predicate of role findings: a person's job title, written as kg:holdsRole and a kg:Role node."""
 HOW_WEIGHT = {"name": 1.0, "description": 0.9, "pronoun": 0.85, "group": 0.8, "it": 0.7}
 """How much a finding's confidence keeps when its subject was resolved by name, description, pronoun or group."""
 
 
 @dataclass(frozen=True)
 class RuleSpec:
+    """A registered rule: its name and version, the predicate of its findings, and what it reads from and adds to
+    the context of later rules (`requires`/`assigns`, as spaCy components declare them), which orders the rules."""
+
     name: str
     version: int
     predicate: str
     find: Rule
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -124,30 +132,47 @@ class RuleSpec:
 
 
 RULES: dict[str, RuleSpec] = {}
-RULE_MODULES = ("said", "hosted", "denies", "proposes", "roles")
-"""Run in this order: later rules may ask who said a statement (`Context.speaker_at`)."""
+STATEMENTS = "statements"
+"""What a rule that `assigns` statements adds to the context: who said which span (`Context.speaker_at`)."""
 
 
-def rule(name: str, *, version: int, predicate: str | None = None) -> Callable[[Rule], Rule]:
-    """Register a rule under `name`; its findings become `predicate` relations (default: the name)."""
+def rule(name: str, *, version: int, predicate: str | None = None, requires: tuple[str, ...] = (),
+         assigns: tuple[str, ...] = ()) -> Callable[[Rule], Rule]:
+    """Register a rule under `name`; its findings become `predicate` facts (default: the name, a relation type of
+    ontology/kg.ttl). `requires` names what it reads that other rules `assign` (such as STATEMENTS)."""
     def register(fn: Rule) -> Rule:
-        RULES[name] = RuleSpec(name, version, predicate or name, fn)
+        RULES[name] = RuleSpec(name, version, predicate or name, fn, tuple(requires), tuple(assigns))
         return fn
     return register
 
 
 def load_rules() -> dict[str, RuleSpec]:
-    """Every registered rule, in the run order RULE_MODULES declares (whatever order Python imported the modules
-    in), then any rule registered from elsewhere by name."""
-    for module in RULE_MODULES:
-        importlib.import_module(f"kg.relations.{module}")
-    declared = [name for name in RULE_MODULES if name in RULES]
+    """Every rule of this package's modules (and any registered from elsewhere), checked against the vocabulary
+    and in run order (`run_order`), whatever order Python imported the modules in."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
     known = relation_types()
     for spec in RULES.values():
-        if spec.predicate != "role" and spec.predicate not in known:
+        if spec.predicate != ROLE and spec.predicate not in known:
             raise KGError(f"rule {spec.id} finds kg:{spec.predicate} facts, but ontology/kg.ttl declares no such "
                           f"relation type: add its stanza (a sub-property of kg:relation with its node class)")
-    return {name: RULES[name] for name in [*declared, *sorted(set(RULES) - set(declared))]}
+    return {name: RULES[name] for name in run_order(RULES)}
+
+
+def run_order(rules: dict[str, RuleSpec]) -> list[str]:
+    """Rule names so that each comes after every rule assigning something it requires; of the rules free to run,
+    those that assign something first (what they add can only help later ones), then in name order."""
+    providers = {name: {other for other, spec in rules.items() if set(spec.assigns) & set(rules[name].requires)
+                        and other != name} for name in rules}
+    order: list[str] = []
+    while len(order) < len(rules):
+        ready = sorted((not rules[name].assigns, name) for name in rules
+                       if name not in order and providers[name] <= set(order))
+        if not ready:
+            cycle = sorted(name for name in rules if name not in order)
+            raise KGError(f"rules {', '.join(cycle)} require what each other assign: no order runs them")
+        order.append(ready[0][1])
+    return order
 
 
 def extract(article: Article, doc: Doc, resolver: Resolver, gazetteer: Gazetteer) \
@@ -158,9 +183,9 @@ def extract(article: Article, doc: Doc, resolver: Resolver, gazetteer: Gazetteer
     roles: dict[tuple, Role] = {}
     for spec in load_rules().values():
         for found in spec.find(ctx):
-            if spec.predicate == "said":
+            if STATEMENTS in spec.assigns:
                 ctx.statements.append((found.object[0], found.object[1], found.subject))
-            if spec.predicate == "role":
+            if spec.predicate == ROLE:
                 role = _role(ctx, spec, found)
                 key = (role.person, role.title.lower())
                 if key not in roles:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.relations import Context, Found, rule
+from kg.relations import STATEMENTS, Context, Found, rule
 from kg.relations.syntax import (actors_of, char_span, concessive_children, has_content_noun, is_passive,
                                  is_question, negated, noun_phrase, own_action, relative_antecedent, restated_noun,
                                  subtree_without)
@@ -70,7 +70,7 @@ CLAIMING_VERBS = frozenset("claim say suggest allege portray paint describe make
 """Verbs of the relative clause in "not the crisis that critics claim" (\"make it out to be\")."""
 
 
-@rule("denies", version=2)
+@rule("denies", version=2, requires=(STATEMENTS,))
 def denies(ctx: Context) -> Iterator[Found]:
     """Denial verbs (active, or passive with an agent), verbs that call something false, claims said to be
     untrue, then copular rebuttals inside statements."""

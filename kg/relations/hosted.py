@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lexicon import TITLE_HEADS
-from kg.relations import HOW_WEIGHT, Context, Found, rule
+from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
 from kg.relations.syntax import (agents_of, char_span, date_of, is_passive, negated, noun_phrase, object_controller,
                                  own_action, place_of, principals_of, subject_of, subtree_without)
 
@@ -60,7 +60,7 @@ VISIT_PLACES = frozenset("at on in during for".split())
 """Prepositions whose phrases stay in a visit's description ("visited X at his residence on Monday")."""
 
 
-@rule("hosted", version=2)
+@rule("hosted", version=2, requires=(STATEMENTS,))
 def hosted(ctx: Context) -> Iterator[Found]:
     """Host-verb clauses whose host is an entity and whose object is an event, a guest or a named entity;
     visits to a person or organisation; gatherings named as an entity's."""

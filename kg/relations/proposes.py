@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lexicon import GROUP_NOUNS, GROUP_PRONOUNS, TITLE_HEADS
-from kg.relations import HOW_WEIGHT, Context, Found, rule
+from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
 from kg.relations.syntax import (RELATIVE_WORDS, actors_of, char_span, concessive_children, has_content_noun,
                                  is_infinitive, is_passive, is_question, negated, own_action, subtree_without)
 
@@ -97,7 +97,7 @@ PREFERENCE_WORDS = frozenset("better best wise sensible right preferable importa
 """Adjectives of "it would be better if ...", "it is vital that ..."."""
 
 
-@rule("proposes", version=2)
+@rule("proposes", version=2, requires=(STATEMENTS,))
 def proposes(ctx: Context) -> Iterator[Found]:
     """Proposal verbs, readiness adjectives, proposal nouns with their proposer, then proposals inside what
     someone said."""

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 from kg.lexicon import NATIONAL_TITLE_HEADS, PERSONAL_STAFF_TITLES
 from kg.mentions import Mention
-from kg.relations import Context, Found, rule
+from kg.relations import ROLE, Context, Found, rule
 from kg.titles import Title
 
 
-@rule("roles", version=2, predicate="role")
+@rule("roles", version=2, predicate=ROLE)
 def roles(ctx: Context) -> Iterator[Found]:
     """One finding per person and title (the mention that gives an affiliation wins over those that do not).
     The affiliation is an organisation or a place; a person only for personal staff ("Margaret Thatcher's

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
-from kg.relations import HOW_WEIGHT, Context, Found, rule
+from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
 from kg.relations.quotes import Quote
 from kg.relations.syntax import char_span, date_of, negated, place_of, subjects_of, subtree_without, token_at
 
@@ -24,7 +24,7 @@ INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split(
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
-@rule("said", version=2)
+@rule("said", version=2, assigns=(STATEMENTS,))
 def said(ctx: Context) -> Iterator[Found]:
     """Attributions in reading order; each quotation is attributed at most once."""
     used: set[int] = set()
