@@ -22,10 +22,10 @@ from datetime import date
 from pathlib import Path
 
 from lxml import etree
-from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_write
-from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, fact_kinds, from_rdf
+from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, fact_kinds, property_graph
+from kg.readback import Records
 from kg.spec import relation_types
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -155,7 +155,7 @@ def serialize(pg: PropertyGraph) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write(graph: Graph, out_dir: Path) -> Path:
+def write(records: Records, out_dir: Path) -> Path:
     """`out_dir/graph.gexf` (characters XML cannot hold are replaced by U+FFFD, with a warning)."""
-    pg = from_rdf(graph).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
+    pg = property_graph(records).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
     return atomic_write(out_dir / OUTPUT_NAMES[Format.GEPHI], serialize(pg))
