@@ -450,5 +450,6 @@ def find_entity(entities: Mapping[str, Entity], value: str) -> str:
             raise EntityNotFound(f"{value!r} names {len(found)} entities; give one of: {listed}{more}")
     names = {_key(n): n for e in entities.values() for n in e.names}
     close = [names[k] for k in difflib.get_close_matches(wanted, sorted(names), n=3, cutoff=0.6)]
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    raise EntityNotFound(f"no entity called {value!r} in the graph{hint}")
+    hint = (f"did you mean {', '.join(repr(c) for c in close)}?" if close else
+            "give a name, another name, a word of a name, or an IRI or its end such as person:jane-doe")
+    raise EntityNotFound(f"no entity called {value!r} in the graph ({hint})")
