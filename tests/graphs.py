@@ -81,3 +81,29 @@ def hostile_graph() -> Graph:
                        {e.key: e for e in entities}, minter=Minter())
 
 
+
+
+def lookup_graph() -> Graph:
+    """Entities whose names exercise every rule of kg.readback.find_entity: a surname one person has and another's
+    first name, a surname two people share, a name that is another entity's other name, an accented name, a name
+    two entities of different types share, a name with "the"."""
+    kirby = Entity("person:john kirby", "Person", "John Kirby")
+    smith = Entity("person:kirby smith", "Person", "Kirby Smith")
+    jane = Entity("person:jane harris", "Person", "Jane Harris")
+    tom = Entity("person:tom harris", "Person", "Tom Harris")
+    erdogan = Entity("person:recep tayyip erdoğan", "Person", "Recep Tayyip Erdoğan")
+    washington = Entity("place:washington", "Place", "Washington")
+    government = Entity("organization:us government", "Organization", "US Government", aliases=("Washington",))
+    georgia_place = Entity("place:georgia", "Place", "Georgia")
+    georgia_person = Entity("person:georgia", "Person", "Georgia")
+    kremlin = Entity("organization:kremlin", "Organization", "Kremlin")
+    s1 = "John Kirby said Washington would answer."
+    s2 = "Kirby Smith said the Kremlin was silent."
+    s3 = "Government spokeswoman Jane Harris declined to comment."
+    relations = (_relation("said", kirby, "Washington would answer", s1, 0.9, about=(washington,)),
+                 _relation("said", smith, "the Kremlin was silent", s2, 0.8, about=(kremlin,)))
+    role = Role(jane.key, "spokeswoman", Span(11, 22, "spokeswoman"), Evidence(Span(0, len(s3), s3), "role/v1", 0.9),
+                affiliation=government.key)
+    entities = (kirby, smith, jane, tom, erdogan, washington, government, georgia_place, georgia_person, kremlin)
+    return build_graph([Extraction(_article(" ".join([s1, s2, s3]), "Names"), entities, relations, (role,))],
+                       {e.key: e for e in entities}, minter=Minter())
