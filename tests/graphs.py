@@ -87,16 +87,12 @@ def lookup_graph() -> Graph:
     """Entities whose names exercise every rule of kg.readback.find_entity: a surname one person has and another's
     first name, a surname two people share, a name that is another entity's other name, an accented name, a name
     two entities of different types share, a name with "the"."""
-    kirby = Entity("person:john kirby", "Person", "John Kirby")
-    smith = Entity("person:kirby smith", "Person", "Kirby Smith")
-    jane = Entity("person:jane harris", "Person", "Jane Harris")
-    tom = Entity("person:tom harris", "Person", "Tom Harris")
-    erdogan = Entity("person:recep tayyip erdoğan", "Person", "Recep Tayyip Erdoğan")
-    washington = Entity("place:washington", "Place", "Washington")
-    government = Entity("organization:us government", "Organization", "US Government", aliases=("Washington",))
-    georgia_place = Entity("place:georgia", "Place", "Georgia")
-    georgia_person = Entity("person:georgia", "Person", "Georgia")
-    kremlin = Entity("organization:kremlin", "Organization", "Kremlin")
+    kirby, smith, jane, tom, erdogan, washington, government, georgia_place, georgia_person, kremlin = (
+        Entity(f"{kind.lower()}:{name.lower()}", kind, name, aliases=aliases) for kind, name, aliases in (
+            ("Person", "John Kirby", ()), ("Person", "Kirby Smith", ()), ("Person", "Jane Harris", ()),
+            ("Person", "Tom Harris", ()), ("Person", "Recep Tayyip Erdoğan", ()), ("Place", "Washington", ()),
+            ("Organization", "US Government", ("Washington",)), ("Place", "Georgia", ()), ("Person", "Georgia", ()),
+            ("Organization", "Kremlin", ())))
     s1 = "John Kirby said Washington would answer."
     s2 = "Kirby Smith said the Kremlin was silent."
     s3 = "Government spokeswoman Jane Harris declined to comment."

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from kg.model import ENTITY_TYPES
 from kg.readback import ROLE, Document, Entity, Fact, Records
 from kg.spec import ROLE_PREDICATE, node_classes, relation_types
 
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 
 Value = str | int | float | list[str]
 
-ENTITY_KINDS = ("Person", "Organization", "Place")
 LINK_KINDS = ("about", "place", "mentionedIn")
 """Edges that link a fact node or an entity to what it names: its arguments, its place, its articles."""
 
@@ -38,7 +38,7 @@ def relation_kinds() -> tuple[str, ...]:
 
 def groups() -> dict[str, str]:
     """Node kind -> its group (Neo4j's shared label and ID space), in the order nodes are written."""
-    return {**{k: "Entity" for k in ENTITY_KINDS}, **{r.node_class: "RelationNode" for r in relation_types().values()},
+    return {**{k: "Entity" for k in ENTITY_TYPES}, **{r.node_class: "RelationNode" for r in relation_types().values()},
             "Role": "Role", "Article": "Article"}
 
 
