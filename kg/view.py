@@ -135,5 +135,6 @@ def _ends(fact: Fact) -> set[str]:
 
 def _within(facts: Iterable[Fact], entities: dict[str, Entity]) -> list[Fact]:
     """Facts whose subject is kept, with their targets cut to the kept entities."""
-    return [replace(f, targets=tuple(t for t in f.targets if t.entity in entities))
+    return [f if all(t.entity in entities for t in f.targets) else
+            replace(f, targets=tuple(t for t in f.targets if t.entity in entities))
             for f in facts if f.subject in entities]
