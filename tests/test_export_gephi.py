@@ -17,7 +17,8 @@ from lxml import etree
 from rdflib import RDF, RDFS, Graph, Literal
 
 from kg.export import Format, export
-from kg.export.gephi import COLOURS, GEXF_NS, VIZ_NS
+from kg.export.gephi import GEXF_NS, VIZ_NS
+from kg.export.gephi import colour as kind_colour
 from kg.export.propgraph import from_rdf
 from kg.graph import KG, SCHEMA, Minter, build_graph
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span, TimeRef
@@ -99,7 +100,7 @@ def test_gexf_viz_colours_nodes_by_type_and_sizes_them_by_degree(tmp_path):
     for node in doc.iterfind(".//g:node", NS):
         kind = node.find("g:attvalues/g:attvalue[@for='type']", NS).get("value")
         colour = node.find("viz:color", NS)
-        assert tuple(int(colour.get(c)) for c in "rgb") == COLOURS[kind]
+        assert tuple(int(colour.get(c)) for c in "rgb") == kind_colour(kind)
         sizes[node.get("id")] = float(node.find("viz:size", NS).get("value"))
     degree = Counter(x for e in doc.iterfind(".//g:edge", NS) for x in (e.get("source"), e.get("target")))
     by_degree = sorted(sizes, key=lambda n: degree[n])
