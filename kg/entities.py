@@ -258,6 +258,12 @@ class Resolver:
         for t in _appositions(head):
             if t.i in self._token_key:
                 return self._token_key[t.i], "name"
+        if new_names:
+            for t in head.children:
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
+                    key = self._unrecognised_name(t, create=True)  # "the mayor, Ana Ruiz, said"
+                    if key:
+                        return key, "name"
         low = head.lower_
         if low in PERSON_PRONOUNS:
             key = self._antecedent(head, {"Person"})

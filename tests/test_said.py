@@ -61,16 +61,38 @@ def test_colon_quote():
         ("Volodymyr Zelenskyy", "We will defend every city and every village of our country.")]
 
 
-def test_continued_quote_in_the_same_paragraph_extends_the_statement():
-    (speaker, statement), = said(texts.SAID_CONTINUATION)
-    assert speaker == "Kirby"
-    assert statement.startswith("The convoy has stopped") and statement.endswith("we do not know why.")
+def test_quote_after_its_attribution_sentence_is_a_follow_on_statement_without_the_narration():
+    assert said(texts.SAID_CONTINUATION) == [
+        ("Kirby", "The convoy has stopped"),
+        ("Kirby", "It is not moving toward the capital any more, and we do not know why."),
+    ]
 
 
 def test_continued_quote_in_the_next_paragraph_is_a_statement_of_its_own():
     assert said(texts.SAID_CONTINUATION_NEXT_PARAGRAPH) == [
         ("Kirby", "The convoy has stopped"),
         ("Kirby", "It is not moving toward the capital any more, and we do not know why."),
+    ]
+
+
+def test_paragraphs_run_together_in_one_line_are_one_statement():
+    assert said(texts.SAID_COLLAPSED_PARAGRAPHS) == [
+        ("Maria Lopez", "We were poor in the first half. \"After the break we played with more belief. "
+                        "\"I am proud of the players.")]
+
+
+def test_follow_on_paragraph_belongs_to_the_previous_speaker_not_the_next_one_named():
+    assert said(texts.SAID_FOLLOW_ON_NOT_NEXT_NAMED) == [
+        ("Kirby", "The convoy has stopped"),
+        ("Kirby", "We expect it to move again within days."),
+        ("Peskov", "the talks could fail"),
+    ]
+
+
+def test_a_finished_quote_is_not_taken_by_the_next_paragraphs_verb():
+    assert said(texts.SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT) == [
+        ("Ana Ruiz", "We will rebuild the school"),
+        ("Ana Ruiz", "The children deserve nothing less."),
     ]
 
 

@@ -61,6 +61,14 @@ SAID_GROUP = "Ukrainian officials said the negotiations in Istanbul had been con
 SAID_NEGATED = "Kirby did not say that the troops would leave the region."
 SAID_NO_ENTITY = "The report said the economy grew by two percent in the last quarter."
 SAID_SCARE_QUOTE = "Ukraine voted in 2014 to abandon its \u201cneutral status\u201d and to seek closer ties with NATO."
+SAID_COLLAPSED_PARAGRAPHS = ("Coach Maria Lopez said: \"We were poor in the first half. \"After the break we played with "
+                             "more belief. \"I am proud of the players.\" The club plays again on Saturday.")
+SAID_FOLLOW_ON_NOT_NEXT_NAMED = ("\u201cThe convoy has stopped,\u201d Kirby said.\n\n"
+                                 "\u201cWe expect it to move again within days.\u201d\n\n"
+                                 "Peskov warned on Tuesday that the talks could fail.")
+SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
+                                      "\u201cThe children deserve nothing less.\u201d\n\n"
+                                      "Opposition councillors also criticised the budget for being late.")
 
 # ---------------------------------------------------------------- hosted
 HOSTED_ACTIVE = "Turkish President Recep Tayyip Erdogan hosted the peace talks in Istanbul on Tuesday."

@@ -171,23 +171,55 @@ def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) 
 def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         -> tuple[Quote, tuple[int, int]] | None:
     """A quotation right before the reporting clause ("'...,' Kirby said") or right after it ("Kirby said:
-    '...'"); an interrupted quotation ("'A,' he said, 'B.'") is taken whole."""
+    '...'"), with the paragraphs that continue it; an interrupted quotation ("'A,' he said, 'B.'") is taken
+    whole. A quotation that ends its sentence belongs to the clause after it only when that clause is a bare
+    attribution ("'...' Kirby said."), and one across a paragraph break only after a colon: otherwise it is
+    the previous speaker's. Returns the last quotation taken and the statement's span."""
     text = ctx.article.text
     lo, hi = _frame(verb, subject, ctx)
     for i, q in enumerate(ctx.quotes):
         if i in used:
             continue
-        before = q.end <= lo and (GAP_BEFORE.fullmatch(text, q.end, lo) or _speaker_phrase_between(ctx, q.end, verb))
-        after = q.start >= hi and GAP_AFTER.fullmatch(text, hi, q.start)
-        if before or after:
-            used.add(i)
-            end = q.inner_end
-            nxt = _interrupted(ctx, i, hi) if before else None
-            if nxt is not None:
-                used.add(nxt)
-                end = ctx.quotes[nxt].inner_end
-            return q, (q.inner_start, end)
+        before = q.end <= lo and "\n" not in text[q.end:lo] \
+            and bool(GAP_BEFORE.fullmatch(text, q.end, lo) or _speaker_phrase_between(ctx, q.end, verb)) \
+            and (not _ends_sentence(text, q) or _bare(verb))
+        after = q.start >= hi and bool(GAP_AFTER.fullmatch(text, hi, q.start)) \
+            and ("\n" not in text[hi:q.start] or ":" in text[hi:q.start])
+        if not (before or after):
+            continue
+        first = last = i
+        if before:
+            while first > 0 and first - 1 not in used and _joined(ctx, first - 1):
+                first -= 1
+            last = _interrupted(ctx, i, hi) or i
+        while last + 1 not in used and _joined(ctx, last):
+            last += 1
+        used.update(range(first, last + 1))
+        return ctx.quotes[last], (ctx.quotes[first].inner_start, ctx.quotes[last].inner_end)
     return None
+
+
+def _joined(ctx: Context, i: int) -> bool:
+    """Whether quotation i is left open and the next one goes straight on with it (a quoted paragraph and the
+    next, which reopens with a quotation mark)."""
+    quotes = ctx.quotes
+    return quotes[i].continues and i + 1 < len(quotes) \
+        and not ctx.article.text[quotes[i].end:quotes[i + 1].start].strip()
+
+
+def _ends_sentence(text: str, q: Quote) -> bool:
+    """Whether a closed quotation ends with a full stop ("...come.\u201d"), i.e. finishes its sentence."""
+    return q.closed and text[:q.end].rstrip("\"'\u201d\u00bb`").endswith(".")
+
+
+BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "punct", "advmod", "npadvmod", "prep", "neg",
+                       "agent", "cc", "dep"})
+
+
+def _bare(verb: Token) -> bool:
+    """A reporting verb that reports nothing of its own: "Peskov said.", "he added on Monday"."""
+    return all(c.dep_ in BARE_DEPS or (c.dep_ == "dobj" and c.lower_ in ("so", "this", "that", "it"))
+               for c in verb.children)
 
 
 SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM", "SPACE"})
@@ -209,7 +241,7 @@ def _interrupted(ctx: Context, i: int, frame_end: int) -> int | None:
     if i + 1 < len(ctx.quotes):
         nxt = ctx.quotes[i + 1]
         gap = ctx.article.text[frame_end:nxt.start]
-        if re.fullmatch(r"\s*,\s*", gap) and ctx.quotes[i].closed:
+        if re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and ctx.quotes[i].closed:
             return i + 1
     return None
 
@@ -258,35 +290,37 @@ def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
 
 
 def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]]) -> None:
-    """Quotations no reporting verb claimed, added to `found`: a dash signature ("... ― Sonya Herridge"), a
-    colon introduction, a speaker in the next sentence, or the continuation of the previous speaker's
-    quotation, which within one paragraph extends that statement ('"A," X said. "B."' is one statement)."""
+    """Quotations no reporting verb claimed, added to `found`: the next paragraph of a statement's open
+    quotation (which extends it), a dash signature ("... ― Sonya Herridge"), a colon introduction, a speaker
+    in the next sentence, or else a follow-on of the statement just before it ('"A," X said. "B."': B is X's
+    too, a statement of its own)."""
     text = ctx.article.text
     owner = {id(q): n for n, (f, q) in enumerate(found) if q is not None}
-    previous: tuple[Quote, int] | None = None
+    previous: tuple[int, int] | None = None
     for i, q in enumerate(ctx.quotes):
         if i in used:
             if id(q) in owner:
-                previous = (q, owner[id(q)])
+                previous = (i, owner[id(q)])
+            continue
+        if previous is not None and previous[0] == i - 1 and _joined(ctx, i - 1):
+            n = previous[1]
+            prev = found[n][0]
+            found[n] = (replace(prev, object=(prev.object[0], q.inner_end)), q)
+            used.add(i)
+            previous = (i, n)
             continue
         signed = _dash_speaker(ctx, q)
         if signed is None and (not _opens_sentence(ctx, q) or len(text[q.inner_start:q.inner_end].split()) < 4):
             continue
-        result = signed or _colon_intro(ctx, q) or _speaker_after(ctx, q)
-        if result is None and previous is not None:
-            prev_q, n = previous
-            prev = found[n][0]
-            if _continues(ctx, prev_q, q, prev, found):
-                if "\n\n" not in text[prev_q.end:q.start]:
-                    found[n] = (replace(prev, object=(prev.object[0], q.inner_end)), q)
-                    used.add(i)
-                    previous = (q, n)
-                    continue
-                result = Found(prev.subject, (q.inner_start, q.inner_end), round(0.55 * (prev.confidence / 0.9), 3))
+        result = signed or _colon_intro(ctx, q)
+        if result is None:
+            follow = _follow_on(ctx, q, found)
+            result = _speaker_after(ctx, q, bare_only=follow is not None) or follow
         if result:
             used.add(i)
+            owner[id(q)] = len(found)
             found.append((result, q))
-            previous = (q, len(found) - 1)
+            previous = (i, len(found) - 1)
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
@@ -318,17 +352,19 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
     return Found(key, (q.inner_start, q.inner_end), round(0.7 * weight, 3), cue=(root.idx, root.idx + len(root)))
 
 
-def _speaker_after(ctx: Context, q: Quote) -> Found | None:
-    """A quotation alone in its sentence whose speaker is named in the next one: "That was Peskov's view."
-    or a bare "Peskov said." with nothing else reported."""
+def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
+    """A quotation alone in its sentence whose speaker is named in the next one: a bare "Peskov said." (or,
+    when no earlier statement could go on in it, `bare_only` False, a reporting verb that reports no clause)."""
     token = token_at(ctx.doc, q.end)
+    while token is not None and token.is_space and token.i + 1 < len(ctx.doc):
+        token = ctx.doc[token.i + 1]
     if token is None:
         return None
     sent = token.sent
     if ctx.article.text[q.end:sent.start_char].strip():
         return None
     for verb in sent:
-        if not _is_cue(verb, ctx) or any(c.dep_ == "ccomp" for c in verb.children):
+        if not _is_cue(verb, ctx) or any(c.dep_ == "ccomp" for c in verb.children) or (bare_only and not _bare(verb)):
             continue
         speaker = _speaker(ctx, verb)
         if speaker:
@@ -339,13 +375,23 @@ def _speaker_after(ctx: Context, q: Quote) -> Found | None:
     return None
 
 
-def _continues(ctx: Context, prev_q: Quote, q: Quote, prev: Found, found: list[tuple[Found, Quote | None]]) -> bool:
-    """Whether quotation `q` goes on with the previous speaker's quotation: it follows in the same or the next
-    paragraph with no other attribution in between."""
-    between = ctx.article.text[prev_q.end:q.start]
-    if between.count("\n\n") > 1 or len(between) > 400:
-        return False
-    return not any(prev_q.end <= (f.cue or f.object)[0] < q.start for f, _ in found if f is not prev)
+FOLLOW_ON_REACH = 400
+"""How many characters of narration a follow-on quotation may stand after the statement it continues."""
+
+
+def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]]) -> Found | None:
+    """The statement closest before quotation `q`, in the same paragraph or the one before, as the speaker of
+    `q`: a quotation with no attribution of its own goes on with the last speaker, not the next one named."""
+    text = ctx.article.text
+    before = [(max(f.object[1], f.cue[1] if f.cue else 0), f) for f, _ in found if f.object[1] <= q.start]
+    if not before:
+        return None
+    end, prev = max(before, key=lambda x: (x[0], x[1].object))
+    between = text[end:q.start]
+    breaks = len(re.findall(r"\n\s*\n|\n(?=\s*[\"\u201c])", between))
+    if breaks > 1 or len(between) > FOLLOW_ON_REACH:
+        return None
+    return Found(prev.subject, (q.inner_start, q.inner_end), round(prev.confidence * (0.85 if breaks == 0 else 0.65), 3))
 
 
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
