@@ -12,6 +12,7 @@ complain testify remark comment observe reiterate concede allege quip joke boast
 caution signal suggest indicate disclose reveal report inform assure affirm agree estimate conclude continue
 describe recount muse opine speculate question wonder demand declare proclaim shout yell scream whisper
 concur interject blast slam criticise criticize praise hail threaten tout brag mention recommend advise
+implore plead beg confide exclaim mutter murmur grumble
 """.split())
 """Lemmas of verbs that introduce what someone said (the `said` rule)."""
 
@@ -70,6 +71,16 @@ PERSON_PRONOUNS = frozenset("he him his she her hers".split())
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 GROUP_PRONOUNS = frozenset("it its they them their".split())
+MALE_WORDS = frozenset("""
+mr mr. sir lord king prince duke emperor spokesman congressman chairman businessman father son brother husband
+uncle nephew grandfather grandson boyfriend widower stepfather man boy gentleman actor monk
+""".split())
+FEMALE_WORDS = frozenset("""
+mrs mrs. ms ms. miss dame lady queen princess duchess empress spokeswoman congresswoman chairwoman businesswoman
+mother daughter sister wife aunt niece grandmother granddaughter girlfriend widow stepmother woman girl actress nun
+""".split())
+"""Honorifics, titles and kinship words that tell the gender of the person named right after them ("his father
+Giuseppe"); used only to choose between antecedents of he/she."""
 FIRST_PERSON = frozenset("i me my we us our".split())
 
 GROUP_NOUNS = frozenset("""
@@ -79,6 +90,20 @@ source sources aide aides lawmakers legislators leaders leadership team campaign
 prosecutors investigators police regulators
 """.split())
 """Nouns for unnamed people who speak for an organisation or country ("Ukrainian officials", "a source")."""
+
+PERSON_NOUNS = frozenset("""
+man woman boy girl person child teenager businessman businesswoman billionaire tycoon author writer novelist
+actor actress singer comedian presenter broadcaster star veteran activist campaigner resident voter patient
+victim witness student worker friend neighbour neighbor mother father son daughter wife husband brother sister
+boyfriend girlfriend widow widower grandmother grandfather aunt uncle
+""".split())
+"""Nouns for one person that are not job titles: "the businessman said" refers back to the person in focus, and
+"the woman" may be the antecedent of "she" instead of a name further back."""
+
+WORK_NOUNS = frozenset("""
+book report study memo letter article column editorial essay memoir biography statement tweet post blog
+""".split())
+"""Written works that speak for their author: "the book by Robert Peston said", "a statement by the ministry"."""
 
 DELEGATE_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson spokespeople representative aide aides adviser advisor advisers advisors

@@ -228,3 +228,56 @@ def test_statement_carries_the_place_it_was_made():
     x = extract(texts.SAID_PLACE)
     (rel,) = x.relations
     assert {e.key: e.label for e in x.entities}[rel.place] == "Morocco"
+
+
+def test_she_skips_a_man_known_by_a_kinship_word_and_prefers_the_main_subject():
+    assert said(texts.SAID_SHE_KINSHIP) == [("Ortega", "the fire had started during the night")]
+
+
+def test_the_one_asked_is_not_the_speaker():
+    assert said(texts.SAID_PASSIVE_ASKED) == []
+
+
+def test_adding_hung_inside_the_report_is_the_reporters():
+    assert ("Tom Reyes", "She saved the town from a far worse flood.") in said(texts.SAID_ADDING_INSIDE_REPORT)
+
+
+def test_definite_description_refers_back_to_the_person_in_focus():
+    assert said(texts.SAID_DESCRIPTION_BACK) == [("Tom Baker", "Who exactly is going to pay for all of this?")]
+
+
+def test_his_lawyer_speaks_for_him_as_an_entity_of_its_own():
+    x = extract(texts.SAID_HIS_LAWYER)
+    assert facts(x, "said") == [("lawyer for Mark Fenn", "the hearing was unfair")]
+    assert entity(x, "lawyer for Mark Fenn").type == "Person"
+
+
+def test_a_book_by_an_author_speaks_for_the_author():
+    assert said(texts.SAID_BOOK_BY) == [("Ruth Kane", "the two leaders rarely spoke")]
+
+
+def test_a_books_title_is_not_its_speaker():
+    assert said(texts.SAID_BOOK_TITLE) == []
+
+
+def test_she_after_an_unnamed_woman_is_not_the_named_person_nearby():
+    assert said(texts.SAID_UNNAMED_WOMAN) == []
+
+
+def test_said_then_name_then_colon():
+    assert said(texts.SAID_INVERTED_COLON) == [("Maria Ruiz", "We are not finished with this town yet.")]
+
+
+def test_he_after_an_organisations_spokesman_is_the_organisation():
+    assert said(texts.SAID_SPOKESMAN_HE) == [
+        ("Acme Corp", "the plant would close in May"),
+        ("Acme Corp", "the workers would be paid until the end of the year"),
+    ]
+
+
+def test_a_name_quoted_before_he_said_is_not_he():
+    assert said(texts.SAID_QUOTED_NAME_IS_NOT_THE_SPEAKER) == [("Tim Ross", "Mr Smith is wrong about the budget")]
+
+
+def test_sentences_with_the_same_pronoun_keep_the_antecedent_in_reach():
+    assert said(texts.SAID_PRONOUN_CHAIN) == [("Maria Chen", "We can do better than this")]

@@ -66,6 +66,27 @@ SAID_COLLAPSED_PARAGRAPHS = ("Coach Maria Lopez said: \"We were poor in the firs
 SAID_FOLLOW_ON_NOT_NEXT_NAMED = ("\u201cThe convoy has stopped,\u201d Kirby said.\n\n"
                                  "\u201cWe expect it to move again within days.\u201d\n\n"
                                  "Peskov warned on Tuesday that the talks could fail.")
+SAID_SHE_KINSHIP = ("Mrs Ortega was the neighbour with whom her brother Paolo had planned to stay.\n\n"
+                    "She said the fire had started during the night.")
+SAID_PASSIVE_ASKED = ("Voters questioned the candidates at the town hall. Nurse Kim Lee was asked: "
+                      "\u201cWhy do you want the job at all?\u201d")
+SAID_ADDING_INSIDE_REPORT = ("Tom Reyes said the mayor had acted quickly, adding: "
+                             "\u201cShe saved the town from a far worse flood.\u201d")
+SAID_DESCRIPTION_BACK = ("Tom Baker, who owns three hotels in the city, criticised the new tax on Sunday.\n\n"
+                         "\u201cWho exactly is going to pay for all of this?\u201d the businessman asked.")
+SAID_HIS_LAWYER = "Mark Fenn refused to testify before the committee. His lawyer said the hearing was unfair."
+SAID_BOOK_BY = "The book by the journalist Ruth Kane said the two leaders rarely spoke."
+SAID_BOOK_TITLE = "The book, Kane's Empire, said the two leaders rarely spoke."
+SAID_UNNAMED_WOMAN = ("The woman had met Mayor Ann Price at the station last week.\n\n"
+                      "She said the bus service had been cut without warning.")
+SAID_INVERTED_COLON = ("Governor Maria Ruiz spent the morning with the volunteers in Texas.\n\n"
+                       "Said Ruiz: \u201cWe are not finished with this town yet.\u201d")
+SAID_SPOKESMAN_HE = ("A spokesman for Acme Corp told the BBC that the plant would close in May. "
+                     "He said the workers would be paid until the end of the year.")
+SAID_QUOTED_NAME_IS_NOT_THE_SPEAKER = ("Senator Tim Ross spoke on Monday.\n\n"
+                                       "\u201cMr Smith is wrong about the budget,\u201d he said.")
+SAID_PRONOUN_CHAIN = ("Maria Chen spoke first at the rally.\n\nShe started with the economy. She then turned to "
+                      "schools. She ended with the hospitals.\n\n\u201cWe can do better than this,\u201d she said.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

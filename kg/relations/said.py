@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from kg.lexicon import DELEGATE_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.quotes import Quote
 from kg.relations.syntax import char_span, date_of, negated, place_of, subjects_of, subtree_without, token_at
@@ -29,18 +29,19 @@ def said(ctx: Context) -> Iterator[Found]:
     """Attributions in reading order; each quotation is attributed at most once."""
     used: set[int] = set()
     found: list[tuple[Found, Quote | None]] = []
+    silent: list[int] = []
     cues: set[int] = set()
     for verb in ctx.doc:
         if not _is_cue(verb, ctx):
             continue
-        result = _from_verb(ctx, verb, used)
+        result = _from_verb(ctx, verb, used, silent)
         if result:
             cues.add(verb.i)
             found.append(result)
     for result in _according_to(ctx, cues):
         found.append((result, None))
     found.extend((result, None) for result in _speaker_lines(ctx, used))
-    _unattributed_quotes(ctx, used, found)
+    _unattributed_quotes(ctx, used, found, silent)
     yield from sorted((f for f, _ in found), key=lambda f: f.object)
 
 
@@ -57,12 +58,54 @@ def _inside_quote(ctx: Context, char: int) -> Quote | None:
 
 
 def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
-    """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token."""
-    found = ctx.agent(verb, first_person=False, new_names=True)
+    """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token. A
+    passive reporting verb speaks through its agent only ("Donnellon was asked" names the one asked); a
+    participle the parser hung inside the reported clause (", adding: ...") speaks through the reporting verb;
+    a name the parser left beside the subject ("one of the four, Gerry Conlon - who ... - said") speaks."""
+    outer = _reporting_verb(verb)
+    if outer is not None:
+        return _speaker(ctx, outer)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        for by in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (o for o in by.children if o.dep_ == "pobj"):
+                found = ctx.resolver.resolve(obj, new_names=True)
+                if found:
+                    return found[0], HOW_WEIGHT[found[1]], obj
+        return None
+    controller = _controller(verb)
+    found = ctx.agent(verb, first_person=False, new_names=True) if controller is None else \
+        (*r, controller) if (r := ctx.resolver.resolve(controller, new_names=True)) else None
+    if found is None and controller is None:
+        found = next(((*r, c) for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i
+                      and c.pos_ == "PROPN" and (r := ctx.resolver.resolve(c)) is not None), None)
     if found is None:
         return None
     key, how, subject = found
     return key, HOW_WEIGHT[how], subject
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that is the subject of "to say" in "forced Stumpf to admit ...", "asked him to explain ..."."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The reporting verb whose reported clause a speech participle hangs in: "He said Mr Blair had spoken
+    warmly, adding: ..." (parsed as if Mr Blair were adding)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    clause = verb.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        clause = clause.head
+    return clause.head if clause.dep_ == "ccomp" and _is_speech(clause.head) else None
+
+
+def _note(ctx: Context, verb: Token, key: str, subject: Token) -> None:
+    """Remember who spoke at `verb` for a later "he added"; an organisation that spoke through one unnamed
+    person ("a spokesman for DLF told the BBC ... He said") can be that "he"."""
+    ctx.resolver.note_speaker(verb.i, key, person=subject.tag_ == "NN" and subject.lemma_.lower() in DELEGATE_NOUNS)
 
 
 def _frame(verb: Token, subject: Token, ctx: Context) -> tuple[int, int]:
@@ -83,10 +126,11 @@ def _is_speech(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote | None] | None:
+def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> tuple[Found, Quote | None] | None:
     """The reported content of one reporting verb: a reported clause outside quotation marks, else an
     adjacent quotation, else "told X to ..." or (for "..., an aide said") the clause the verb is tacked onto.
-    When the speaker is no entity the content is still claimed, so no later rule hands it to someone else."""
+    When the speaker is no entity the content is still claimed, so no later rule hands it to someone else, and
+    its end goes to `silent`, so that no quotation after it is taken for an earlier speaker's."""
     subjects = subjects_of(verb)
     if not subjects:
         return None
@@ -96,11 +140,12 @@ def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote 
     if content is None:
         return None
     if speaker is None:
+        silent.append(max(content[1], verb.idx + len(verb)))
         return None
-    key, weight, _ = speaker
+    key, weight, who = speaker
     if verb.lemma_.lower() in WEAK_SPEECH_VERBS:
         weight *= 0.75
-    ctx.resolver.note_speaker(verb.i, key)
+    _note(ctx, verb, key, who)
     return Found(key, content, round(base * weight, 3), cue=(verb.idx, verb.idx + len(verb)),
                  time=date_of(verb), place=place_of(verb, ctx.resolver)), quote
 
@@ -289,7 +334,8 @@ def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
         yield Found(key, span, round(0.7 * HOW_WEIGHT[how], 3), cue=(token.idx, to.idx + len(to)))
 
 
-def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]]) -> None:
+def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]],
+                         silent: list[int]) -> None:
     """Quotations no reporting verb claimed, added to `found`: the next paragraph of a statement's open
     quotation (which extends it), a dash signature ("... ― Sonya Herridge"), a colon introduction, a speaker
     in the next sentence, or else a follow-on of the statement just before it ('"A," X said. "B."': B is X's
@@ -314,7 +360,7 @@ def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, 
             continue
         result = signed or _colon_intro(ctx, q)
         if result is None:
-            follow = _follow_on(ctx, q, found)
+            follow = _follow_on(ctx, q, found, silent)
             result = _speaker_after(ctx, q, bare_only=follow is not None) or follow
         if result:
             used.add(i)
@@ -339,6 +385,9 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
         return None
     colon = token_at(ctx.doc, len(lead) - 1)
     token = ctx.doc[colon.i - 1] if colon is not None and colon.i > 0 else None
+    inverted = _inverted_name(ctx, token, q) if token is not None else None
+    if inverted is not None:
+        return inverted
     while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token is None or _inside_quote(ctx, token.idx):
@@ -347,9 +396,30 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
     speaker = _speaker(ctx, root)
     if speaker is None:
         return None
-    key, weight, _ = speaker
-    ctx.resolver.note_speaker(root.i, key)
+    key, weight, who = speaker
+    _note(ctx, root, key, who)
     return Found(key, (q.inner_start, q.inner_end), round(0.7 * weight, 3), cue=(root.idx, root.idx + len(root)))
+
+
+def _inverted_name(ctx: Context, name: Token, q: Quote) -> Found | None:
+    """ "Said Ellis: '...'", "Added the senator: '...'": a speech verb, then its speaker, then the colon."""
+    if name.pos_ not in ("PROPN", "NOUN"):
+        return None
+    first = name
+    while first.i > 0 and ctx.doc[first.i - 1].pos_ in ("PROPN", "DET", "ADJ", "NOUN") and first.i > name.i - 6:
+        first = ctx.doc[first.i - 1]
+    verb = ctx.doc[first.i - 1] if first.i > 0 else None
+    if verb is None or not _is_speech(verb) or not verb.is_sent_start:
+        return None
+    found = ctx.resolver.resolve(name, new_names=True)
+    if found is None and name.text[:1].isupper():
+        key = ctx.resolver.by_name(ctx.doc[first.i:name.i + 1].text, first.idx)  # a name parsed as a noun
+        found = (key, "name") if key else None
+    if found is None:
+        return None
+    ctx.resolver.note_speaker(verb.i, found[0])
+    return Found(found[0], (q.inner_start, q.inner_end), round(0.9 * HOW_WEIGHT[found[1]], 3),
+                 cue=(verb.idx, verb.idx + len(verb)))
 
 
 def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
@@ -368,8 +438,8 @@ def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
             continue
         speaker = _speaker(ctx, verb)
         if speaker:
-            key, weight, _ = speaker
-            ctx.resolver.note_speaker(verb.i, key)
+            key, weight, who = speaker
+            _note(ctx, verb, key, who)
             return Found(key, (q.inner_start, q.inner_end), round(0.65 * weight, 3),
                          cue=(verb.idx, verb.idx + len(verb)))
     return None
@@ -379,14 +449,17 @@ FOLLOW_ON_REACH = 400
 """How many characters of narration a follow-on quotation may stand after the statement it continues."""
 
 
-def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]]) -> Found | None:
+def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]], silent: list[int]) -> Found | None:
     """The statement closest before quotation `q`, in the same paragraph or the one before, as the speaker of
-    `q`: a quotation with no attribution of its own goes on with the last speaker, not the next one named."""
+    `q`: a quotation with no attribution of its own goes on with the last speaker, not the next one named; none
+    when the last statement before it has no speaker we can name."""
     text = ctx.article.text
-    before = [(max(f.object[1], f.cue[1] if f.cue else 0), f) for f, _ in found if f.object[1] <= q.start]
+    before = [(end, f) for f, _ in found if (end := max(f.object[1], f.cue[1] if f.cue else 0)) <= q.start]
     if not before:
         return None
     end, prev = max(before, key=lambda x: (x[0], x[1].object))
+    if any(end < e <= q.start for e in silent):
+        return None
     between = text[end:q.start]
     breaks = len(re.findall(r"\n\s*\n|\n(?=\s*[\"\u201c])", between))
     if breaks > 1 or len(between) > FOLLOW_ON_REACH:
