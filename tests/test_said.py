@@ -281,3 +281,13 @@ def test_a_name_quoted_before_he_said_is_not_he():
 
 def test_sentences_with_the_same_pronoun_keep_the_antecedent_in_reach():
     assert said(texts.SAID_PRONOUN_CHAIN) == [("Maria Chen", "We can do better than this")]
+
+
+def test_reporting_clause_in_the_middle_gives_the_sentence_on_both_sides():
+    assert said(texts.SAID_PARENTHETICAL) == [
+        ("Mr Okafor", "Even if the plant closes next year, Mr Okafor said, the town has already found new work")]
+
+
+def test_a_reason_the_speaker_gives_is_part_of_the_statement():
+    assert said(texts.SAID_BECAUSE) == [
+        ("Tina Marsh", "the bridge had to close, because the engineers had found cracks in two of its supports")]

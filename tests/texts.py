@@ -87,6 +87,9 @@ SAID_QUOTED_NAME_IS_NOT_THE_SPEAKER = ("Senator Tim Ross spoke on Monday.\n\n"
                                        "\u201cMr Smith is wrong about the budget,\u201d he said.")
 SAID_PRONOUN_CHAIN = ("Maria Chen spoke first at the rally.\n\nShe started with the economy. She then turned to "
                       "schools. She ended with the hospitals.\n\n\u201cWe can do better than this,\u201d she said.")
+SAID_PARENTHETICAL = "Even if the plant closes next year, Mr Okafor said, the town has already found new work."
+SAID_BECAUSE = ("Tina Marsh said the bridge had to close, because the engineers had found cracks in two of its "
+                "supports.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

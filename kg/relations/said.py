@@ -157,6 +157,8 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
+        if content is not None and content[1] <= clause.right_edge.idx + len(clause.right_edge):
+            content = _continued(verb, clause, content)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
             return content, None, 0.85
@@ -168,11 +170,45 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         _mark_quotes_within(ctx, instruction, used)
         return instruction, None, 0.75
     if verb.dep_ == "parataxis" and clause is None:
-        content = _clausal_content(verb.head, drop=[verb, *inverted])
+        content = _around(verb, inverted)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
             return content, None, 0.75
     return None, None, 0.0
+
+
+REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "if"})
+"""Conjunctions of a reason or condition the speaker gives after what they report ("..., because ...")."""
+
+
+def _reasons(verb: Token, after: int) -> list[Token]:
+    """Dependents of a reporting verb after token `after` that go on with what it reports: a further reported
+    clause ("said A and B was ...") and a reason ("said A, because B")."""
+    doc = verb.doc
+    return [c for c in verb.children if c.i > after and doc[c.left_edge.i - 1].text != ":" and (c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)))]
+
+
+def _continued(verb: Token, clause: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The reported clause with what the parser hung on the reporting verb after it (see `_reasons`)."""
+    more = [t for c in _reasons(verb, clause.right_edge.i) for t in c.subtree]
+    span = char_span(more) if more else None
+    return (content[0], max(content[1], span[1])) if span else content
+
+
+def _around(verb: Token, inverted: list[Token]) -> tuple[int, int] | None:
+    """What a reporting clause tacked onto a sentence reports: the rest of the sentence, on both sides when
+    it stands in the middle ("Even if A, Mr. Morgan said, B": one statement, like an interrupted quotation),
+    with a reason it gives ("A, Graham said, since B")."""
+    reasons = [t for c in _reasons(verb, verb.i) for t in c.subtree]
+    kept = {t.i for t in reasons}
+    tokens = sorted([t for t in _clausal_content_tokens(verb.head, [verb, *inverted], whole=True)
+                     if t.i not in kept] + reasons, key=lambda t: t.i)
+    while tokens and tokens[-1].text == ".":
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return char_span(tokens)
 
 
 def _instruction(verb: Token) -> tuple[int, int] | None:
@@ -295,15 +331,24 @@ def _clausal_content(head: Token, drop: list[Token]) -> tuple[int, int] | None:
     """Indirect speech: the reported clause ("said that Russia would ..."), minus ", adding ..." and other
     reporting verbs with their own content, and minus verbs coordinated with the report that the speaker
     did ("... would be possible and also declined to discuss ...")."""
+    tokens = _clausal_content_tokens(head, drop)
+    if len(tokens) < 2:
+        return None
+    return char_span(tokens)
+
+
+def _clausal_content_tokens(head: Token, drop: list[Token], *, whole: bool = False) -> list[Token]:
+    """The tokens of `_clausal_content`: the contiguous run around `head`, or with `whole` every token of its
+    subtree that is not dropped (the clause on both sides of a reporting clause in its middle)."""
     drop = list(drop)
     drop += [t for t in head.subtree if t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
              and _is_speech(t)]
     drop += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBD"
              and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and head.tag_ != "VBD"]
-    tokens = subtree_without(head, drop)
-    if len(tokens) < 2:
-        return None
-    return char_span(tokens)
+    if not whole:
+        return subtree_without(head, drop)
+    removed = {t.i for d in drop for t in d.subtree}
+    return [t for t in head.subtree if t.i not in removed]
 
 
 def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
