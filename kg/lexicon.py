@@ -16,6 +16,13 @@ implore plead beg confide exclaim mutter murmur grumble
 """.split())
 """Lemmas of verbs that introduce what someone said (the `said` rule)."""
 
+OBJECT_SPEECH_VERBS = frozenset("""
+announce claim confirm reveal disclose stress emphasise emphasize acknowledge admit reiterate allege concede
+predict recount warn
+""".split())
+"""Reporting verbs whose direct object is what was said ("announced plans to ...", "claimed vast wealth"); the
+object of "tell", "ask" or "praise" is a listener or a target instead."""
+
 WEAK_SPEECH_VERBS = frozenset("suggest indicate signal continue describe question wonder mention agree".split())
 """Reporting verbs that are often not speech ("polls suggest"): a lower confidence when they report."""
 

@@ -291,3 +291,7 @@ def test_reporting_clause_in_the_middle_gives_the_sentence_on_both_sides():
 def test_a_reason_the_speaker_gives_is_part_of_the_statement():
     assert said(texts.SAID_BECAUSE) == [
         ("Tina Marsh", "the bridge had to close, because the engineers had found cracks in two of its supports")]
+
+
+def test_what_is_announced_as_a_noun_phrase_is_said_but_the_target_of_praise_is_not():
+    assert said(texts.SAID_ANNOUNCED_OBJECT) == [("Ana Silva", "plans to rebuild the northern rail line")]

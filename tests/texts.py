@@ -90,6 +90,8 @@ SAID_PRONOUN_CHAIN = ("Maria Chen spoke first at the rally.\n\nShe started with 
 SAID_PARENTHETICAL = "Even if the plant closes next year, Mr Okafor said, the town has already found new work."
 SAID_BECAUSE = ("Tina Marsh said the bridge had to close, because the engineers had found cracks in two of its "
                 "supports.")
+SAID_ANNOUNCED_OBJECT = ("Transport minister Ana Silva announced plans to rebuild the northern rail line. "
+                         "She praised the engineers.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import DELEGATE_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from kg.lexicon import DELEGATE_NOUNS, OBJECT_SPEECH_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.quotes import Quote
-from kg.relations.syntax import char_span, date_of, negated, place_of, subjects_of, subtree_without, token_at
+from kg.relations.syntax import (char_span, date_of, has_content_noun, negated, place_of, subjects_of, subtree_without,
+                                 token_at)
 
 GAP_BEFORE = re.compile(r"[\s,\u2014\u2013-]*")
 GAP_AFTER = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s+)?")
@@ -174,7 +175,29 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         if content is not None:
             _mark_quotes_within(ctx, content, used)
             return content, None, 0.75
+    content = _object_content(ctx, verb)
+    if content is not None:
+        _mark_quotes_within(ctx, content, used)
+        return content, None, 0.6
     return None, None, 0.0
+
+
+def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """What is announced, claimed or stressed as a noun phrase: "announced plans to allow ...", "stressed her
+    support of the raid", "warned against hackers" (not the listener of "told", nor the target of "praised")."""
+    if verb.lemma_.lower() not in OBJECT_SPEECH_VERBS or verb.dep_ in ("relcl", "acl", "amod"):
+        return None
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else \
+            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in (
+                "against", "of", "about") and verb.lemma_.lower() == "warn" else []
+        for obj in objects:
+            tokens = list(obj.subtree)
+            if obj.pos_ == "PRON" or not has_content_noun(tokens) or len(tokens) < 2 \
+                    or all(ctx.resolver.entity_of_token(t.i) for t in tokens if t.pos_ in ("NOUN", "PROPN")):
+                continue
+            return char_span(tokens)
+    return None
 
 
 REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "if"})
