@@ -555,29 +555,25 @@ def _dash_speaker(ctx: Context, q: Quote) -> Found | None:
 
 
 def _speaker_lines(ctx: Context, used: set[int]) -> Iterator[Found]:
-    """ "PENCE: Well, look, ..." in transcripts, "Sonya Herridge: 'We deserve better'" in vox pops, and
-    "Pence: Trump Was Mocking Clinton Camp" in headlines: a name, a colon, then what the named one said."""
+    """ "PENCE: Well, look, ..." in transcripts and "Sonya Herridge: 'We deserve better'" in vox pops: a name,
+    a colon, then what the named one said. A headline ("Pence: Trump Was Mocking Clinton Camp") is not a
+    statement (the annotation guidelines leave headlines out)."""
     article = ctx.article
-    regions = [(article.text.find(article.title), len(article.title))] if article.title else []
-    regions.append((article.body_start, article.body_stop - article.body_start))
-    for start, length in regions:
-        if start < 0:
+    for m in SPEAKER_LINE.finditer(article.text, article.body_start, article.body_stop):
+        if any(s <= m.start() < e for s, e in article.masked):
             continue
-        for m in SPEAKER_LINE.finditer(article.text, start, start + length):
-            if any(s <= m.start() < e for s, e in article.masked):
-                continue
-            key = ctx.resolver.by_name(m.group(1), m.start(1))
-            if key is None:
-                continue
-            content = (m.start(2), m.end(2))
-            quote = next((q for q in ctx.quotes if q.start <= content[0] + 1 and q.end >= content[1] - 1), None)
-            if quote is not None:
-                content = (quote.inner_start, quote.inner_end)
-            content = _trim(article.text, content)
-            if content[1] - content[0] < 3:
-                continue
-            _mark_quotes_within(ctx, (m.start(2), m.end(2)), used)
-            yield Found(key, content, 0.75 if start >= article.body_start else 0.6, cue=(m.end(1), m.end(1) + 1))
+        key = ctx.resolver.by_name(m.group(1), m.start(1))
+        if key is None:
+            continue
+        content = (m.start(2), m.end(2))
+        quote = next((q for q in ctx.quotes if q.start <= content[0] + 1 and q.end >= content[1] - 1), None)
+        if quote is not None:
+            content = (quote.inner_start, quote.inner_end)
+        content = _trim(article.text, content)
+        if content[1] - content[0] < 3:
+            continue
+        _mark_quotes_within(ctx, (m.start(2), m.end(2)), used)
+        yield Found(key, content, 0.75, cue=(m.end(1), m.end(1) + 1))
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
