@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, FEMALE_WORDS, GROUP_NOUNS, GROUP_PRONOUNS,
                         HONORIFICS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS,
-                        TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, WORK_NOUNS)
+                        STATE_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, WORK_NOUNS)
 from kg.mentions import Mention
 from kg.model import Entity, EntityType
 
@@ -306,9 +306,15 @@ class Resolver:
         """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
         `create`) a new person or, when it carries an organisation word, a new organisation."""
         run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+        honorific = bool(run) and run[0].lower_ in HONORIFICS  # "Mr. King" is a name, "President King" not
+        while run and run[0].lower_ in HONORIFICS:
+            run = run[1:]
+        if not run:
+            return None
         start, end = min(t.idx for t in run), head.idx + len(head)
         text = self.doc.text[start:end]
-        if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in run):
+        if not text[:1].isupper() or any(t.lower_ in HONORIFICS or (t.lower_ in TITLE_HEADS and not honorific)
+                                         for t in run):
             return None
         key = self.by_name(text, start)
         if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha():
@@ -538,7 +544,8 @@ class Resolver:
                 return self._delegate(head, connector, key, self.doc[head.left_edge.i:prep.right_edge.i + 1]), \
                     "description"
             return key, "group"
-        if affiliation and (lemma in GROUP_NOUNS or low in GROUP_NOUNS or lemma in DELEGATE_NOUNS):
+        if affiliation and (lemma in GROUP_NOUNS or low in GROUP_NOUNS or lemma in DELEGATE_NOUNS
+                            or self._speaks_for(head, lemma, affiliation)):
             return affiliation, "group"
         if head.tag_ in ("NNS", "NNPS") and low in GROUP_NOUNS:
             for token, key in reversed(self._groups):
@@ -594,6 +601,18 @@ class Resolver:
                     if found:
                         return found[0], prep
         return None
+
+    def _speaks_for(self, head: Token, lemma: str, affiliation: str) -> bool:
+        """Whether an unnamed title holder speaks for the organisation (or, in an office of state, the country)
+        in the title: "a former DNC chairman", "Connecticut's tax commissioner", "an IMF economist" (not a
+        party's "the Republican nominee", a person the article goes on to name)."""
+        if lemma not in TITLE_HEADS or not any(
+                (t.dep_ == "det" and t.lower_ in ("a", "an")) or t.dep_ == "poss" for t in head.lefts):
+            return False
+        cluster = self._clusters[affiliation]
+        if cluster.type == "Organization":
+            return not (cluster.gaz is not None and cluster.gaz.category == "political-party")
+        return cluster.type == "Place" and lemma in STATE_TITLES
 
     def _owner(self, head: Token) -> str | None:
         """Whom a delegate noun belongs to by a possessive: "his lawyer", "Trump's spokesman", "its lawyers"."""

@@ -98,6 +98,12 @@ prosecutors investigators police regulators
 """.split())
 """Nouns for unnamed people who speak for an organisation or country ("Ukrainian officials", "a source")."""
 
+STATE_TITLES = frozenset("""
+president vice-president premier minister secretary chancellor governor mayor ambassador envoy diplomat
+commissioner negotiator official officials spokesman spokeswoman spokesperson prosecutor regulator consul
+""".split())
+"""Titles of offices that speak for the country or place they belong to ("a Russian diplomat said")."""
+
 PERSON_NOUNS = frozenset("""
 man woman boy girl person child teenager businessman businesswoman billionaire tycoon author writer novelist
 actor actress singer comedian presenter broadcaster star veteran activist campaigner resident voter patient

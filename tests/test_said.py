@@ -295,3 +295,15 @@ def test_a_reason_the_speaker_gives_is_part_of_the_statement():
 
 def test_what_is_announced_as_a_noun_phrase_is_said_but_the_target_of_praise_is_not():
     assert said(texts.SAID_ANNOUNCED_OBJECT) == [("Ana Silva", "plans to rebuild the northern rail line")]
+
+
+def test_an_honorific_makes_a_title_word_a_surname():
+    assert said(texts.SAID_HONORIFIC_SURNAME_IS_A_TITLE_WORD) == [("Ben King", "We have never been told what to say")]
+
+
+def test_an_unnamed_official_speaks_for_the_state_in_the_title():
+    assert said(texts.SAID_STATE_OFFICIAL) == [("Ohio", "an internal review found no leak of the filings")]
+
+
+def test_a_party_nominee_does_not_speak_for_the_party():
+    assert said(texts.SAID_PARTY_NOMINEE_IS_NOT_THE_PARTY) == []

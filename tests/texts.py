@@ -92,6 +92,10 @@ SAID_BECAUSE = ("Tina Marsh said the bridge had to close, because the engineers 
                 "supports.")
 SAID_ANNOUNCED_OBJECT = ("Transport minister Ana Silva announced plans to rebuild the northern rail line. "
                          "She praised the engineers.")
+SAID_HONORIFIC_SURNAME_IS_A_TITLE_WORD = ("Ben King hosts the evening show on the network.\n\n"
+                                          "\u201cWe have never been told what to say,\u201d Mr. King said.")
+SAID_STATE_OFFICIAL = "Ohio's tax commissioner says an internal review found no leak of the filings."
+SAID_PARTY_NOMINEE_IS_NOT_THE_PARTY = "An ANC candidate said the plan would fail."
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

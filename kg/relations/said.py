@@ -155,7 +155,8 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         -> tuple[tuple[int, int] | None, Quote | None, float]:
     """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" or (
+        c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i)), None)  # "tweeted that ..."
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
         if content is not None and content[1] <= clause.right_edge.idx + len(clause.right_edge):
@@ -193,6 +194,12 @@ def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
                 "against", "of", "about") and verb.lemma_.lower() == "warn" else []
         for obj in objects:
             tokens = list(obj.subtree)
+            between = {t.i for t in tokens} | {t.i for c in verb.children if c.dep_ == "npadvmod" for t in c.subtree}
+            purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i
+                            and c.left_edge.lower_ == "to"
+                            and all(t.i in between for t in verb.doc[obj.i:c.left_edge.i])), None)
+            if purpose is not None:  # "announced plans this week to give ..."
+                tokens += list(verb.doc[obj.right_edge.i + 1:purpose.right_edge.i + 1])
             if obj.pos_ == "PRON" or not has_content_noun(tokens) or len(tokens) < 2 \
                     or all(ctx.resolver.entity_of_token(t.i) for t in tokens if t.pos_ in ("NOUN", "PROPN")):
                 continue
