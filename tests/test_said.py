@@ -307,3 +307,7 @@ def test_an_unnamed_official_speaks_for_the_state_in_the_title():
 
 def test_a_party_nominee_does_not_speak_for_the_party():
     assert said(texts.SAID_PARTY_NOMINEE_IS_NOT_THE_PARTY) == []
+
+
+def test_the_reported_clause_is_the_one_after_the_verb_not_the_sentence_before_a_colon():
+    assert said(texts.SAID_CLAUSE_AFTER_COLON) == [("Tom Reyes", "the vote had been rushed")]

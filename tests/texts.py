@@ -96,6 +96,8 @@ SAID_HONORIFIC_SURNAME_IS_A_TITLE_WORD = ("Ben King hosts the evening show on th
                                           "\u201cWe have never been told what to say,\u201d Mr. King said.")
 SAID_STATE_OFFICIAL = "Ohio's tax commissioner says an internal review found no leak of the filings."
 SAID_PARTY_NOMINEE_IS_NOT_THE_PARTY = "An ANC candidate said the plan would fail."
+SAID_CLAUSE_AFTER_COLON = ("The result set off a long night of argument in the council: Tom Reyes said the vote had "
+                           "been rushed.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

@@ -155,11 +155,13 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         -> tuple[tuple[int, int] | None, Quote | None, float]:
     """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" or (
-        c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i)), None)  # "tweeted that ..."
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or (  # also "tweeted that ..." and "said allowing it
+        c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i) or (  # is ...", misparsed
+        c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and any(x.dep_ == "ccomp" for x in c.children))]
+    clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
-        if content is not None and content[1] <= clause.right_edge.idx + len(clause.right_edge):
+        if content is not None and clause.i > verb.i and content[1] <= clause.right_edge.idx + len(clause.right_edge):
             content = _continued(verb, clause, content)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
@@ -215,8 +217,9 @@ def _reasons(verb: Token, after: int) -> list[Token]:
     """Dependents of a reporting verb after token `after` that go on with what it reports: a further reported
     clause ("said A and B was ...") and a reason ("said A, because B")."""
     doc = verb.doc
-    return [c for c in verb.children if c.i > after and doc[c.left_edge.i - 1].text != ":" and (c.dep_ == "ccomp" or (
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)))]
+    return [c for c in verb.children if c.i > after and doc[c.left_edge.i - 1].text != ":" and (
+        (c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PROPN" for x in c.children))
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)))]
 
 
 def _continued(verb: Token, clause: Token, content: tuple[int, int]) -> tuple[int, int]:
