@@ -372,11 +372,13 @@ class Resolver:
             return None
         categories = ORG_NOUNS[lemma]
         here = self._sent_of[head.i]
-        candidates = [c for c in self._clusters.values() if c.type == "Organization" and c.first_token
-                      and min(c.first_token) < head.i
-                      and here - self._sent_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW
-                      and (categories is None or (c.gaz is not None and c.gaz.category in categories)
-                           or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign")))]
+        near = [c for c in self._clusters.values() if c.type == "Organization" and c.first_token
+                and min(c.first_token) < head.i
+                and here - self._sent_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW]
+        candidates = [c for c in near if categories is None or (c.gaz is not None and c.gaz.category in categories)
+                      or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign"))]
+        if not candidates and categories:  # "the company", "the magazine": an organisation the gazetteer does not know
+            candidates = [c for c in near if c.gaz is None and not c.key.endswith(" campaign")]
         if not candidates:
             return None
         return self._nearest(candidates, head.i).key, "description"

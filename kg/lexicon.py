@@ -12,7 +12,7 @@ complain testify remark comment observe reiterate concede allege quip joke boast
 caution signal suggest indicate disclose reveal report inform assure affirm agree estimate conclude continue
 describe recount muse opine speculate question wonder demand declare proclaim shout yell scream whisper
 concur interject blast slam criticise criticize praise hail threaten tout brag mention recommend advise
-implore plead beg confide exclaim mutter murmur grumble
+implore plead beg confide exclaim mutter murmur grumble call accuse
 """.split())
 """Lemmas of verbs that introduce what someone said (the `said` rule)."""
 
@@ -22,6 +22,10 @@ predict recount warn
 """.split())
 """Reporting verbs whose direct object is what was said ("announced plans to ...", "claimed vast wealth"); the
 object of "tell", "ask" or "praise" is a listener or a target instead."""
+
+JUDGING_VERBS = frozenset({"call", "accuse"})
+"""Reporting verbs that say something only with an object and a judgement: "called the plan a disaster",
+"accused the network of bias" ("called for talks" is a proposal, "called him" a phone call)."""
 
 WEAK_SPEECH_VERBS = frozenset("suggest indicate signal continue describe question wonder mention agree".split())
 """Reporting verbs that are often not speech ("polls suggest"): a lower confidence when they report."""

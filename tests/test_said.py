@@ -311,3 +311,15 @@ def test_a_party_nominee_does_not_speak_for_the_party():
 
 def test_the_reported_clause_is_the_one_after_the_verb_not_the_sentence_before_a_colon():
     assert said(texts.SAID_CLAUSE_AFTER_COLON) == [("Tom Reyes", "the vote had been rushed")]
+
+
+def test_calling_something_something_and_accusing_someone_of_something_are_said_a_call_for_is_not():
+    assert said(texts.SAID_CALLED_AND_ACCUSED) == [
+        ("Ruth Ames", "the new budget a betrayal of rural voters"),
+        ("Ruth Ames", "the treasury of hiding the cost"),
+    ]
+
+
+def test_the_company_is_the_organisation_named_before_even_when_the_gazetteer_does_not_know_it():
+    assert said(texts.SAID_THE_COMPANY_UNKNOWN_TO_THE_GAZETTEER) == [
+        ("Tasman Airways Ltd", "the cuts would end in March")]

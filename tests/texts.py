@@ -98,6 +98,10 @@ SAID_STATE_OFFICIAL = "Ohio's tax commissioner says an internal review found no 
 SAID_PARTY_NOMINEE_IS_NOT_THE_PARTY = "An ANC candidate said the plan would fail."
 SAID_CLAUSE_AFTER_COLON = ("The result set off a long night of argument in the council: Tom Reyes said the vote had "
                            "been rushed.")
+SAID_CALLED_AND_ACCUSED = ("Senator Ruth Ames called the new budget a betrayal of rural voters. She accused the "
+                           "treasury of hiding the cost. She also called for an inquiry into what she called waste.")
+SAID_THE_COMPANY_UNKNOWN_TO_THE_GAZETTEER = ("Shares in Tasman Airways Ltd fell sharply on Monday.\n\n"
+                                             "The company said the cuts would end in March.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

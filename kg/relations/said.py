@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import DELEGATE_NOUNS, OBJECT_SPEECH_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
+from kg.lexicon import DELEGATE_NOUNS, JUDGING_VERBS, OBJECT_SPEECH_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from kg.relations import HOW_WEIGHT, Context, Found, rule
 from kg.relations.quotes import Quote
 from kg.relations.syntax import (char_span, date_of, has_content_noun, negated, place_of, subjects_of, subtree_without,
@@ -155,6 +155,12 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         -> tuple[tuple[int, int] | None, Quote | None, float]:
     """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
+    if verb.lemma_.lower() in JUDGING_VERBS:  # "called the vote a mistake", "accused the BBC of bias"
+        content = _object_content(ctx, verb)
+        if content is not None:
+            _mark_quotes_within(ctx, content, used)
+            return content, None, 0.6
+        return None, None, 0.0
     clauses = [c for c in verb.children if c.dep_ == "ccomp" or (  # also "tweeted that ..." and "said allowing it
         c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i) or (  # is ...", misparsed
         c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and any(x.dep_ == "ccomp" for x in c.children))]
@@ -188,8 +194,11 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
 def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """What is announced, claimed or stressed as a noun phrase: "announced plans to allow ...", "stressed her
     support of the raid", "warned against hackers" (not the listener of "told", nor the target of "praised")."""
-    if verb.lemma_.lower() not in OBJECT_SPEECH_VERBS or verb.dep_ in ("relcl", "acl", "amod"):
+    lemma = verb.lemma_.lower()
+    if lemma not in OBJECT_SPEECH_VERBS | JUDGING_VERBS or verb.dep_ in ("relcl", "acl", "amod"):
         return None
+    if lemma in JUDGING_VERBS:
+        return _judgement(verb)
     for child in verb.children:
         objects = [child] if child.dep_ == "dobj" else \
             [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in (
@@ -242,6 +251,21 @@ def _around(verb: Token, inverted: list[Token]) -> tuple[int, int] | None:
     if len(tokens) < 2:
         return None
     return char_span(tokens)
+
+
+def _judgement(verb: Token) -> tuple[int, int] | None:
+    """ "called her vote a mistake": the object and what it is called; "accused the BBC of bias": the object
+    and the charge. Not "called for talks" (a proposal), "was called" (a name) nor "what he called X" (the
+    article's words around a label)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)  # not "what he called X"
+    if obj is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    if verb.lemma_.lower() == "call":
+        complement = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
+        return char_span([*obj.subtree, *complement.subtree]) if complement is not None else None
+    charge = next((c for c in obj.subtree if c.dep_ == "prep" and c.lower_ == "of" and c.head.i == obj.i), None) \
+        or next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return char_span([*obj.subtree, *charge.subtree]) if charge is not None else None
 
 
 def _instruction(verb: Token) -> tuple[int, int] | None:
