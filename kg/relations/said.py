@@ -77,8 +77,10 @@ def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
     found = ctx.agent(verb, first_person=False, new_names=True) if controller is None else \
         (*r, controller) if (r := ctx.resolver.resolve(controller, new_names=True)) else None
     if found is None and controller is None:
+        subjects = subjects_of(verb)
         found = next(((*r, c) for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i
-                      and c.pos_ == "PROPN" and (r := ctx.resolver.resolve(c)) is not None), None)
+                      and c.pos_ == "PROPN" and (not subjects or subjects[0].i < c.i)
+                      and (r := ctx.resolver.resolve(c)) is not None), None)
     if found is None:
         return None
     key, how, subject = found
@@ -607,6 +609,7 @@ def _speaker_lines(ctx: Context, used: set[int]) -> Iterator[Found]:
         if content[1] - content[0] < 3:
             continue
         _mark_quotes_within(ctx, (m.start(2), m.end(2)), used)
+        used.update(i for i, q in enumerate(ctx.quotes) if m.start() <= q.start < m.start(1))  # '"PENCE: ...'
         yield Found(key, content, 0.75, cue=(m.end(1), m.end(1) + 1))
 
 
