@@ -248,6 +248,10 @@ def _around(verb: Token, inverted: list[Token]) -> tuple[int, int] | None:
     kept = {t.i for t in reasons}
     tokens = sorted([t for t in _clausal_content_tokens(verb.head, [verb, *inverted], whole=True)
                      if t.i not in kept] + reasons, key=lambda t: t.i)
+    after = [t for t in tokens if t.i > verb.right_edge.i and t.i not in kept]
+    attribution = {x.i for t in after if t.lower_ == "according" for x in t.subtree}
+    if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "PRON") and t.i not in attribution for t in after):
+        tokens = [t for t in tokens if t.i < verb.i or t.i in kept]  # nothing but ", according to X." after it
     while tokens and tokens[-1].text == ".":
         tokens.pop()
     if len(tokens) < 2:
