@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, FEMALE_WORDS, GROUP_NOUNS, GROUP_PRONOUNS,
-                        HONORIFICS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, PERSON_NOUNS, PERSON_PRONOUNS,
+                        HONORIFICS, INFANT_WORDS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, PERSON_NOUNS,
+                        PERSON_PRONOUNS,
                         STATE_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, WORK_NOUNS)
 from kg.mentions import Mention
 from kg.model import Entity, EntityType
@@ -407,8 +408,8 @@ class Resolver:
         most salient mention of the nearest sentence that has one within PRONOUN_WINDOW sentences (a person of
         the pronoun's known gender first, then the subject of the main clause, its possessor, another subject,
         the latest); for he/she, failing that, the last speaker of the article with a fitting gender. A name
-        standing as a place ("the MP for Birkenhead") is no antecedent of he/she, and neither is a name quoted
-        earlier in the pronoun's own sentence ('"Obama is wrong," he said')."""
+        standing as a place ("the MP for Birkenhead") is no antecedent of he/she, and neither is a baby nor a
+        name quoted earlier in the pronoun's own sentence ('"Obama is wrong," he said')."""
         here = self._sent_of[pronoun.i]
         quoted = _quoted_tokens(self.doc[self._sent_start[here]:pronoun.i])
         for token, key in reversed(self._speakers):
@@ -422,7 +423,7 @@ class Resolver:
                 (gender is not None and self._gender(k) == gender, self._salience(t), True, t, k)
                 for t, k in self._mention_tokens(n)
                 if t < pronoun.i and t not in quoted and self.type_of(k) in types and fits(k)
-                and self._gender_ok(k, gender) and not ("Person" in types and _placed(self.doc[t]))]
+                and self._gender_ok(k, gender) and not ("Person" in types and (_placed(self.doc[t]) or self._infant(k)))]
             if "Person" in types:
                 found += [(gender is not None and g == gender, self._salience(t.i), False, t.i, None)
                           for t in self._unnamed_people(n, pronoun.i) if t.i not in quoted
@@ -441,6 +442,11 @@ class Resolver:
                 if token < pronoun.i and self.type_of(key) == "Person" and self._gender(key) == gender and fits(key):
                     return key
         return None
+
+    def _infant(self, key: str) -> bool:
+        """A person the article introduces as a baby ("his newborn son Leo"): no antecedent of one who acts."""
+        return any(t.lower_ in INFANT_WORDS for start in self._clusters[key].first_token
+                   for t in self.doc[max(0, start - 3):start])
 
     @staticmethod
     def _pronoun_gender(pronoun: Token) -> str | None:

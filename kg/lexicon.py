@@ -108,6 +108,9 @@ commissioner negotiator official officials spokesman spokeswoman spokesperson pr
 """.split())
 """Titles of offices that speak for the country or place they belong to ("a Russian diplomat said")."""
 
+INFANT_WORDS = frozenset("baby babies infant newborn toddler".split())
+"""Words that introduce a person too young to say, deny or propose anything ("his newborn son Leo")."""
+
 PERSON_NOUNS = frozenset("""
 man woman boy girl person child teenager businessman businesswoman billionaire tycoon author writer novelist
 actor actress singer comedian presenter broadcaster star veteran activist campaigner resident voter patient

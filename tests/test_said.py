@@ -323,3 +323,7 @@ def test_calling_something_something_and_accusing_someone_of_something_are_said_
 def test_the_company_is_the_organisation_named_before_even_when_the_gazetteer_does_not_know_it():
     assert said(texts.SAID_THE_COMPANY_UNKNOWN_TO_THE_GAZETTEER) == [
         ("Tasman Airways Ltd", "the cuts would end in March")]
+
+
+def test_he_said_is_not_the_newborn_named_just_before():
+    assert said(texts.SAID_NOT_THE_BABY) == [("Tom Grant", "We are so relieved that everyone is well")]

@@ -102,6 +102,9 @@ SAID_CALLED_AND_ACCUSED = ("Senator Ruth Ames called the new budget a betrayal o
                            "treasury of hiding the cost. She also called for an inquiry into what she called waste.")
 SAID_THE_COMPANY_UNKNOWN_TO_THE_GAZETTEER = ("Shares in Tasman Airways Ltd fell sharply on Monday.\n\n"
                                              "The company said the cuts would end in March.")
+SAID_NOT_THE_BABY = ("Tom Grant spoke to reporters outside the hospital.\n\n"
+                     "His newborn son Leo had arrived early on Monday.\n\n"
+                     "\u201cWe are so relieved that everyone is well,\u201d he said.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")
