@@ -12,7 +12,7 @@ complain testify remark comment observe reiterate concede allege quip joke boast
 caution signal suggest indicate disclose reveal report inform assure affirm agree estimate conclude continue
 describe recount muse opine speculate question wonder demand declare proclaim shout yell scream whisper
 concur interject blast slam criticise criticize praise hail threaten tout brag mention recommend advise
-implore plead beg confide exclaim mutter murmur grumble call accuse
+implore plead beg confide exclaim mutter murmur grumble call accuse cite quote
 """.split())
 """Lemmas of verbs that introduce what someone said (the `said` rule)."""
 

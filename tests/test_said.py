@@ -327,3 +327,11 @@ def test_the_company_is_the_organisation_named_before_even_when_the_gazetteer_do
 
 def test_he_said_is_not_the_newborn_named_just_before():
     assert said(texts.SAID_NOT_THE_BABY) == [("Tom Grant", "We are so relieved that everyone is well")]
+
+
+def test_a_quote_a_newspaper_cited_is_the_newspapers():
+    assert said(texts.SAID_NEWSPAPER_CITED) == [("The Guardian", "The strike will go on until the offer improves")]
+
+
+def test_someone_quoted_as_saying_is_the_speaker():
+    assert said(texts.SAID_QUOTED_AS_SAYING) == [("Maria Lopez", "the offer was an insult")]

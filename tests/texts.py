@@ -105,6 +105,10 @@ SAID_THE_COMPANY_UNKNOWN_TO_THE_GAZETTEER = ("Shares in Tasman Airways Ltd fell 
 SAID_NOT_THE_BABY = ("Tom Grant spoke to reporters outside the hospital.\n\n"
                      "His newborn son Leo had arrived early on Monday.\n\n"
                      "\u201cWe are so relieved that everyone is well,\u201d he said.")
+SAID_NEWSPAPER_CITED = ("Union leaders met the rail operators in London on Monday.\n\n"
+                        "\u201cThe strike will go on until the offer improves,\u201d the Guardian cited an unnamed union "
+                        "official as saying.")
+SAID_QUOTED_AS_SAYING = "Pay talks broke down, with Maria Lopez quoted as saying that the offer was an insult."
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")
