@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, FEMALE_WORDS, GROUP_NOUNS, GROUP_PRONOUNS,
-                        HONORIFICS, INFANT_WORDS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, PERSON_NOUNS,
-                        PERSON_PRONOUNS,
+                        HONORIFICS, INFANT_WORDS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, PEOPLE_NOUNS,
+                        PERSON_NOUNS, PERSON_PRONOUNS,
                         STATE_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, WORK_NOUNS)
 from kg.mentions import Mention
 from kg.model import Entity, EntityType
@@ -491,7 +491,8 @@ class Resolver:
         start = self._sent_start[sentence]
         end = min(before, self._sent_start[sentence + 1] if sentence + 1 < len(self._sent_start) else len(self.doc))
         return [t for t in self.doc[start:end] if t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in self._token_key
-                and t.lemma_.lower() in PERSON_NOUNS and not (t.dep_ == "appos" and t.head.i in self._token_key)
+                and t.lemma_.lower() in PERSON_NOUNS | PEOPLE_NOUNS
+                and not (t.dep_ == "appos" and t.head.i in self._token_key)
                 and not any(c.dep_ == "appos" and c.i in self._token_key for c in t.children)]
 
     def _continues_chain(self, sentence: int, pronoun: Token) -> bool:

@@ -112,13 +112,19 @@ INFANT_WORDS = frozenset("baby babies infant newborn toddler".split())
 """Words that introduce a person too young to say, deny or propose anything ("his newborn son Leo")."""
 
 PERSON_NOUNS = frozenset("""
-man woman boy girl person child teenager businessman businesswoman billionaire tycoon author writer novelist
-actor actress singer comedian presenter broadcaster star veteran activist campaigner resident voter patient
-victim witness student worker friend neighbour neighbor mother father son daughter wife husband brother sister
-boyfriend girlfriend widow widower grandmother grandfather aunt uncle
+businessman businesswoman billionaire tycoon author writer novelist actor actress singer comedian presenter
+broadcaster star veteran activist campaigner
 """.split())
-"""Nouns for one person that are not job titles: "the businessman said" refers back to the person in focus, and
-"the woman" may be the antecedent of "she" instead of a name further back."""
+"""Nouns that describe one known person without being a job title: "the businessman said" refers back to the
+person in focus."""
+
+PEOPLE_NOUNS = frozenset("""
+man woman boy girl person child teenager resident voter patient victim witness student worker friend neighbour
+neighbor mother father son daughter wife husband brother sister boyfriend girlfriend widow widower grandmother
+grandfather aunt uncle
+""".split())
+"""Nouns for people a story often leaves unnamed ("the woman", "her boyfriend"): as the subject before "she
+said" they keep the pronoun from a name further back."""
 
 WORK_NOUNS = frozenset("""
 book report study memo letter article column editorial essay memoir biography statement tweet post blog
