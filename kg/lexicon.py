@@ -113,7 +113,8 @@ INFANT_WORDS = frozenset("baby babies infant newborn toddler".split())
 
 PERSON_NOUNS = frozenset("""
 businessman businesswoman billionaire tycoon author writer novelist actor actress singer comedian presenter
-broadcaster star veteran activist campaigner
+broadcaster star veteran activist campaigner prop hooker flanker winger fly-half scrum-half full-back fullback
+batsman bowler wicketkeeper forward
 """.split())
 """Nouns that describe one known person without being a job title: "the businessman said" refers back to the
 person in focus."""

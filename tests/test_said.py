@@ -335,3 +335,11 @@ def test_a_quote_a_newspaper_cited_is_the_newspapers():
 
 def test_someone_quoted_as_saying_is_the_speaker():
     assert said(texts.SAID_QUOTED_AS_SAYING) == [("Maria Lopez", "the offer was an insult")]
+
+
+def test_a_speaker_named_after_an_unusual_reporting_verb():
+    assert said(texts.SAID_IMPLORED) == [("Barry Lim", "Don't you care about the river at all?")]
+
+
+def test_a_player_described_by_position_refers_back_to_the_player_in_focus():
+    assert said(texts.SAID_SPORTS_POSITION) == [("Tom Price", "We are ready for their scrum.")]

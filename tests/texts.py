@@ -109,6 +109,10 @@ SAID_NEWSPAPER_CITED = ("Union leaders met the rail operators in London on Monda
                         "\u201cThe strike will go on until the offer improves,\u201d the Guardian cited an unnamed union "
                         "official as saying.")
 SAID_QUOTED_AS_SAYING = "Pay talks broke down, with Maria Lopez quoted as saying that the offer was an insult."
+SAID_IMPLORED = ("\u201cDon't you care about the river at all?\u201d, implored environmental campaigner "
+                 "Barry Lim.")
+SAID_SPORTS_POSITION = ("Tom Price trained fully with the squad on Thursday.\n\n"
+                        "The prop said: \u201cWe are ready for their scrum.\u201d")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

@@ -76,6 +76,9 @@ def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
     controller = _controller(verb)
     found = ctx.agent(verb, first_person=False, new_names=True) if controller is None else \
         (*r, controller) if (r := ctx.resolver.resolve(controller, new_names=True)) else None
+    if found is None and controller is None and _after_quote(ctx, verb):
+        found = next(((*r, c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"
+                      and (r := ctx.resolver.resolve(c, new_names=True)) is not None), None)  # '"...," implored X'
     if found is None and controller is None:
         subjects = subjects_of(verb)
         found = next(((*r, c) for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i
@@ -92,6 +95,13 @@ def _controller(verb: Token) -> Token | None:
     if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _after_quote(ctx: Context, verb: Token) -> bool:
+    """Whether the reporting verb comes right after a quotation and its comma ('"...," implored ...')."""
+    lead = ctx.article.text[:verb.idx].rstrip()
+    return lead.endswith((",", ",\u201d", ',"', "\u201d", '"', "''")) and any(
+        q.end <= verb.idx and not ctx.article.text[q.end:verb.idx].strip(" ,") for q in ctx.quotes)
 
 
 def _reporting_verb(verb: Token) -> Token | None:
@@ -135,9 +145,9 @@ def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> 
     When the speaker is no entity the content is still claimed, so no later rule hands it to someone else, and
     its end goes to `silent`, so that no quotation after it is taken for an earlier speaker's."""
     subjects = subjects_of(verb)
-    if not subjects:
-        return None
     speaker = _speaker(ctx, verb)
+    if not subjects and speaker is None:
+        return None
     subject = speaker[2] if speaker else subjects[0]
     content, quote, base = _content(ctx, verb, subject, used)
     if content is None:
