@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, FEMALE_WORDS, GROUP_NOUNS, GROUP_PRONOUNS,
                         HONORIFICS, INFANT_WORDS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, PEOPLE_NOUNS,
-                        PERSON_NOUNS, PERSON_PRONOUNS,
-                        STATE_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS, WORK_NOUNS)
+                        PERSON_NOUNS, PERSON_PRONOUNS, STATE_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_MODIFIERS,
+                        WORK_NOUNS)
 from kg.mentions import Mention
 from kg.model import Entity, EntityType
 
@@ -423,7 +423,8 @@ class Resolver:
                 (gender is not None and self._gender(k) == gender, self._salience(t), True, t, k)
                 for t, k in self._mention_tokens(n)
                 if t < pronoun.i and t not in quoted and self.type_of(k) in types and fits(k)
-                and self._gender_ok(k, gender) and not ("Person" in types and (_placed(self.doc[t]) or self._infant(k)))]
+                and self._gender_ok(k, gender)
+                and not ("Person" in types and (_placed(self.doc[t]) or self._infant(k)))]
             if "Person" in types:
                 found += [(gender is not None and g == gender, self._salience(t.i), False, t.i, None)
                           for t in self._unnamed_people(n, pronoun.i) if t.i not in quoted

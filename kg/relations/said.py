@@ -1,8 +1,11 @@
 """said: who said what. Direct quotes, indirect speech, "according to X", "he added", ", adding, '...'",
-colon quotes, a quote whose speaker comes in the next sentence, and a quote that continues a speaker's quote.
+colon quotes, a quote whose speaker comes in the next sentence, a quote that continues a speaker's quote over
+paragraphs, a quote after its attribution sentence ('"A," X said. "B."': B is a statement of X's own, the
+narration between is in neither), what is announced or claimed as a noun phrase, "called X Y", "accused X of Y".
 
 Near misses it leaves alone: a negated reporting verb ("did not say that"), a reporting verb whose subject
-is no entity ("the report said"), scare quotes inside a sentence.
+is no entity ("the report said", "critics say"), the one asked in "X was asked", headlines, scare quotes inside
+a sentence, and a quotation after a statement whose speaker it cannot name (it is nobody else's).
 """
 
 from __future__ import annotations
@@ -168,7 +171,7 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
     """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
     if verb.lemma_.lower() in JUDGING_VERBS:  # "called the vote a mistake", "accused the BBC of bias"
-        content = _object_content(ctx, verb)
+        content = _judgement(verb) if verb.dep_ not in ("relcl", "acl", "amod") else None
         if content is not None:
             _mark_quotes_within(ctx, content, used)
             return content, None, 0.6
@@ -207,14 +210,12 @@ def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     """What is announced, claimed or stressed as a noun phrase: "announced plans to allow ...", "stressed her
     support of the raid", "warned against hackers" (not the listener of "told", nor the target of "praised")."""
     lemma = verb.lemma_.lower()
-    if lemma not in OBJECT_SPEECH_VERBS | JUDGING_VERBS or verb.dep_ in ("relcl", "acl", "amod"):
+    if lemma not in OBJECT_SPEECH_VERBS or verb.dep_ in ("relcl", "acl", "amod"):
         return None
-    if lemma in JUDGING_VERBS:
-        return _judgement(verb)
     for child in verb.children:
         objects = [child] if child.dep_ == "dobj" else \
             [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in (
-                "against", "of", "about") and verb.lemma_.lower() == "warn" else []
+                "against", "of", "about") and lemma == "warn" else []
         for obj in objects:
             tokens = list(obj.subtree)
             between = {t.i for t in tokens} | {t.i for c in verb.children if c.dep_ == "npadvmod" for t in c.subtree}
@@ -582,7 +583,8 @@ def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]], 
     breaks = len(re.findall(r"\n\s*\n|\n(?=\s*[\"\u201c])", between))
     if breaks > 1 or len(between) > FOLLOW_ON_REACH:
         return None
-    return Found(prev.subject, (q.inner_start, q.inner_end), round(prev.confidence * (0.85 if breaks == 0 else 0.65), 3))
+    weight = 0.85 if breaks == 0 else 0.65  # in the same paragraph, or the next
+    return Found(prev.subject, (q.inner_start, q.inner_end), round(prev.confidence * weight, 3))
 
 
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
