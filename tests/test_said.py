@@ -343,3 +343,7 @@ def test_a_speaker_named_after_an_unusual_reporting_verb():
 
 def test_a_player_described_by_position_refers_back_to_the_player_in_focus():
     assert said(texts.SAID_SPORTS_POSITION) == [("Tom Price", "We are ready for their scrum.")]
+
+
+def test_speech_someone_is_dared_to_make_is_not_said_but_went_on_to_say_is():
+    assert said(texts.SAID_UNREALISED) == [("Ruth Ames", "the scheme had failed")]

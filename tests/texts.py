@@ -113,6 +113,8 @@ SAID_IMPLORED = ("\u201cDon't you care about the river at all?\u201d, implored e
                  "Barry Lim.")
 SAID_SPORTS_POSITION = ("Tom Price trained fully with the squad on Thursday.\n\n"
                         "The prop said: \u201cWe are ready for their scrum.\u201d")
+SAID_UNREALISED = ("Senator Ruth Ames dared the minister to say that the scheme had worked. "
+                   "She later went on to say that the scheme had failed.")
 SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
                                       "\u201cThe children deserve nothing less.\u201d\n\n"
                                       "Opposition councillors also criticised the budget for being late.")

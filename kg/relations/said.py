@@ -54,7 +54,15 @@ def _is_cue(token: Token, ctx: Context) -> bool:
         return False
     if token.dep_ in ("amod", "compound") or _inside_quote(ctx, token.idx):
         return False
-    return not negated(token)
+    return not negated(token) and not _unrealised(token)
+
+
+def _unrealised(verb: Token) -> bool:
+    """Speech that is wanted, dared or expected rather than made: "daring him to say ...", "wants to announce"
+    (but "went on to say" and "continued to insist" report what was said)."""
+    return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") \
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
+        and verb.head.lemma_.lower() not in ("go", "continue", "proceed", "repeat")
 
 
 def _inside_quote(ctx: Context, char: int) -> Quote | None:
