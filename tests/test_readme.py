@@ -3,6 +3,7 @@ exist, a worked example that runs as shown, and links that resolve."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -81,12 +82,13 @@ def test_links_in_the_readme_and_docs_resolve() -> None:
 def test_the_worked_example_runs_as_shown(tmp_path: Path) -> None:
     example = section("A worked example: the seed article")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    fresh = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache")}  # a new user's cache is empty
     outputs = {}
     for block in blocks(example):
         for line in block.strip().splitlines():
             words = shlex.split(line)
             assert words[0] == "kg", line
-            done = subprocess.run([str(KG), *words[1:]], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+            done = subprocess.run([str(KG), *words[1:]], cwd=tmp_path, env=fresh, capture_output=True, text=True, timeout=600)
             assert done.returncode == 0, f"{line}: {done.stderr}"
             outputs[line] = done.stdout + done.stderr
     summary, table, explained = blocks(example, "")
