@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
-from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS,
-                        MALE_FIRST_NAMES, MALE_PRONOUNS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLE_ABBREVIATIONS,
-                        TITLE_HEADS, TITLE_MODIFIERS)
+from kg.lexicon import (DELEGATE_NOUNS, FEMALE_FIRST_NAMES, FEMALE_PRONOUNS, FEMALE_WORDS, GROUP_NOUNS, GROUP_PRONOUNS,
+                        HONORIFICS, INFANT_WORDS, MALE_FIRST_NAMES, MALE_PRONOUNS, MALE_WORDS, ORGANISATION_WORDS,
+                        PEOPLE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, STATE_TITLES, TITLE_ABBREVIATIONS, TITLE_HEADS,
+                        TITLE_MODIFIERS, WRITTEN_WORKS)
 from kg.mentions import Mention, furniture_tokens, name_parts
 from kg.model import Entity, EntityType
 
@@ -99,6 +101,7 @@ class Resolver:
         self._token_key: dict[int, str] = {}
         self._mention_key: dict[int, str] = {}
         self._speakers: list[tuple[int, str]] = []
+        self._spoken_through: set[int] = set()
         self._countries: set[str] | None = None
         self._furniture = furniture_tokens(doc)
         self._aliases: dict[str, list[str]] = {}
@@ -300,9 +303,12 @@ class Resolver:
     def sentence_of(self, i: int) -> int:
         return self._sent_of[i]
 
-    def note_speaker(self, token: int, key: str) -> None:
-        """Record who spoke at `token`, so that a later "he added" finds them."""
+    def note_speaker(self, token: int, key: str, *, person: bool = False) -> None:
+        """Record who spoke at `token`, so that a later "he added" finds them; `person`: an organisation that
+        spoke through one unnamed person ("a spokesman for the bank"), whom "he" or "she" may continue."""
         self._speakers.append((token, key))
+        if person:
+            self._spoken_through.add(token)
 
     def add_alias(self, key: str, text: str) -> None:
         self._aliases.setdefault(key, []).append(text)
@@ -314,15 +320,21 @@ class Resolver:
         reporting verbs, which are people or organisations)."""
         if head.i in self._token_key:
             return self._token_key[head.i], "name"
-        for t in _appositions(head):
+        for t in _appositions(head) if head.lemma_.lower() not in WRITTEN_WORKS else ():  # "the book, Brown's Britain"
             if t.i in self._token_key:
                 return self._token_key[t.i], "name"
+        if new_names and head.lemma_.lower() not in WRITTEN_WORKS:
+            for t in head.children:
+                if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
+                    key = self._unrecognised_name(t, create=True)  # "the mayor, Ana Ruiz, said"
+                    if key:
+                        return key, "name"
         low = head.lower_
         if low in PERSON_PRONOUNS:
-            key = self._antecedent(head, {"Person"})
+            key = self._antecedent(head, {"Person"}, self._pronoun_gender(head))
             return (key, "pronoun") if key else None
         if low in GROUP_PRONOUNS:
-            key = self._antecedent(head, {"Organization", "Place"})
+            key = self._antecedent(head, {"Organization", "Place"}, None)
             return (key, "it") if key else None
         if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("relcl", "acl"):
             return self.resolve(head.head.head)
@@ -334,16 +346,36 @@ class Resolver:
                 key = self._unrecognised_name(head, create=new_names)
                 if key:
                     return key, "name"
-        return self._organisation(head) or self._describe(head)
+        return self._organisation(head) or self._author(head) or self._describe(head)
+
+    def _author(self, head: Token) -> tuple[str, str] | None:
+        """Who a written work speaks for: "the book by Robert Peston", "a statement by the ministry", "Trump's
+        letter" (a work whose author is not named says nothing of anyone)."""
+        if head.lemma_.lower() not in WRITTEN_WORKS:
+            return None
+        for t in head.children:
+            objects = [o for o in t.children if o.dep_ == "pobj"] if t.dep_ == "prep" and t.lower_ == "by" else \
+                [t] if t.dep_ == "poss" and t.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS else []
+            for o in objects:
+                found = self.resolve(o)
+                if found:
+                    return found[0], "description"
+        return None
 
     def _unrecognised_name(self, head: Token, *, create: bool) -> str | None:
         """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
         `create`) a new person or, when it carries an organisation word, a new organisation (not in a heading or
         a reporting credit)."""
         run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+        honorific = bool(run) and run[0].lower_ in HONORIFICS  # "Mr. King" is a name, "President King" not
+        while run and run[0].lower_ in HONORIFICS:
+            run = run[1:]
+        if not run:
+            return None
         start, end = min(t.idx for t in run), head.idx + len(head)
         text = self.doc.text[start:end]
-        if not text[:1].isupper() or any(t.lower_ in TITLE_HEADS or t.lower_ in HONORIFICS for t in run):
+        if not text[:1].isupper() or any(t.lower_ in HONORIFICS or (t.lower_ in TITLE_HEADS and not honorific)
+                                         for t in run):
             return None
         key = self.by_name(text, start)
         if key or not create or self.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha() \
@@ -402,11 +434,13 @@ class Resolver:
             return None
         categories = ORG_NOUNS[lemma]
         here = self._sent_of[head.i]
-        candidates = [c for c in self._clusters.values() if c.type == "Organization" and c.first_token
-                      and min(c.first_token) < head.i
-                      and here - self._sent_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW
-                      and (categories is None or (c.gaz is not None and c.gaz.category in categories)
-                           or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign")))]
+        near = [c for c in self._clusters.values() if c.type == "Organization" and c.first_token
+                and min(c.first_token) < head.i
+                and here - self._sent_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW]
+        candidates = [c for c in near if categories is None or (c.gaz is not None and c.gaz.category in categories)
+                      or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign"))]
+        if not candidates and categories:  # "the company", "the magazine": an organisation the gazetteer does not know
+            candidates = [c for c in near if c.gaz is None and not c.key.endswith(" campaign")]
         if not candidates:
             return None
         return self._nearest(candidates, head.i).key, "description"
@@ -429,26 +463,56 @@ class Resolver:
         return key
 
     # ----------------------------------------------------------------- pronouns
-    def _antecedent(self, pronoun: Token, types: set[str]) -> str | None:
+    def _antecedent(self, pronoun: Token, types: set[str], gender: str | None,
+                    fits: Callable[[str], bool] = lambda key: True) -> str | None:
         """The closest fitting entity before a pronoun: the last speaker of the last two sentences, else the
-        latest subject, else the latest mention within PRONOUN_WINDOW sentences; for he/she, failing that,
-        the last speaker of the article with a fitting gender."""
+        most salient mention of the nearest sentence that has one within PRONOUN_WINDOW sentences (a person of
+        the pronoun's known gender first, then the subject of the main clause, its possessor, another subject,
+        the latest); for he/she, failing that, the last speaker of the article with a fitting gender. A name
+        standing as a place ("the MP for Birkenhead") is no antecedent of he/she, and neither is a baby nor a
+        name quoted earlier in the pronoun's own sentence ('"Obama is wrong," he said')."""
         here = self._sent_of[pronoun.i]
-        gender = "m" if pronoun.lower_ in MALE_PRONOUNS else "f" if pronoun.lower_ in FEMALE_PRONOUNS else None
+        quoted = _quoted_tokens(self.doc[self._sent_start[here]:pronoun.i])
         for token, key in reversed(self._speakers):
-            if token < pronoun.i and here - self._sent_of[token] <= 1 and self.type_of(key) in types \
-                    and self._gender_ok(key, gender):
+            if token < pronoun.i and here - self._sent_of[token] <= 1 and fits(key) and (
+                    (self.type_of(key) in types and self._gender_ok(key, gender))
+                    or ("Person" in types and token in self._spoken_through)):
                 return key
-        for n in range(here, max(-1, here - PRONOUN_WINDOW - 1), -1):
-            found = [(self._is_subject(t), t, k) for t, k in self._mention_tokens(n)
-                     if t < pronoun.i and self.type_of(k) in types and self._gender_ok(k, gender)]
+        budget, n = PRONOUN_WINDOW, here
+        while n >= 0 and budget >= 0 and here - n <= 4 * PRONOUN_WINDOW:
+            found: list[tuple[bool, int, bool, int, str | None]] = [
+                (gender is not None and self._gender(k) == gender, self._salience(t), True, t, k)
+                for t, k in self._mention_tokens(n)
+                if t < pronoun.i and t not in quoted and self.type_of(k) in types and fits(k)
+                and self._gender_ok(k, gender)
+                and not ("Person" in types and (_placed(self.doc[t]) or self._infant(k)))]
+            if "Person" in types:
+                found += [(gender is not None and g == gender, self._salience(t.i), False, t.i, None)
+                          for t in self._unnamed_people(n, pronoun.i) if t.i not in quoted
+                          and (g := _noun_gender(t)) in (None, gender) and self._salience(t.i) >= 2]
             if found:
-                return max(found)[2]
+                best = max(found)
+                if best[4] is None:  # "The woman said ... She added": an unnamed person, unless named before
+                    named = self._definite_person(self.doc[best[3]])
+                    return named[0] if named else None
+                return best[4]
+            if gender is None or not self._continues_chain(n, pronoun):
+                budget -= 1  # sentences whose subject is the same pronoun ("She then ...") keep the chain going
+            n -= 1
         if gender is not None:
             for token, key in reversed(self._speakers):
-                if token < pronoun.i and self.type_of(key) == "Person" and self._gender(key) == gender:
+                if token < pronoun.i and self.type_of(key) == "Person" and self._gender(key) == gender and fits(key):
                     return key
         return None
+
+    def _infant(self, key: str) -> bool:
+        """A person the article introduces as a baby ("his newborn son Leo"): no antecedent of one who acts."""
+        return any(t.lower_ in INFANT_WORDS for start in self._clusters[key].first_token
+                   for t in self.doc[max(0, start - 3):start])
+
+    @staticmethod
+    def _pronoun_gender(pronoun: Token) -> str | None:
+        return "m" if pronoun.lower_ in MALE_PRONOUNS else "f" if pronoun.lower_ in FEMALE_PRONOUNS else None
 
     def _gender_ok(self, key: str, gender: str | None) -> bool:
         """False only when the person is known to have the other gender."""
@@ -458,17 +522,18 @@ class Resolver:
         return known is None or known == gender
 
     def _gender(self, key: str) -> str | None:
-        """The gender pronouns use for a person, when an honorific, a gendered title or a common given name
-        tells it."""
+        """The gender pronouns use for a person, when an honorific, a gendered title or kinship word just before
+        a mention ("Mrs Maguire", "his father Giuseppe"), or a common given name tells it."""
         cluster = self._clusters[key]
         for start in cluster.first_token:
             for t in self.doc[max(0, start - 3):start]:
-                if t.lower_ in ("mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "congressman"):
+                if t.lower_ in MALE_WORDS:
                     return "m"
-                if t.lower_ in ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess",
-                                "spokeswoman", "congresswoman"):
+                if t.lower_ in FEMALE_WORDS:
                     return "f"
         given = {p[0] for p in cluster.parts if len(p) >= 2}
+        if not given:
+            given = {name_key(f) for f in cluster.forms if len(name_key(f).split()) == 1}  # "Melanie" alone
         if cluster.gaz is not None:
             given |= {name_parts(n)[0] for n in cluster.gaz.names if len(name_parts(n)) >= 2}
         if given & FEMALE_FIRST_NAMES and not given & MALE_FIRST_NAMES:
@@ -482,11 +547,41 @@ class Resolver:
         end = self._sent_start[sentence + 1] if sentence + 1 < len(self._sent_start) else len(self.doc)
         return [(t, k) for t, k in self._mention_key.items() if start <= t < end]
 
-    def _is_subject(self, i: int) -> bool:
+    def _unnamed_people(self, sentence: int, before: int) -> list[Token]:
+        """Common nouns for one person in a sentence, before token `before` ("the woman", "her boyfriend"), that
+        are not in apposition with a name ("Ivanka Trump, the nominee's daughter")."""
+        start = self._sent_start[sentence]
+        end = min(before, self._sent_start[sentence + 1] if sentence + 1 < len(self._sent_start) else len(self.doc))
+        return [t for t in self.doc[start:end] if t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in self._token_key
+                and t.lemma_.lower() in PERSON_NOUNS | PEOPLE_NOUNS
+                and not (t.dep_ == "appos" and t.head.i in self._token_key)
+                and not any(c.dep_ == "appos" and c.i in self._token_key for c in t.children)]
+
+    def _continues_chain(self, sentence: int, pronoun: Token) -> bool:
+        """Whether a sentence's main subject is he or she like `pronoun` ("She then ...")."""
+        start = self._sent_start[sentence]
+        end = self._sent_start[sentence + 1] if sentence + 1 < len(self._sent_start) else len(self.doc)
+        roots = [t for t in self.doc[start:end] if t.dep_ == "ROOT"]
+        return any(c.dep_ in SUBJECT_DEPS and ({c.lower_, pronoun.lower_} <= MALE_PRONOUNS
+                                               or {c.lower_, pronoun.lower_} <= FEMALE_PRONOUNS)
+                   for r in roots for c in r.children)
+
+    def _salience(self, i: int) -> int:
+        """How likely a later pronoun points at the mention at token i: 3 for the subject of the main clause,
+        2 for that subject's possessor ("Mr Campbell's e-mail suggested ..."), 1 for another subject, else 0."""
         token = self.doc[i]
         while token.dep_ in ("compound", "flat", "appos") and token.head.i != token.i:
             token = token.head
-        return token.dep_ in SUBJECT_DEPS
+        possessor = token.dep_ == "poss"
+        if possessor:
+            token = token.head
+        if token.dep_ not in SUBJECT_DEPS:
+            return 0
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        main = verb.dep_ == "ROOT"
+        return (2 if possessor else 3) if main else 0 if possessor else 1
 
     # ----------------------------------------------------------------- descriptions and groups
     def _describe(self, head: Token) -> tuple[str, str] | None:
@@ -495,30 +590,61 @@ class Resolver:
         low = head.lower_
         lemma = head.lemma_.lower()
         if lemma not in TITLE_HEADS and low not in GROUP_NOUNS and lemma not in GROUP_NOUNS:
-            return None
+            return self._definite_person(head)
         left = [t for t in head.subtree if t.i < head.i and t.dep_ not in ("det", "punct", "case")]
         affiliation = self._affiliation(head)
         principal = self._principal(head)
         words = {_norm_word(t) for t in left if t.lower_ in TITLE_HEADS | TITLE_MODIFIERS
                  or (t.pos_ in ("ADJ", "NOUN") and t.i not in self._token_key and not self.gaz.is_demonym(t.text))}
         words.add(_norm_word(head))
+        owner = self._owner(head) if lemma in DELEGATE_NOUNS else None
         if lemma in TITLE_HEADS and head.tag_ in ("NN", "NNP") and lemma not in ("official", "source"):
-            person = self._person_with_title(words, affiliation, head.i)
+            person = self._person_with_title(words, owner or affiliation, head.i)
             if person:
                 self.add_alias(person, _np_text(head))
                 return person, "description"
+        if owner and self.type_of(owner) != "Person":
+            return owner, "group"  # "its spokesman", "the company's lawyers"
+        if owner:  # "his lawyer", "Trump's spokesman": someone speaking for that person
+            connector = "to" if lemma in ("aide", "adviser", "advisor") else "for"
+            return self._delegate(head, connector, owner, self.doc[head.left_edge.i:head.i + 1]), "description"
         if principal and lemma in DELEGATE_NOUNS:
             key, prep = principal
             if self.type_of(key) == "Person":
-                return self._delegate(head, prep, key), "description"
+                connector = "close to" if prep.head.lower_ == "close" else prep.lower_
+                return self._delegate(head, connector, key, self.doc[head.left_edge.i:prep.right_edge.i + 1]), \
+                    "description"
             return key, "group"
-        if affiliation and (lemma in GROUP_NOUNS or low in GROUP_NOUNS or lemma in DELEGATE_NOUNS):
+        if affiliation and (lemma in GROUP_NOUNS or low in GROUP_NOUNS or lemma in DELEGATE_NOUNS
+                            or self._speaks_for(head, lemma, affiliation)):
             return affiliation, "group"
         if head.tag_ in ("NNS", "NNPS") and low in GROUP_NOUNS:
             for token, key in reversed(self._groups):
                 if token < head.i and self._sent_of[head.i] - self._sent_of[token] <= PRONOUN_WINDOW:
                     return key, "group"
-        return None
+        return self._definite_person(head)
+
+    def _definite_person(self, head: Token) -> tuple[str, str] | None:
+        """ "the Labour MP for Birkenhead asked", "the businessman said": a definite description of one person
+        that no title in the article matched refers back like "he" or "she" to the person in focus, unless the
+        article gives that person other titles only ("the state attorney general" is not the campaign chairman
+        named before)."""
+        lemma = head.lemma_.lower()
+        if head.tag_ not in ("NN", "NNP") or lemma not in TITLE_HEADS | PERSON_NOUNS or lemma in GROUP_NOUNS \
+                or not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+            return None
+        gender = "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
+        word = _norm_word(head)
+
+        def fits(key: str) -> bool:
+            mine = [m for m in self.mentions if self._mention_key.get(m.start) == key]
+            titles = [t.text.split() for m in mine for t in m.titles]
+            titles += [[self.doc[m.end].text] for m in mine if m.end < len(self.doc)
+                       and self.doc[m.end].lower_ in TITLE_HEADS]  # "Frank Field MP"
+            return not titles or any(word in {_norm_word_text(w) for w in t} for t in titles)
+
+        key = self._antecedent(head, {"Person"}, gender, fits)
+        return (key, "pronoun") if key else None
 
     def _affiliation(self, head: Token) -> str | None:
         """The organisation or country in a noun phrase's modifiers: "Russia's", "Pentagon", "Ukrainian"."""
@@ -547,13 +673,34 @@ class Resolver:
                         return found[0], prep
         return None
 
-    def _delegate(self, head: Token, prep: Token, principal: str) -> str:
-        """An unnamed person speaking for a named one ("an aide to Zelensky"): an entity of its own, labelled by
-        the relation ("aide to Volodymyr Zelenskyy"), so the principal is not credited with the words."""
+    def _speaks_for(self, head: Token, lemma: str, affiliation: str) -> bool:
+        """Whether an unnamed title holder speaks for the organisation (or, in an office of state, the country)
+        in the title: "a former DNC chairman", "Connecticut's tax commissioner", "an IMF economist" (not a
+        party's "the Republican nominee", a person the article goes on to name)."""
+        if lemma not in TITLE_HEADS or not any(
+                (t.dep_ == "det" and t.lower_ in ("a", "an")) or t.dep_ == "poss" for t in head.lefts):
+            return False
+        cluster = self._clusters[affiliation]
+        if cluster.type == "Organization":
+            return not (cluster.gaz is not None and cluster.gaz.category == "political-party")
+        return cluster.type == "Place" and lemma in STATE_TITLES
+
+    def _owner(self, head: Token) -> str | None:
+        """Whom a delegate noun belongs to by a possessive: "his lawyer", "Trump's spokesman", "its lawyers"."""
+        for t in head.children:
+            if t.dep_ == "poss":
+                found = self.resolve(t)
+                if found:
+                    return found[0]
+        return None
+
+    def _delegate(self, head: Token, connector: str, principal: str, surface: Span) -> str:
+        """An unnamed person speaking for a named one ("an aide to Zelensky", "his lawyer"): an entity of its
+        own, labelled by the relation ("aide to Volodymyr Zelenskyy"), so the principal is not credited with
+        the words."""
         noun = head.lemma_.lower() if head.tag_ == "NN" else head.lower_
-        connector = "close to" if prep.head.lower_ == "close" else prep.lower_
         label = f"{noun} {connector} {self._label(self._clusters[principal])}"
-        return self._described(label, "Person", self.doc[head.left_edge.i:prep.right_edge.i + 1], head.i)
+        return self._described(label, "Person", surface, head.i)
 
     def _person_with_title(self, words: set[str], affiliation: str | None, near: int) -> str | None:
         """The person introduced in this article with a title containing `words` (and the same affiliation)."""
@@ -597,9 +744,41 @@ def _final_key(c: _Cluster) -> str:
     return f"{c.type}:{name}"
 
 
+def _noun_gender(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    return "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
+
+
+def _quoted_tokens(span: Span) -> set[int]:
+    """Tokens of `span` inside quotation marks opened within it."""
+    inside, out = False, set()
+    for t in span:
+        if t.text in ("\u201c", "``"):
+            inside = True
+        elif t.text in ("\u201d", "''"):
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+        elif inside:
+            out.add(t.i)
+    return out
+
+
+def _placed(token: Token) -> bool:
+    """A name that stands as a place: the object of "in"/"at"/"near", or of "for" after a title ("the MP for
+    Birkenhead", "minister for Wales")."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    return token.dep_ == "pobj" and (prep.lower_ in ("in", "at", "near") or (
+        prep.lower_ == "for" and prep.head.lemma_.lower() in TITLE_HEADS))
+
+
 def _appositions(head: Token) -> list[Token]:
-    """Tokens of the appositions a noun phrase carries ("Russia's chief negotiator, Vladimir Medinsky")."""
-    return [x for t in head.children if t.dep_ == "appos" for x in t.subtree]
+    """The names apposed to a noun phrase ("Russia's chief negotiator, Vladimir Medinsky"): each apposition's
+    head and the words of its name, not other names inside it ("the book, Brown's Britain")."""
+    return [x for t in head.children if t.dep_ == "appos"
+            for x in (t, *(c for c in t.children if c.dep_ in ("compound", "flat")))]
 
 
 def _norm_word(token: Token) -> str:

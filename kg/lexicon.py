@@ -12,8 +12,20 @@ complain testify remark comment observe reiterate concede allege quip joke boast
 caution signal suggest indicate disclose reveal report inform assure affirm agree estimate conclude continue
 describe recount muse opine speculate question wonder demand declare proclaim shout yell scream whisper
 concur interject blast slam criticise criticize praise hail threaten tout brag mention recommend advise
+implore plead beg confide exclaim mutter murmur grumble call accuse cite quote
 """.split())
 """Lemmas of verbs that introduce what someone said (the `said` rule)."""
+
+OBJECT_SPEECH_VERBS = frozenset("""
+announce claim confirm reveal disclose stress emphasise emphasize acknowledge admit reiterate allege concede
+predict recount warn
+""".split())
+"""Reporting verbs whose direct object is what was said ("announced plans to ...", "claimed vast wealth"); the
+object of "tell", "ask" or "praise" is a listener or a target instead."""
+
+JUDGING_VERBS = frozenset({"call", "accuse"})
+"""Reporting verbs that say something only with an object and a judgement: "called the plan a disaster",
+"accused the network of bias" ("called for talks" is a proposal, "called him" a phone call)."""
 
 WEAK_SPEECH_VERBS = frozenset("suggest indicate signal continue describe question wonder mention agree".split())
 """Reporting verbs that are often not speech ("polls suggest"): a lower confidence when they report."""
@@ -160,6 +172,16 @@ PERSON_PRONOUNS = frozenset("he him his she her hers".split())
 MALE_PRONOUNS = frozenset("he him his himself".split())
 FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 GROUP_PRONOUNS = frozenset("it its they them their".split())
+MALE_WORDS = frozenset("""
+mr mr. sir lord king prince duke emperor spokesman congressman chairman businessman father son brother husband
+uncle nephew grandfather grandson boyfriend widower stepfather man boy gentleman actor monk
+""".split())
+FEMALE_WORDS = frozenset("""
+mrs mrs. ms ms. miss dame lady queen princess duchess empress spokeswoman congresswoman chairwoman businesswoman
+mother daughter sister wife aunt niece grandmother granddaughter girlfriend widow stepmother woman girl actress nun
+""".split())
+"""Honorifics, titles and kinship words that tell the gender of the person named right after them ("his father
+Giuseppe"); used only to choose between antecedents of he/she."""
 FIRST_PERSON = frozenset("i me my we us our".split())
 
 GROUP_NOUNS = frozenset("""
@@ -169,6 +191,36 @@ source sources aide aides lawmakers legislators leaders leadership team campaign
 prosecutors investigators police regulators
 """.split())
 """Nouns for unnamed people who speak for an organisation or country ("Ukrainian officials", "a source")."""
+
+STATE_TITLES = frozenset("""
+president vice-president premier minister secretary chancellor governor mayor ambassador envoy diplomat
+commissioner negotiator official officials spokesman spokeswoman spokesperson prosecutor regulator consul
+""".split())
+"""Titles of offices that speak for the country or place they belong to ("a Russian diplomat said")."""
+
+INFANT_WORDS = frozenset("baby babies infant newborn toddler".split())
+"""Words that introduce a person too young to say, deny or propose anything ("his newborn son Leo")."""
+
+PERSON_NOUNS = frozenset("""
+businessman businesswoman billionaire tycoon author writer novelist actor actress singer comedian presenter
+broadcaster star veteran activist campaigner prop hooker flanker winger fly-half scrum-half full-back fullback
+batsman bowler wicketkeeper forward
+""".split())
+"""Nouns that describe one known person without being a job title: "the businessman said" refers back to the
+person in focus."""
+
+PEOPLE_NOUNS = frozenset("""
+man woman boy girl person child teenager resident voter patient victim witness student worker friend neighbour
+neighbor mother father son daughter wife husband brother sister boyfriend girlfriend widow widower grandmother
+grandfather aunt uncle
+""".split())
+"""Nouns for people a story often leaves unnamed ("the woman", "her boyfriend"): as the subject before "she
+said" they keep the pronoun from a name further back."""
+
+WRITTEN_WORKS = frozenset("""
+book report study memo letter article column editorial essay memoir biography statement tweet post blog
+""".split())
+"""Written works that speak for their author: "the book by Robert Peston said", "a statement by the ministry"."""
 
 DELEGATE_NOUNS = frozenset("""
 spokesman spokeswoman spokesperson spokespeople representative aide aides adviser advisor advisers advisors

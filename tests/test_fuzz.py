@@ -30,7 +30,7 @@ from kg.pipeline import BuildOptions, build, extract_batch, read_articles, write
 from exportkit import NO_FALKORDB
 from fuzzkit import Cypher, check_extraction, check_outputs, corpus, examples, write_corpus
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 runner = CliRunner()
 COUNTS: Counter[str] = Counter()
 """What the fuzz tests tried, printed by conftest's summary hook."""

@@ -12,7 +12,7 @@ from kg.queries import catalog
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 
 def test_benchmark_compares_both_engines_on_every_ready_made_query(tmp_path):

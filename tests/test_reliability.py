@@ -53,6 +53,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_killed_builds_leave_every_output_whole_and_the_next_build_equals_an_uninterrupted_one():
     out = bench("crash_safety.py", "--corpus", str(SEED.parent), "--kills", "4", "--seed", "3")
     assert "OK: every output stayed whole" in out
@@ -79,6 +80,7 @@ def test_the_next_build_removes_what_killed_builds_left_and_nothing_else(built, 
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_readers_keep_answering_while_a_build_replaces_the_store(built, tmp_path):
     out = tmp_path / "o"
     assert runner.invoke(app, ["build", str(SEED), "--out", str(out), "-q"]).exit_code == 0
@@ -106,6 +108,7 @@ def test_a_store_opened_before_a_swap_keeps_answering_from_its_version(built, tm
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_serve_answers_under_load_refuses_updates_times_out_and_follows_rebuilds():
     out = bench("serve_load.py", "--clients", "50", "--seconds", "5", "--timeout", "2", "--articles", "4",
                 "--rebuilds", "1")
@@ -114,6 +117,7 @@ def test_serve_answers_under_load_refuses_updates_times_out_and_follows_rebuilds
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_a_folder_of_many_files_is_built():
     out = bench("many_files.py", "--files", "150")
     assert "documents: 150" in out and "peak RSS" in out
@@ -171,6 +175,7 @@ def test_a_long_article_is_built_in_parts_cut_at_paragraph_breaks(monkeypatch):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_a_long_article_builds_into_one_document_per_part(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest, "PART_CHARS", 5000)
     (tmp_path / "long.txt").write_text(long_text(60), encoding="utf-8")  # 8,000 characters

@@ -132,6 +132,7 @@ def test_an_unusable_cache_folder_is_a_one_line_error(tmp_path):
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_worker_processes_give_the_same_graph_as_one_process(tmp_path):
     corpus = write_corpus(tmp_path / "in")
     one, _ = build(corpus, tmp_path / "a", "--no-cache", "--jobs", "1")
@@ -147,6 +148,7 @@ def dask_cluster():
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_the_dask_executor_gives_the_same_graph_as_a_local_build(tmp_path, dask_cluster):
     corpus = write_corpus(tmp_path / "in")
     local, _ = build(corpus, tmp_path / "a", "--no-cache")
@@ -159,17 +161,20 @@ def _thread_name() -> str:
     return threading.current_thread().name
 
 
+@pytest.mark.slow
 def test_dask_workers_that_answer_differently_are_refused(dask_cluster):
     with pytest.raises(ExecutorError, match="1 of 1 Dask workers cannot run this kg build"):
         list(run_dask(len, [[1]], scheduler=dask_cluster.scheduler_address, check=_thread_name))
 
 
+@pytest.mark.slow
 def test_dask_runs_every_batch(dask_cluster):
     batches = [[n] * n for n in range(1, 30)]
     results = run_dask(len, batches, scheduler=dask_cluster.scheduler_address, check=partial(str, "same"))
     assert sorted(results) == list(range(1, 30))
 
 
+@pytest.mark.slow
 def test_dask_errors_are_one_line(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "in")
     monkeypatch.setattr(executors, "DASK_TIMEOUT", "1s")

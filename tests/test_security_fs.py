@@ -389,6 +389,7 @@ def clean_env() -> dict[str, str]:
 
 
 @pytest.mark.model
+@pytest.mark.slow
 def test_modules_planted_in_the_working_directory_are_never_imported(tmp_path):
     work = tmp_path / "work"
     work.mkdir()

@@ -61,6 +61,63 @@ SAID_GROUP = "Ukrainian officials said the negotiations in Istanbul had been con
 SAID_NEGATED = "Kirby did not say that the troops would leave the region."
 SAID_NO_ENTITY = "The report said the economy grew by two percent in the last quarter."
 SAID_SCARE_QUOTE = "Ukraine voted in 2014 to abandon its \u201cneutral status\u201d and to seek closer ties with NATO."
+SAID_COLLAPSED_PARAGRAPHS = ("Coach Maria Lopez said: \"We were poor in the first half. \"After the break we played with "
+                             "more belief. \"I am proud of the players.\" The club plays again on Saturday.")
+SAID_FOLLOW_ON_NOT_NEXT_NAMED = ("\u201cThe convoy has stopped,\u201d Kirby said.\n\n"
+                                 "\u201cWe expect it to move again within days.\u201d\n\n"
+                                 "Peskov warned on Tuesday that the talks could fail.")
+SAID_SHE_KINSHIP = ("Mrs Ortega was the neighbour with whom her brother Paolo had planned to stay.\n\n"
+                    "She said the fire had started during the night.")
+SAID_PASSIVE_ASKED = ("Voters questioned the candidates at the town hall. Nurse Kim Lee was asked: "
+                      "\u201cWhy do you want the job at all?\u201d")
+SAID_ADDING_INSIDE_REPORT = ("Tom Reyes said the mayor had acted quickly, adding: "
+                             "\u201cShe saved the town from a far worse flood.\u201d")
+SAID_DESCRIPTION_BACK = ("Tom Baker, who owns three hotels in the city, criticised the new tax on Sunday.\n\n"
+                         "\u201cWho exactly is going to pay for all of this?\u201d the businessman asked.")
+SAID_HIS_LAWYER = "Mark Fenn refused to testify before the committee. His lawyer said the hearing was unfair."
+SAID_BOOK_BY = "The book by the journalist Ruth Kane said the two leaders rarely spoke."
+SAID_BOOK_TITLE = "The book, Kane's Empire, said the two leaders rarely spoke."
+SAID_UNNAMED_WOMAN = ("The woman had met Mayor Ann Price at the station last week.\n\n"
+                      "She said the bus service had been cut without warning.")
+SAID_INVERTED_COLON = ("Governor Maria Ruiz spent the morning with the volunteers in Texas.\n\n"
+                       "Said Ruiz: \u201cWe are not finished with this town yet.\u201d")
+SAID_SPOKESMAN_HE = ("A spokesman for Acme Corp told the BBC that the plant would close in May. "
+                     "He said the workers would be paid until the end of the year.")
+SAID_QUOTED_NAME_IS_NOT_THE_SPEAKER = ("Senator Tim Ross spoke on Monday.\n\n"
+                                       "\u201cMr Smith is wrong about the budget,\u201d he said.")
+SAID_PRONOUN_CHAIN = ("Maria Chen spoke first at the rally.\n\nShe started with the economy. She then turned to "
+                      "schools. She ended with the hospitals.\n\n\u201cWe can do better than this,\u201d she said.")
+SAID_PARENTHETICAL = "Even if the plant closes next year, Mr Okafor said, the town has already found new work."
+SAID_BECAUSE = ("Tina Marsh said the bridge had to close, because the engineers had found cracks in two of its "
+                "supports.")
+SAID_ANNOUNCED_OBJECT = ("Transport minister Ana Silva announced plans to rebuild the northern rail line. "
+                         "She praised the engineers.")
+SAID_HONORIFIC_SURNAME_IS_A_TITLE_WORD = ("Ben King hosts the evening show on the network.\n\n"
+                                          "\u201cWe have never been told what to say,\u201d Mr. King said.")
+SAID_STATE_OFFICIAL = "Ohio's tax commissioner says an internal review found no leak of the filings."
+SAID_PARTY_NOMINEE_IS_NOT_THE_PARTY = "An ANC candidate said the plan would fail."
+SAID_CLAUSE_AFTER_COLON = ("The result set off a long night of argument in the council: Tom Reyes said the vote had "
+                           "been rushed.")
+SAID_CALLED_AND_ACCUSED = ("Senator Ruth Ames called the new budget a betrayal of rural voters. She accused the "
+                           "treasury of hiding the cost. She also called for an inquiry into what she called waste.")
+SAID_THE_COMPANY_UNKNOWN_TO_THE_GAZETTEER = ("Shares in Tasman Airways Ltd fell sharply on Monday.\n\n"
+                                             "The company said the cuts would end in March.")
+SAID_NOT_THE_BABY = ("Tom Grant spoke to reporters outside the hospital.\n\n"
+                     "His newborn son Leo had arrived early on Monday.\n\n"
+                     "\u201cWe are so relieved that everyone is well,\u201d he said.")
+SAID_NEWSPAPER_CITED = ("Union leaders met the rail operators in London on Monday.\n\n"
+                        "\u201cThe strike will go on until the offer improves,\u201d the Guardian cited an unnamed union "
+                        "official as saying.")
+SAID_QUOTED_AS_SAYING = "Pay talks broke down, with Maria Lopez quoted as saying that the offer was an insult."
+SAID_IMPLORED = ("\u201cDon't you care about the river at all?\u201d, implored environmental campaigner "
+                 "Barry Lim.")
+SAID_SPORTS_POSITION = ("Tom Price trained fully with the squad on Thursday.\n\n"
+                        "The prop said: \u201cWe are ready for their scrum.\u201d")
+SAID_UNREALISED = ("Senator Ruth Ames dared the minister to say that the scheme had worked. "
+                   "She later went on to say that the scheme had failed.")
+SAID_QUOTE_ENDS_BEFORE_NEW_SUBJECT = ("\u201cWe will rebuild the school,\u201d the mayor, Ana Ruiz, said in a statement. "
+                                      "\u201cThe children deserve nothing less.\u201d\n\n"
+                                      "Opposition councillors also criticised the budget for being late.")
 
 # ---------------------------------------------------------------- hosted
 HOSTED_ACTIVE = "Turkish President Recep Tayyip Erdogan hosted the peace talks in Istanbul on Tuesday."

@@ -83,7 +83,7 @@ class Context:
         `clause` says something without a noun: "denied that he lied"). `actors`, when given, are who acts
         instead of the verb's subjects (a passive's by-phrase; none: nobody acts)."""
         span = char_span(tokens)
-        agent = self.agent(cue) or self.first_entity(principals_of(subjects_of(cue))) if actors is None \
+        agent = self.agent(cue, new_names=True) or self.first_entity(principals_of(subjects_of(cue))) if actors is None \
             else self.first_entity(actors)
         if span is None or agent is None or not (clause or has_content_noun(tokens)):
             return None

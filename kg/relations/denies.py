@@ -70,7 +70,7 @@ CLAIMING_VERBS = frozenset("claim say suggest allege portray paint describe make
 """Verbs of the relative clause in "not the crisis that critics claim" (\"make it out to be\")."""
 
 
-@rule("denies", version=2, requires=(STATEMENTS,))
+@rule("denies", version=3, requires=(STATEMENTS,))
 def denies(ctx: Context) -> Iterator[Found]:
     """Denial verbs (active, or passive with an agent), verbs that call something false, claims said to be
     untrue, then copular rebuttals inside statements."""

@@ -97,7 +97,7 @@ PREFERENCE_WORDS = frozenset("better best wise sensible right preferable importa
 """Adjectives of "it would be better if ...", "it is vital that ..."."""
 
 
-@rule("proposes", version=2, requires=(STATEMENTS,))
+@rule("proposes", version=3, requires=(STATEMENTS,))
 def proposes(ctx: Context) -> Iterator[Found]:
     """Proposal verbs, readiness adjectives, proposal nouns with their proposer, then proposals inside what
     someone said."""

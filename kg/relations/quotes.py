@@ -4,7 +4,9 @@ quotations across sentences.
 Quotations pair within a paragraph. A line that starts with a quotation mark starts a new paragraph for this
 purpose (vox pops and transcripts put one quotation per line), while a hard-wrapped line does not. A quotation
 left open at the end of a paragraph runs to the paragraph's end (the news convention for a quote continued in
-the next paragraph, which then opens with a quotation mark again): `continues` says so.
+the next paragraph, which then opens with a quotation mark again): `continues` says so. Text whose paragraph
+breaks were lost keeps that convention inside one line ("...everyone. "You could see..."): an opening mark right
+after a finished sentence inside an open quotation ends it there as continued, instead of closing or nesting.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 """Quotation marks: curly, guillemets, straight, and the doubled apostrophe/backtick of some newswires."""
 BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:''|``|[\"\u201c\u201d\u201e\u00ab]))")
 """Where pairing restarts: a blank line, or a line that begins with a quotation mark."""
+SENTENCE_END = re.compile(r"[.!?\u2026][)\]'\u2019]?[ \t]+$")
+"""A finished sentence and the space after it, at the end of the text before a quotation mark."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ def _in_paragraph(text: str, a: int, b: int) -> list[Quote]:
         if opened is None:
             if mark in OPENERS or _opens(text, i, len(mark), a):
                 opened, depth = (i, len(mark)), 0
+        elif depth == 0 and mark not in CURLY_CLOSERS and _resumes(text, i, len(mark), opened[0] + opened[1]):
+            quotes.append(_make(text, opened, None, i))
+            opened = (i, len(mark))
         elif mark in OPENERS and text[opened[0]:opened[0] + opened[1]] in OPENERS:
             depth += 1
         elif mark in CURLY_CLOSERS and depth > 0:
@@ -78,6 +85,13 @@ def _opens(text: str, i: int, length: int, paragraph_start: int) -> bool:
     before = text[i - 1] if i > paragraph_start else " "
     after = text[i + length] if i + length < len(text) else " "
     return (before.isspace() or before in "([{-\u2014\u2013\u2015:") and not after.isspace()
+
+
+def _resumes(text: str, i: int, length: int, inner_start: int) -> bool:
+    """An opening mark inside an open quotation that starts a new paragraph of it whose break was lost: it
+    follows a finished sentence of the quotation and a space, and precedes a word."""
+    after = text[i + length] if i + length < len(text) else " "
+    return not after.isspace() and after not in ",.;:" and bool(SENTENCE_END.search(text, max(inner_start, i - 8), i))
 
 
 def _make(text: str, opened: tuple[int, int], closed: tuple[int, int] | None, end: int | None = None) -> Quote:

@@ -1,8 +1,11 @@
 """said: who said what. Direct quotes, indirect speech, "according to X", "he added", ", adding, '...'",
-colon quotes, a quote whose speaker comes in the next sentence, and a quote that continues a speaker's quote.
+colon quotes, a quote whose speaker comes in the next sentence, a quote that continues a speaker's quote over
+paragraphs, a quote after its attribution sentence ('"A," X said. "B."': B is a statement of X's own, the
+narration between is in neither), what is announced or claimed as a noun phrase, "called X Y", "accused X of Y".
 
 Near misses it leaves alone: a negated reporting verb ("did not say that"), a reporting verb whose subject
-is no entity ("the report said"), scare quotes inside a sentence.
+is no entity ("the report said", "critics say"), the one asked in "X was asked", headlines, scare quotes inside
+a sentence, and a quotation after a statement whose speaker it cannot name (it is nobody else's).
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from kg.lexicon import DELEGATE_NOUNS, JUDGING_VERBS, OBJECT_SPEECH_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
 from kg.relations.quotes import Quote
-from kg.relations.syntax import char_span, date_of, negated, place_of, subjects_of, subtree_without, token_at
+from kg.relations.syntax import (char_span, date_of, has_content_noun, negated, place_of, subjects_of, subtree_without,
+                                 token_at)
 
 GAP_BEFORE = re.compile(r"[\s,\u2014\u2013-]*")
 GAP_AFTER = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s+)?")
@@ -24,23 +28,24 @@ INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split(
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
-@rule("said", version=2, assigns=(STATEMENTS,))
+@rule("said", version=3, assigns=(STATEMENTS,))
 def said(ctx: Context) -> Iterator[Found]:
     """Attributions in reading order; each quotation is attributed at most once."""
     used: set[int] = set()
     found: list[tuple[Found, Quote | None]] = []
+    silent: list[int] = []
     cues: set[int] = set()
     for verb in ctx.doc:
         if not _is_cue(verb, ctx):
             continue
-        result = _from_verb(ctx, verb, used)
+        result = _from_verb(ctx, verb, used, silent)
         if result:
             cues.add(verb.i)
             found.append(result)
     for result in _according_to(ctx, cues):
         found.append((result, None))
     found.extend((result, None) for result in _speaker_lines(ctx, used))
-    _unattributed_quotes(ctx, used, found)
+    _unattributed_quotes(ctx, used, found, silent)
     yield from sorted((f for f, _ in found), key=lambda f: f.object)
 
 
@@ -49,7 +54,15 @@ def _is_cue(token: Token, ctx: Context) -> bool:
         return False
     if token.dep_ in ("amod", "compound") or _inside_quote(ctx, token.idx):
         return False
-    return not negated(token)
+    return not negated(token) and not _unrealised(token)
+
+
+def _unrealised(verb: Token) -> bool:
+    """Speech that is wanted, dared or expected rather than made: "daring him to say ...", "wants to announce"
+    (but "went on to say" and "continued to insist" report what was said)."""
+    return verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") \
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
+        and verb.head.lemma_.lower() not in ("go", "continue", "proceed", "repeat")
 
 
 def _inside_quote(ctx: Context, char: int) -> Quote | None:
@@ -57,12 +70,66 @@ def _inside_quote(ctx: Context, char: int) -> Quote | None:
 
 
 def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
-    """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token."""
-    found = ctx.agent(verb, first_person=False, new_names=True)
+    """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token. A
+    passive reporting verb speaks through its agent only ("Donnellon was asked" names the one asked); a
+    participle the parser hung inside the reported clause (", adding: ...") speaks through the reporting verb;
+    a name the parser left beside the subject ("one of the four, Gerry Conlon - who ... - said") speaks."""
+    outer = _reporting_verb(verb)
+    if outer is not None:
+        return _speaker(ctx, outer)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        for by in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (o for o in by.children if o.dep_ == "pobj"):
+                found = ctx.resolver.resolve(obj, new_names=True)
+                if found:
+                    return found[0], HOW_WEIGHT[found[1]], obj
+        return None
+    controller = _controller(verb)
+    found = ctx.agent(verb, first_person=False, new_names=True) if controller is None else \
+        (*r, controller) if (r := ctx.resolver.resolve(controller, new_names=True)) else None
+    if found is None and controller is None and _after_quote(ctx, verb):
+        found = next(((*r, c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"
+                      and (r := ctx.resolver.resolve(c, new_names=True)) is not None), None)  # '"...," implored X'
+    if found is None and controller is None:
+        subjects = subjects_of(verb)
+        found = next(((*r, c) for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i
+                      and c.pos_ == "PROPN" and (not subjects or subjects[0].i < c.i)
+                      and (r := ctx.resolver.resolve(c)) is not None), None)
     if found is None:
         return None
     key, how, subject = found
     return key, HOW_WEIGHT[how], subject
+
+
+def _controller(verb: Token) -> Token | None:
+    """The object that is the subject of "to say" in "forced Stumpf to admit ...", "asked him to explain ..."."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+
+
+def _after_quote(ctx: Context, verb: Token) -> bool:
+    """Whether the reporting verb comes right after a quotation and its comma ('"...," implored ...')."""
+    lead = ctx.article.text[:verb.idx].rstrip()
+    return lead.endswith((",", ",\u201d", ',"', "\u201d", '"', "''")) and any(
+        q.end <= verb.idx and not ctx.article.text[q.end:verb.idx].strip(" ,") for q in ctx.quotes)
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The reporting verb whose reported clause a speech participle hangs in: "He said Mr Blair had spoken
+    warmly, adding: ..." (parsed as if Mr Blair were adding)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    clause = verb.head
+    if clause.dep_ == "conj" and clause.head.dep_ == "ccomp":
+        clause = clause.head
+    return clause.head if clause.dep_ == "ccomp" and _is_speech(clause.head) else None
+
+
+def _note(ctx: Context, verb: Token, key: str, subject: Token) -> None:
+    """Remember who spoke at `verb` for a later "he added"; an organisation that spoke through one unnamed
+    person ("a spokesman for DLF told the BBC ... He said") can be that "he"."""
+    ctx.resolver.note_speaker(verb.i, key, person=subject.tag_ == "NN" and subject.lemma_.lower() in DELEGATE_NOUNS)
 
 
 def _frame(verb: Token, subject: Token, ctx: Context) -> tuple[int, int]:
@@ -83,24 +150,26 @@ def _is_speech(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-def _from_verb(ctx: Context, verb: Token, used: set[int]) -> tuple[Found, Quote | None] | None:
+def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> tuple[Found, Quote | None] | None:
     """The reported content of one reporting verb: a reported clause outside quotation marks, else an
     adjacent quotation, else "told X to ..." or (for "..., an aide said") the clause the verb is tacked onto.
-    When the speaker is no entity the content is still claimed, so no later rule hands it to someone else."""
+    When the speaker is no entity the content is still claimed, so no later rule hands it to someone else, and
+    its end goes to `silent`, so that no quotation after it is taken for an earlier speaker's."""
     subjects = subjects_of(verb)
-    if not subjects:
-        return None
     speaker = _speaker(ctx, verb)
+    if not subjects and speaker is None:
+        return None
     subject = speaker[2] if speaker else subjects[0]
     content, quote, base = _content(ctx, verb, subject, used)
     if content is None:
         return None
     if speaker is None:
+        silent.append(max(content[1], verb.idx + len(verb)))
         return None
-    key, weight, _ = speaker
+    key, weight, who = speaker
     if verb.lemma_.lower() in WEAK_SPEECH_VERBS:
         weight *= 0.75
-    ctx.resolver.note_speaker(verb.i, key)
+    _note(ctx, verb, key, who)
     return Found(key, content, round(base * weight, 3), cue=(verb.idx, verb.idx + len(verb)),
                  time=date_of(verb), place=place_of(verb, ctx.resolver)), quote
 
@@ -109,9 +178,20 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         -> tuple[tuple[int, int] | None, Quote | None, float]:
     """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.lemma_.lower() in JUDGING_VERBS:  # "called the vote a mistake", "accused the BBC of bias"
+        content = _judgement(verb) if verb.dep_ not in ("relcl", "acl", "amod") else None
+        if content is not None:
+            _mark_quotes_within(ctx, content, used)
+            return content, None, 0.6
+        return None, None, 0.0
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or (  # also "tweeted that ..." and "said allowing it
+        c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i) or (  # is ...", misparsed
+        c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and any(x.dep_ == "ccomp" for x in c.children))]
+    clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
+        if content is not None and clause.i > verb.i and content[1] <= clause.right_edge.idx + len(clause.right_edge):
+            content = _continued(verb, clause, content)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
             return content, None, 0.85
@@ -123,11 +203,94 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         _mark_quotes_within(ctx, instruction, used)
         return instruction, None, 0.75
     if verb.dep_ == "parataxis" and clause is None:
-        content = _clausal_content(verb.head, drop=[verb, *inverted])
+        content = _around(verb, inverted)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
             return content, None, 0.75
+    content = _object_content(ctx, verb)
+    if content is not None:
+        _mark_quotes_within(ctx, content, used)
+        return content, None, 0.6
     return None, None, 0.0
+
+
+def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """What is announced, claimed or stressed as a noun phrase: "announced plans to allow ...", "stressed her
+    support of the raid", "warned against hackers" (not the listener of "told", nor the target of "praised")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in OBJECT_SPEECH_VERBS or verb.dep_ in ("relcl", "acl", "amod"):
+        return None
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else \
+            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in (
+                "against", "of", "about") and lemma == "warn" else []
+        for obj in objects:
+            tokens = list(obj.subtree)
+            between = {t.i for t in tokens} | {t.i for c in verb.children if c.dep_ == "npadvmod" for t in c.subtree}
+            purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i
+                            and c.left_edge.lower_ == "to"
+                            and all(t.i in between for t in verb.doc[obj.i:c.left_edge.i])), None)
+            if purpose is not None:  # "announced plans this week to give ..."
+                tokens += list(verb.doc[obj.right_edge.i + 1:purpose.right_edge.i + 1])
+            if obj.pos_ == "PRON" or not has_content_noun(tokens) or len(tokens) < 2 \
+                    or all(ctx.resolver.entity_of_token(t.i) for t in tokens if t.pos_ in ("NOUN", "PROPN")):
+                continue
+            return char_span(tokens)
+    return None
+
+
+REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "if"})
+"""Conjunctions of a reason or condition the speaker gives after what they report ("..., because ...")."""
+
+
+def _reasons(verb: Token, after: int) -> list[Token]:
+    """Dependents of a reporting verb after token `after` that go on with what it reports: a further reported
+    clause ("said A and B was ...") and a reason ("said A, because B")."""
+    doc = verb.doc
+    return [c for c in verb.children if c.i > after and doc[c.left_edge.i - 1].text != ":" and (
+        (c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PROPN" for x in c.children))
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)))]
+
+
+def _continued(verb: Token, clause: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The reported clause with what the parser hung on the reporting verb after it (see `_reasons`)."""
+    more = [t for c in _reasons(verb, clause.right_edge.i) for t in c.subtree]
+    span = char_span(more) if more else None
+    return (content[0], max(content[1], span[1])) if span else content
+
+
+def _around(verb: Token, inverted: list[Token]) -> tuple[int, int] | None:
+    """What a reporting clause tacked onto a sentence reports: the rest of the sentence, on both sides when
+    it stands in the middle ("Even if A, Mr. Morgan said, B": one statement, like an interrupted quotation),
+    with a reason it gives ("A, Graham said, since B")."""
+    reasons = [t for c in _reasons(verb, verb.i) for t in c.subtree]
+    kept = {t.i for t in reasons}
+    tokens = sorted([t for t in _clausal_content_tokens(verb.head, [verb, *inverted], whole=True)
+                     if t.i not in kept] + reasons, key=lambda t: t.i)
+    after = [t for t in tokens if t.i > verb.right_edge.i and t.i not in kept]
+    attribution = {x.i for t in after if t.lower_ == "according" for x in t.subtree}
+    if not any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "PRON") and t.i not in attribution for t in after):
+        tokens = [t for t in tokens if t.i < verb.i or t.i in kept]  # nothing but ", according to X." after it
+    while tokens and tokens[-1].text == ".":
+        tokens.pop()
+    if len(tokens) < 2:
+        return None
+    return char_span(tokens)
+
+
+def _judgement(verb: Token) -> tuple[int, int] | None:
+    """ "called her vote a mistake": the object and what it is called; "accused the BBC of bias": the object
+    and the charge. Not "called for talks" (a proposal), "was called" (a name) nor "what he called X" (the
+    article's words around a label)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)  # not "what he called X"
+    if obj is None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    if verb.lemma_.lower() == "call":
+        complement = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > obj.i), None)
+        return char_span([*obj.subtree, *complement.subtree]) if complement is not None else None
+    charge = next((c for c in obj.subtree if c.dep_ == "prep" and c.lower_ == "of" and c.head.i == obj.i), None) \
+        or next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return char_span([*obj.subtree, *charge.subtree]) if charge is not None else None
 
 
 def _instruction(verb: Token) -> tuple[int, int] | None:
@@ -171,23 +334,55 @@ def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) 
 def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         -> tuple[Quote, tuple[int, int]] | None:
     """A quotation right before the reporting clause ("'...,' Kirby said") or right after it ("Kirby said:
-    '...'"); an interrupted quotation ("'A,' he said, 'B.'") is taken whole."""
+    '...'"), with the paragraphs that continue it; an interrupted quotation ("'A,' he said, 'B.'") is taken
+    whole. A quotation that ends its sentence belongs to the clause after it only when that clause is a bare
+    attribution ("'...' Kirby said."), and one across a paragraph break only after a colon: otherwise it is
+    the previous speaker's. Returns the last quotation taken and the statement's span."""
     text = ctx.article.text
     lo, hi = _frame(verb, subject, ctx)
     for i, q in enumerate(ctx.quotes):
         if i in used:
             continue
-        before = q.end <= lo and (GAP_BEFORE.fullmatch(text, q.end, lo) or _speaker_phrase_between(ctx, q.end, verb))
-        after = q.start >= hi and GAP_AFTER.fullmatch(text, hi, q.start)
-        if before or after:
-            used.add(i)
-            end = q.inner_end
-            nxt = _interrupted(ctx, i, hi) if before else None
-            if nxt is not None:
-                used.add(nxt)
-                end = ctx.quotes[nxt].inner_end
-            return q, (q.inner_start, end)
+        before = q.end <= lo and "\n" not in text[q.end:lo] \
+            and bool(GAP_BEFORE.fullmatch(text, q.end, lo) or _speaker_phrase_between(ctx, q.end, verb)) \
+            and (not _ends_sentence(text, q) or _bare(verb))
+        after = q.start >= hi and bool(GAP_AFTER.fullmatch(text, hi, q.start)) \
+            and ("\n" not in text[hi:q.start] or ":" in text[hi:q.start])
+        if not (before or after):
+            continue
+        first = last = i
+        if before:
+            while first > 0 and first - 1 not in used and _joined(ctx, first - 1):
+                first -= 1
+            last = _interrupted(ctx, i, hi) or i
+        while last + 1 not in used and _joined(ctx, last):
+            last += 1
+        used.update(range(first, last + 1))
+        return ctx.quotes[last], (ctx.quotes[first].inner_start, ctx.quotes[last].inner_end)
     return None
+
+
+def _joined(ctx: Context, i: int) -> bool:
+    """Whether quotation i is left open and the next one goes straight on with it (a quoted paragraph and the
+    next, which reopens with a quotation mark)."""
+    quotes = ctx.quotes
+    return quotes[i].continues and i + 1 < len(quotes) \
+        and not ctx.article.text[quotes[i].end:quotes[i + 1].start].strip()
+
+
+def _ends_sentence(text: str, q: Quote) -> bool:
+    """Whether a closed quotation ends with a full stop ("...come.\u201d"), i.e. finishes its sentence."""
+    return q.closed and text[:q.end].rstrip("\"'\u201d\u00bb`").endswith(".")
+
+
+BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "punct", "advmod", "npadvmod", "prep", "neg",
+                       "agent", "cc", "dep"})
+
+
+def _bare(verb: Token) -> bool:
+    """A reporting verb that reports nothing of its own: "Peskov said.", "he added on Monday"."""
+    return all(c.dep_ in BARE_DEPS or (c.dep_ == "dobj" and c.lower_ in ("so", "this", "that", "it"))
+               for c in verb.children)
 
 
 SPEAKER_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PUNCT", "NUM", "SPACE"})
@@ -209,7 +404,7 @@ def _interrupted(ctx: Context, i: int, frame_end: int) -> int | None:
     if i + 1 < len(ctx.quotes):
         nxt = ctx.quotes[i + 1]
         gap = ctx.article.text[frame_end:nxt.start]
-        if re.fullmatch(r"\s*,\s*", gap) and ctx.quotes[i].closed:
+        if re.fullmatch(r"[^\S\n]*,[^\S\n]*", gap) and ctx.quotes[i].closed:
             return i + 1
     return None
 
@@ -218,15 +413,24 @@ def _clausal_content(head: Token, drop: list[Token]) -> tuple[int, int] | None:
     """Indirect speech: the reported clause ("said that Russia would ..."), minus ", adding ..." and other
     reporting verbs with their own content, and minus verbs coordinated with the report that the speaker
     did ("... would be possible and also declined to discuss ...")."""
+    tokens = _clausal_content_tokens(head, drop)
+    if len(tokens) < 2:
+        return None
+    return char_span(tokens)
+
+
+def _clausal_content_tokens(head: Token, drop: list[Token], *, whole: bool = False) -> list[Token]:
+    """The tokens of `_clausal_content`: the contiguous run around `head`, or with `whole` every token of its
+    subtree that is not dropped (the clause on both sides of a reporting clause in its middle)."""
     drop = list(drop)
     drop += [t for t in head.subtree if t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
              and _is_speech(t)]
     drop += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBD"
              and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and head.tag_ != "VBD"]
-    tokens = subtree_without(head, drop)
-    if len(tokens) < 2:
-        return None
-    return char_span(tokens)
+    if not whole:
+        return subtree_without(head, drop)
+    removed = {t.i for d in drop for t in d.subtree}
+    return [t for t in head.subtree if t.i not in removed]
 
 
 def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
@@ -257,36 +461,39 @@ def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
         yield Found(key, span, round(0.7 * HOW_WEIGHT[how], 3), cue=(token.idx, to.idx + len(to)))
 
 
-def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]]) -> None:
-    """Quotations no reporting verb claimed, added to `found`: a dash signature ("... ― Sonya Herridge"), a
-    colon introduction, a speaker in the next sentence, or the continuation of the previous speaker's
-    quotation, which within one paragraph extends that statement ('"A," X said. "B."' is one statement)."""
+def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]],
+                         silent: list[int]) -> None:
+    """Quotations no reporting verb claimed, added to `found`: the next paragraph of a statement's open
+    quotation (which extends it), a dash signature ("... ― Sonya Herridge"), a colon introduction, a speaker
+    in the next sentence, or else a follow-on of the statement just before it ('"A," X said. "B."': B is X's
+    too, a statement of its own)."""
     text = ctx.article.text
     owner = {id(q): n for n, (f, q) in enumerate(found) if q is not None}
-    previous: tuple[Quote, int] | None = None
+    previous: tuple[int, int] | None = None
     for i, q in enumerate(ctx.quotes):
         if i in used:
             if id(q) in owner:
-                previous = (q, owner[id(q)])
+                previous = (i, owner[id(q)])
+            continue
+        if previous is not None and previous[0] == i - 1 and _joined(ctx, i - 1):
+            n = previous[1]
+            prev = found[n][0]
+            found[n] = (replace(prev, object=(prev.object[0], q.inner_end)), q)
+            used.add(i)
+            previous = (i, n)
             continue
         signed = _dash_speaker(ctx, q)
         if signed is None and (not _opens_sentence(ctx, q) or len(text[q.inner_start:q.inner_end].split()) < 4):
             continue
-        result = signed or _colon_intro(ctx, q) or _speaker_after(ctx, q)
-        if result is None and previous is not None:
-            prev_q, n = previous
-            prev = found[n][0]
-            if _continues(ctx, prev_q, q, prev, found):
-                if "\n\n" not in text[prev_q.end:q.start]:
-                    found[n] = (replace(prev, object=(prev.object[0], q.inner_end)), q)
-                    used.add(i)
-                    previous = (q, n)
-                    continue
-                result = Found(prev.subject, (q.inner_start, q.inner_end), round(0.55 * (prev.confidence / 0.9), 3))
+        result = signed or _colon_intro(ctx, q)
+        if result is None:
+            follow = _follow_on(ctx, q, found, silent)
+            result = _speaker_after(ctx, q, bare_only=follow is not None) or follow
         if result:
             used.add(i)
+            owner[id(q)] = len(found)
             found.append((result, q))
-            previous = (q, len(found) - 1)
+            previous = (i, len(found) - 1)
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
@@ -305,6 +512,9 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
         return None
     colon = token_at(ctx.doc, len(lead) - 1)
     token = ctx.doc[colon.i - 1] if colon is not None and colon.i > 0 else None
+    inverted = _inverted_name(ctx, token, q) if token is not None else None
+    if inverted is not None:
+        return inverted
     while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if token is None or _inside_quote(ctx, token.idx):
@@ -313,39 +523,76 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
     speaker = _speaker(ctx, root)
     if speaker is None:
         return None
-    key, weight, _ = speaker
-    ctx.resolver.note_speaker(root.i, key)
+    key, weight, who = speaker
+    _note(ctx, root, key, who)
     return Found(key, (q.inner_start, q.inner_end), round(0.7 * weight, 3), cue=(root.idx, root.idx + len(root)))
 
 
-def _speaker_after(ctx: Context, q: Quote) -> Found | None:
-    """A quotation alone in its sentence whose speaker is named in the next one: "That was Peskov's view."
-    or a bare "Peskov said." with nothing else reported."""
+def _inverted_name(ctx: Context, name: Token, q: Quote) -> Found | None:
+    """ "Said Ellis: '...'", "Added the senator: '...'": a speech verb, then its speaker, then the colon."""
+    if name.pos_ not in ("PROPN", "NOUN"):
+        return None
+    first = name
+    while first.i > 0 and ctx.doc[first.i - 1].pos_ in ("PROPN", "DET", "ADJ", "NOUN") and first.i > name.i - 6:
+        first = ctx.doc[first.i - 1]
+    verb = ctx.doc[first.i - 1] if first.i > 0 else None
+    if verb is None or not _is_speech(verb) or not verb.is_sent_start:
+        return None
+    found = ctx.resolver.resolve(name, new_names=True)
+    if found is None and name.text[:1].isupper():
+        key = ctx.resolver.by_name(ctx.doc[first.i:name.i + 1].text, first.idx)  # a name parsed as a noun
+        found = (key, "name") if key else None
+    if found is None:
+        return None
+    ctx.resolver.note_speaker(verb.i, found[0])
+    return Found(found[0], (q.inner_start, q.inner_end), round(0.9 * HOW_WEIGHT[found[1]], 3),
+                 cue=(verb.idx, verb.idx + len(verb)))
+
+
+def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
+    """A quotation alone in its sentence whose speaker is named in the next one: a bare "Peskov said." (or,
+    when no earlier statement could go on in it, `bare_only` False, a reporting verb that reports no clause)."""
     token = token_at(ctx.doc, q.end)
+    while token is not None and token.is_space and token.i + 1 < len(ctx.doc):
+        token = ctx.doc[token.i + 1]
     if token is None:
         return None
     sent = token.sent
     if ctx.article.text[q.end:sent.start_char].strip():
         return None
     for verb in sent:
-        if not _is_cue(verb, ctx) or any(c.dep_ == "ccomp" for c in verb.children):
+        if not _is_cue(verb, ctx) or any(c.dep_ == "ccomp" for c in verb.children) or (bare_only and not _bare(verb)):
             continue
         speaker = _speaker(ctx, verb)
         if speaker:
-            key, weight, _ = speaker
-            ctx.resolver.note_speaker(verb.i, key)
+            key, weight, who = speaker
+            _note(ctx, verb, key, who)
             return Found(key, (q.inner_start, q.inner_end), round(0.65 * weight, 3),
                          cue=(verb.idx, verb.idx + len(verb)))
     return None
 
 
-def _continues(ctx: Context, prev_q: Quote, q: Quote, prev: Found, found: list[tuple[Found, Quote | None]]) -> bool:
-    """Whether quotation `q` goes on with the previous speaker's quotation: it follows in the same or the next
-    paragraph with no other attribution in between."""
-    between = ctx.article.text[prev_q.end:q.start]
-    if between.count("\n\n") > 1 or len(between) > 400:
-        return False
-    return not any(prev_q.end <= (f.cue or f.object)[0] < q.start for f, _ in found if f is not prev)
+FOLLOW_ON_REACH = 400
+"""How many characters of narration a follow-on quotation may stand after the statement it continues."""
+
+
+def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]], silent: list[int]) -> Found | None:
+    """The statement closest before quotation `q`, in the same paragraph or the one before, as the speaker of
+    `q`: a quotation with no attribution of its own goes on with the last speaker, not the next one named; none
+    when the last statement before it has no speaker we can name."""
+    text = ctx.article.text
+    before = [(end, f) for f, _ in found if (end := max(f.object[1], f.cue[1] if f.cue else 0)) <= q.start]
+    if not before:
+        return None
+    end, prev = max(before, key=lambda x: (x[0], x[1].object))
+    if any(end < e <= q.start for e in silent):
+        return None
+    between = text[end:q.start]
+    breaks = len(re.findall(r"\n\s*\n|\n(?=\s*[\"\u201c])", between))
+    if breaks > 1 or len(between) > FOLLOW_ON_REACH:
+        return None
+    weight = 0.85 if breaks == 0 else 0.65  # in the same paragraph, or the next
+    return Found(prev.subject, (q.inner_start, q.inner_end), round(prev.confidence * weight, 3))
 
 
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
@@ -368,29 +615,26 @@ def _dash_speaker(ctx: Context, q: Quote) -> Found | None:
 
 
 def _speaker_lines(ctx: Context, used: set[int]) -> Iterator[Found]:
-    """ "PENCE: Well, look, ..." in transcripts, "Sonya Herridge: 'We deserve better'" in vox pops, and
-    "Pence: Trump Was Mocking Clinton Camp" in headlines: a name, a colon, then what the named one said."""
+    """ "PENCE: Well, look, ..." in transcripts and "Sonya Herridge: 'We deserve better'" in vox pops: a name,
+    a colon, then what the named one said. A headline ("Pence: Trump Was Mocking Clinton Camp") is not a
+    statement (the annotation guidelines leave headlines out)."""
     article = ctx.article
-    regions = [(article.text.find(article.title), len(article.title))] if article.title else []
-    regions.append((article.body_start, article.body_stop - article.body_start))
-    for start, length in regions:
-        if start < 0:
+    for m in SPEAKER_LINE.finditer(article.text, article.body_start, article.body_stop):
+        if any(s <= m.start() < e for s, e in article.masked):
             continue
-        for m in SPEAKER_LINE.finditer(article.text, start, start + length):
-            if any(s <= m.start() < e for s, e in article.masked):
-                continue
-            key = ctx.resolver.by_name(m.group(1), m.start(1))
-            if key is None:
-                continue
-            content = (m.start(2), m.end(2))
-            quote = next((q for q in ctx.quotes if q.start <= content[0] + 1 and q.end >= content[1] - 1), None)
-            if quote is not None:
-                content = (quote.inner_start, quote.inner_end)
-            content = _trim(article.text, content)
-            if content[1] - content[0] < 3:
-                continue
-            _mark_quotes_within(ctx, (m.start(2), m.end(2)), used)
-            yield Found(key, content, 0.75 if start >= article.body_start else 0.6, cue=(m.end(1), m.end(1) + 1))
+        key = ctx.resolver.by_name(m.group(1), m.start(1))
+        if key is None:
+            continue
+        content = (m.start(2), m.end(2))
+        quote = next((q for q in ctx.quotes if q.start <= content[0] + 1 and q.end >= content[1] - 1), None)
+        if quote is not None:
+            content = (quote.inner_start, quote.inner_end)
+        content = _trim(article.text, content)
+        if content[1] - content[0] < 3:
+            continue
+        _mark_quotes_within(ctx, (m.start(2), m.end(2)), used)
+        used.update(i for i, q in enumerate(ctx.quotes) if m.start() <= q.start < m.start(1))  # '"PENCE: ...'
+        yield Found(key, content, 0.75, cue=(m.end(1), m.end(1) + 1))
 
 
 def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
