@@ -20,11 +20,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
-
-from kg.evaluate import confidence_bands, load_gold, load_graph, relation_names, score
-from kg.evaluate import _Scorer, local, norm_name
+from kg.evaluate import _Scorer, confidence_bands, load_gold, load_records, norm_name, relation_names, score
 from kg.pipeline import BuildOptions, build, write_outputs
+from kg.readback import ROLE, Records
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
@@ -55,25 +53,22 @@ def run(name: str, out: Path) -> tuple[dict[str, Any], list[dict[str, Any]], dic
     result = build(inputs_of(articles), BuildOptions())
     write_outputs(result, out)
     seconds = time.perf_counter() - started
-    gold, graph = load_gold(gold_path), load_graph(out / "graph.ttl")
-    return score(gold, graph), confidence_bands(gold, graph), role_errors(gold, graph), seconds
+    gold, records = load_gold(gold_path), load_records(out / "graph.ttl")
+    return score(gold, records), confidence_bands(gold, records), role_errors(gold, records), seconds
 
 
-def role_errors(gold: dict[str, Any], graph: Graph) -> dict[str, list[str]]:
+def role_errors(gold: dict[str, Any], records: Records) -> dict[str, list[str]]:
     """Predicted roles no gold role matches (`wrong`), gold roles no prediction matches (`missed`) and matched
     roles whose affiliation is not a gold one (`wrong_org`), by the matching rules of kg.evaluate."""
-    s = _Scorer(gold, graph)
+    s = _Scorer(gold, records)
     predicted = []
-    for n in s.nodes:
-        if s.types[n] != "Person":
+    for role in records.facts:
+        if role.type != ROLE or s.types[role.subject] != "Person":
             continue
-        for p, role in graph.predicate_objects(n):
-            if local(p) != "holdsrole":
-                continue
-            title = norm_name(str(next(o for q, o in graph.predicate_objects(role) if local(q) == "jobtitle")))
-            orgs = {s.node_gold.get(o) for q, o in graph.predicate_objects(role) if local(q) == "affiliation"}
-            org_labels = [s.label.get(o, str(o)) for q, o in graph.predicate_objects(role) if local(q) == "affiliation"]
-            predicted.append((s.node_gold.get(n), s.label[n], title, orgs - {None}, org_labels))
+        orgs = {s.node_gold.get(t.entity) for t in role.targets}
+        org_labels = [s.label.get(t.entity, t.entity) for t in role.targets]
+        predicted.append((s.node_gold.get(role.subject), s.label[role.subject], norm_name(role.title), orgs - {None},
+                          org_labels))
     out: dict[str, list[str]] = {"wrong": [], "missed": [], "wrong_org": []}
     matched = set()
     for gid, label, title, orgs, org_labels in sorted(predicted, key=lambda x: (x[1], x[2])):

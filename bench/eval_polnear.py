@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.evaluate import confidence_bands, load_gold, load_graph, relation_names, score
+from kg.evaluate import confidence_bands, load_gold, load_records, relation_names, score
 from kg.pipeline import BuildOptions, build, write_outputs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -33,15 +33,15 @@ def main() -> int:
     result = build([str(folder)], BuildOptions(min_confidence=a.min_confidence))
     write_outputs(result, a.out)
     elapsed = time.perf_counter() - started
-    gold, graph = load_gold(folder), load_graph(a.out / "graph.ttl")
-    figures = score(gold, graph)
+    gold, records = load_gold(folder), load_records(a.out / "graph.ttl")
+    figures = score(gold, records)
     print(f"{a.split}: {len(result.extractions)} articles built in {elapsed:.1f} s")
     for kind in (*relation_names(), "all"):
         r = figures["relations"][kind]
         print(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
               f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
     print("said precision by confidence band:")
-    for band in confidence_bands(gold, graph, kinds=("said",)):
+    for band in confidence_bands(gold, records, kinds=("said",)):
         precision = "n/a" if band["precision"] is None else f"{band['precision']:.3f}"
         print(f"  {band['band']}: {precision}  ({band['tp']} right, {band['fp']} wrong)")
     if a.errors:

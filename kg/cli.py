@@ -347,8 +347,10 @@ def export(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary or warnings.")] = False,
 ) -> None:
     """Export a graph for Neo4j, Gephi, GraphML tools, spreadsheets or other RDF stores."""
-    from kg.export import ExportError, Format, export as run_export, output_of, parse_format, read_graph
+    from kg.export import (PROPERTY_GRAPH_FORMATS, ExportError, Format, export as run_export, output_of, parse_format,
+                           read_graph)
     from kg.outdir import check_target, writing
+    from kg.readback import read
 
     _setup_logging(quiet)
     formats = list(dict.fromkeys(parse_format(f) for f in to))
@@ -369,17 +371,18 @@ def export(
     if files:
         check_target(target, outputs)  # before reading the graph: nothing kg did not write is replaced
     rdf = read_graph(graph)
-    if uri is not None:
+    records = read(rdf) if uri is not None or PROPERTY_GRAPH_FORMATS & set(files) else None  # read once for all
+    if uri is not None and records is not None:
         from kg.export.neo4j import push
 
-        sent = push(rdf, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
+        sent = push(records, uri=uri, user=user, password=password or "", database=database, batch_size=batch_size)
         if not quiet:
             typer.echo(f"pushed {sent['nodes']} nodes and {sent['relationships']} relationships to {_plain(uri)} "
                        f"in {sent['batches']} batches")
     if files:
         with writing(target, outputs):
             for fmt in files:
-                path = run_export(rdf, fmt, target)
+                path = run_export(rdf, fmt, target, records=records)
                 if not quiet:
                     typer.echo(f"wrote {_plain(path)}")
 

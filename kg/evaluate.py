@@ -1,12 +1,13 @@
 """`kg eval`: precision, recall and F1 of a graph against gold annotations (JSON), per entity, relation and role.
 
-The matching follows the project's reference scorer, so users annotating their own articles get the figures
-we publish: the graph is read by local names (any namespace); an entity matches a gold entity when one of its
-normalised names equals a gold name or alias and the coarse type agrees (a second node for the same gold
-entity is a duplicate and counts against precision); a relation matches when its type agrees, its subject
-matches (gold ids, or for "subject_text" gold a shared capitalised word; pronouns and common nouns accept any
-entity), and its text covers at least half the gold text's content words while at least 30% of its own
-content words are gold words; each side is used once, best overlap first. Items marked optional count neither
+The graph is read through kg.readback, as every other consumer reads it; the matching follows the project's
+reference scorer (../shared/eval/score.py, which reads any graph by local names: on a graph kg built, both give the
+same figures, which a test checks), so users annotating their own articles get the figures we publish: an entity
+matches a gold entity when one of its normalised names equals a gold name or alias and the coarse type agrees (a
+second node for the same gold entity is a duplicate and counts against precision); a relation matches when its type
+agrees, its subject matches (gold ids, or for "subject_text" gold a shared capitalised word; pronouns and common
+nouns accept any entity), and its text covers at least half the gold text's content words while at least 30% of its
+own content words are gold words; each side is used once, best overlap first. Items marked optional count neither
 way. A folder of gold files is merged into one corpus gold (entities of the same type and name, or the same
 Wikipedia id, merge; role affiliations follow the merge).
 
@@ -26,31 +27,16 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, Literal
-from rdflib.term import Node
-
 from kg.errors import InputError
+from kg.readback import ROLE, Fact, Records, read
 from kg.spec import relation_types
 
 log = logging.getLogger(__name__)
 
-COARSE = {
-    "person": "Person", "organization": "Organization", "organisation": "Organization",
-    "governmentorganization": "Organization", "newsmediaorganization": "Organization",
-    "corporation": "Organization", "ngo": "Organization", "politicalparty": "Organization",
-    "militaryorganization": "Organization", "place": "Place", "location": "Place", "country": "Place",
-    "city": "Place", "gpe": "Place", "administrativearea": "Place", "state": "Place", "region": "Place",
-    "landform": "Place",
-}
-NAME_PREDICATES = {"label", "preflabel", "altlabel", "name", "alternatename", "alias", "aliases", "surfaceform"}
-TEXT_PREDICATES = {"text", "quote", "content", "label", "name", "value", "description", "quotation"}
-TITLE_PREDICATES = {"jobtitle", "title", "role", "position", "holdsrole", "hasrole"}
-ROLE_TEXT_PREDICATES = {"title", "jobtitle", "rolename", "label", "name"}
-ORG_PREDICATES = {"affiliation", "memberof", "org", "organization", "organisation", "roleof", "worksfor",
-                  "employer", "of"}
 PRONOUN_CAPS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our", "the", "a", "an",
                 "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen", "sen.", "rep", "rep.", "gov", "gov.",
                 "president"}
@@ -65,11 +51,6 @@ STOP = set("a an the of to and or in on at by for with from as is are was were b
 def relation_names() -> tuple[str, ...]:
     """The relation types scored: every relation type of the vocabulary (ontology/kg.ttl)."""
     return tuple(relation_types())
-
-
-def local(term: Node) -> str:
-    """The local name of an IRI, lower case: what the scorer matches predicates and classes by."""
-    return re.split(r"[#/:]", str(term))[-1].lower()
 
 
 def norm_name(s: str) -> str:
@@ -104,33 +85,6 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
             "f1": round(f, 3)}
 
 
-def _coarse_types(g: Graph) -> dict[Node, str]:
-    cache: dict[Node, str | None] = {}
-
-    def of_class(c: Node, seen: tuple = ()) -> str | None:
-        if c in cache:
-            return cache[c]
-        found = COARSE.get(local(c))
-        if not found and c not in seen:
-            for sup in g.objects(c, RDFS.subClassOf):
-                found = of_class(sup, seen + (c,))
-                if found:
-                    break
-        cache[c] = found
-        return found
-
-    out: dict[Node, str] = {}
-    for node, cls in g.subject_objects(RDF.type):
-        t = of_class(cls)
-        if t and (node not in out or out[node] == "Place"):
-            out[node] = t
-    return out
-
-
-def _literals(g: Graph, node: Node, names: set[str]) -> list[str]:
-    return [str(o) for p, o in g.predicate_objects(node) if isinstance(o, Literal) and local(p) in names]
-
-
 class _WordIndex:
     """Predictions indexed by content word, so each gold item is compared only with the predictions that could
     cover half of its words (the same pairs as comparing with all of them, in a fraction of the time)."""
@@ -152,19 +106,21 @@ class _WordIndex:
 
 
 class _Scorer:
-    def __init__(self, gold: dict[str, Any], g: Graph) -> None:
-        self.gold, self.g = gold, g
-        self.types = _coarse_types(g)
-        self.nodes = sorted(self.types, key=str)
-        self.names = {n: {norm_name(s) for s in _literals(g, n, NAME_PREDICATES)} - {""} for n in self.nodes}
+    """The reference scorer's matching over the records of one graph (entities by IRI)."""
+
+    def __init__(self, gold: dict[str, Any], records: Records) -> None:
+        self.gold, self.records = gold, records
+        self.types = {iri: e.type for iri, e in records.entities.items()}
+        self.nodes = sorted(self.types)
+        self.names = {iri: {norm_name(n) for n in e.names} - {""} for iri, e in records.entities.items()}
         self.gold_ents = {e["id"]: e for e in gold["entities"]}
         self.gold_names = {e["id"]: {norm_name(x) for x in [e["name"], *e.get("aliases", [])]}
                            for e in gold["entities"]}
         self.node_gold = {n: self._gold_of(n) for n in self.nodes}
-        self.label = {n: (sorted(self.names[n])[0] if self.names[n] else str(n)) for n in self.nodes}
-        self.outcomes: list[tuple[str, Node, str]] = []
+        self.label = {n: (sorted(self.names[n])[0] if self.names[n] else n) for n in self.nodes}
+        self.outcomes: list[tuple[str, Fact, str]] = []
 
-    def _gold_of(self, node: Node) -> str | None:
+    def _gold_of(self, node: str) -> str | None:
         names, t = self.names.get(node, set()), self.types.get(node)
         best = None
         for gid, gn in sorted(self.gold_names.items()):
@@ -193,7 +149,7 @@ class _Scorer:
         out.update(wrong=sorted(wrong), duplicates=sorted(dup), missed=[gid for gid in need if gid not in seen])
         return out
 
-    def _subject_ok(self, r: dict[str, Any], node: Node) -> bool:
+    def _subject_ok(self, r: dict[str, Any], node: str) -> bool:
         if "subject" in r:
             return self.node_gold.get(node) in r["subject"]
         text = r.get("subject_text", "")
@@ -208,12 +164,7 @@ class _Scorer:
 
     def relations(self) -> dict[str, Any]:
         kinds = relation_names()
-        preds = []
-        for s, p, o in self.g:
-            kind = local(p)
-            if kind in kinds and s in self.types:
-                text = [str(o)] if isinstance(o, Literal) else sorted(_literals(self.g, o, TEXT_PREDICATES))
-                preds.append((kind, str(s), " ".join(text), s, o))
+        preds = [(f.type, f.subject, f.text, f.subject, f) for f in self.records.facts if f.type in kinds]
         preds.sort(key=lambda x: x[:3])
         out: dict[str, Any] = {}
         totals = [0, 0, 0]
@@ -256,18 +207,10 @@ class _Scorer:
 
     def roles(self) -> dict[str, Any]:
         predicted = set()
-        for n in self.nodes:
-            if self.types[n] != "Person":
-                continue
-            for p, o in self.g.predicate_objects(n):
-                if local(p) not in TITLE_PREDICATES:
-                    continue
-                titles = [str(o)] if isinstance(o, Literal) else _literals(self.g, o, ROLE_TEXT_PREDICATES)
-                orgs = set() if isinstance(o, Literal) else {x for q, x in self.g.predicate_objects(o)
-                                                             if local(q) in ORG_PREDICATES}
-                orgs |= {x for q, x in self.g.predicate_objects(n) if local(q) in ORG_PREDICATES}
-                for title in titles:
-                    predicted.add((n, norm_name(title), frozenset(self.node_gold.get(x) for x in orgs) - {None}))
+        for f in self.records.facts:
+            if f.type == ROLE and self.types[f.subject] == "Person" and f.title:
+                orgs = frozenset(self.node_gold.get(t.entity) for t in f.targets) - {None}
+                predicted.add((f.subject, norm_name(f.title), orgs))
         gold_roles: dict[tuple[str, str], set[str]] = {}
         for r in self.gold.get("roles", []):
             orgs = r.get("org") or []
@@ -276,7 +219,7 @@ class _Scorer:
         used, tp, with_org = set(), 0, 0
         # One person may hold one title twice with different affiliations: the order then decides which one meets the
         # gold role first. score.py leaves that to set order (it changes with PYTHONHASHSEED); kg sorts it too.
-        for n, title, orgs in sorted(predicted, key=lambda x: (str(x[0]), x[1], sorted(map(str, x[2])))):
+        for n, title, orgs in sorted(predicted, key=lambda x: (x[0], x[1], sorted(map(str, x[2])))):
             gid = self.node_gold.get(n)
             for key in sorted(gold_roles):
                 person, gtitle = key
@@ -290,25 +233,25 @@ class _Scorer:
         return out
 
 
-def score(gold: dict[str, Any], graph: Graph) -> dict[str, Any]:
-    """Every figure for one graph against one (possibly merged) gold annotation."""
-    s = _Scorer(gold, graph)
+def score(gold: dict[str, Any], records: Records) -> dict[str, Any]:
+    """Every figure for one graph's records against one (possibly merged) gold annotation."""
+    s = _Scorer(gold, records)
     return {"entities": s.entities(), "relations": s.relations(), "roles": s.roles()}
 
 
-def confidence_bands(gold: dict[str, Any], graph: Graph, edges: tuple[float, ...] = (0.5, 0.8),
+def confidence_bands(gold: dict[str, Any], records: Records, edges: tuple[float, ...] = (0.5, 0.8),
                      kinds: tuple[str, ...] | None = None) -> list[dict[str, Any]]:
     """Precision of the predicted relations in each confidence band (below 0.5, 0.5 to 0.8, above 0.8 by
     default): whether higher confidence really means more often right. Optional gold matches are left out."""
     kinds = relation_names() if kinds is None else kinds
-    s = _Scorer(gold, graph)
+    s = _Scorer(gold, records)
     s.relations()
     bounds = [0.0, *edges, 1.01]
     out = []
     for lo, hi in zip(bounds, bounds[1:]):
         tp = fp = 0
-        for kind, node, outcome in s.outcomes:
-            value = next((float(o) for p, o in graph.predicate_objects(node) if local(p) == "confidence"), None)
+        for kind, fact, outcome in s.outcomes:
+            value = fact.confidence
             if kind in kinds and value is not None and lo <= value < hi and outcome != "neutral":
                 tp += outcome == "tp"
                 fp += outcome == "fp"
@@ -366,15 +309,11 @@ def _merge_gold(merged: dict[str, list], key_to_id: dict[str, str], stem: str, d
         merged["roles"].append(r)
 
 
-def load_graph(path: Path) -> Graph:
-    """A Turtle graph (read and bounded as kg export reads one) with kg's ontology added, so subclass links
-    resolve coarse types."""
+def load_records(path: Path) -> Records:
+    """The records of a Turtle graph, read and bounded as kg export reads one."""
     from kg.export import read_graph
-    from kg.spec import vocabulary
 
-    g = read_graph(path)
-    g += vocabulary()
-    return g
+    return read(read_graph(path))
 
 
 def gold_documents(gold: dict[str, Any]) -> list[str] | None:
@@ -389,13 +328,13 @@ def _source_matches(source: str, name: str) -> bool:
     return source == name or source.startswith((f"{name} part ", f"{name}:"))
 
 
-def only_documents(g: Graph, names: list[str]) -> Graph:
-    """`g` without the documents (named by kg:sourceName) that are not `names`, their facts and roles, and the
+def only_documents(records: Records, names: list[str]) -> Records:
+    """`records` without the documents (named by kg:sourceName) that are not `names`, their facts and roles, and the
     entities only they mention; a name the graph lacks is logged. A graph that names no sources stays whole."""
-    sources = {s: str(o) for s, p, o in g if local(p) == "sourcename"}
+    sources = {iri: d.source for iri, d in records.documents.items() if d.source}
     if not sources:
         log.warning("the graph names no source documents (kg:sourceName): scoring all of it")
-        return g
+        return records
     kept = {d for d, source in sources.items() if any(_source_matches(source, n) for n in names)}
     for name in names:
         if not any(_source_matches(source, name) for source in sources.values()):
@@ -404,31 +343,21 @@ def only_documents(g: Graph, names: list[str]) -> Graph:
         raise InputError(f"none of the {len(names)} gold documents is in the graph (it holds "
                          f"{', '.join(sorted(sources.values())[:5])}{', ...' if len(sources) > 5 else ''})")
     dropped = set(sources) - kept
-    mentioned: dict[Node, set[Node]] = {}
-    for s, p, o in g:
-        name = local(p)
-        if name == "document" and o in dropped:
-            dropped.add(s)
-        elif name == "mentionedin":
-            mentioned.setdefault(s, set()).add(o)
-    dropped |= {e for e, docs in mentioned.items() if not docs & kept}
-    out = Graph()
-    for prefix, namespace in g.namespaces():
-        out.bind(prefix, namespace)
-    for triple in g:
-        if triple[0] not in dropped and triple[2] not in dropped:
-            out.add(triple)
-    return out
+    entities = {iri: e for iri, e in records.entities.items() if not e.mentioned_in or set(e.mentioned_in) & kept}
+    facts = tuple(replace(f, targets=tuple(t for t in f.targets if t.entity in entities)) for f in records.facts
+                  if f.document not in dropped and f.subject in entities)
+    documents = {iri: d for iri, d in records.documents.items() if iri not in dropped}
+    return Records(entities, facts, documents, records.left_out)
 
 
 def score_files(gold: Path, graph: Path) -> dict[str, Any]:
     """Score the graph file against the gold file or folder, on the documents the gold names."""
     golds = load_gold(gold)
-    g = load_graph(graph)
+    records = load_records(graph)
     names = gold_documents(golds)
     if names is None:
         log.warning("a gold file has no \"document\" field: scoring the whole graph")
-    return score(golds, g if names is None else only_documents(g, names))
+    return score(golds, records if names is None else only_documents(records, names))
 
 
 def format_report(result: dict[str, Any]) -> str:

@@ -571,6 +571,11 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
 
 def markdown_to_text(md: str) -> str:
     """Reduce Markdown to plain text: keep link and emphasis text, drop markup, images and code fences."""
+    # Hand-written on purpose, not markdown-it-py (installed with rich): measured on 12 common constructs, a
+    # CommonMark rendering gives this text for 4 (among them the test inputs) and another for 8: it drops escapes'
+    # backslashes, `_emphasis_` marks, inline-code backticks, setext underlines, list markers, hard-break spaces and
+    # indentation, and reads `[a](b c)` as text; its tokens carry line ranges, not character offsets, so the text
+    # could not be kept line for line either. Switching would change the text, and every offset, of .md articles.
     text = re.sub(r"```.*?```", "", md, flags=re.DOTALL)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)

@@ -344,15 +344,16 @@ def write_outputs(result: BuildResult, out_dir: Path, formats: Sequence[Format] 
     The folder is checked again and locked first, and the outputs are recorded in its manifest before they are
     written (kg.outdir.writing): nothing kg did not write is replaced. N-Quads and TriG get each article's own
     triples as its named graph (exact, from the extractions)."""
-    from kg.export import NAMED_GRAPH_FORMATS, export, html, turtle
+    from kg.export import NAMED_GRAPH_FORMATS, PROPERTY_GRAPH_FORMATS, export, html, turtle
     from kg.export.rdf import make_dataset
+    from kg.readback import read
     from kg.store import graph_quads, write_store
-    from kg.view import TripleIndex
 
     with writing(out_dir, build_outputs(formats), inputs):
         store = write_store(graph_quads(result.named_graphs), out_dir / STORE)
         dataset = make_dataset(result.graph, dict(result.named_graphs)) if NAMED_GRAPH_FORMATS & set(formats) \
             else None
+        records = read(result.triples) if PROPERTY_GRAPH_FORMATS & set(formats) else None
         return [store, turtle.write(result.triples, result.prefixes, out_dir),
-                html.write(TripleIndex(result.triples), out_dir),
-                *(export(result.graph, f, out_dir, dataset=dataset) for f in formats)]
+                html.write(result.triples, out_dir),
+                *(export(result.graph, f, out_dir, dataset=dataset, records=records) for f in formats)]

@@ -78,6 +78,35 @@ def to_oxigraph(node: Node, cache: dict[Node, Term]) -> Term:
     return term
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_rdflib(term: Term, cache: dict[str, URIRef]) -> Node:
+    """One pyoxigraph term as the equal rdflib term (the inverse of to_oxigraph: an xsd:string literal is a plain
+    one, as RDF 1.1 makes them the same term); `cache` keeps IRIs made once (rdflib checks each new one)."""
+    if isinstance(term, ox.NamedNode):
+        iri = cache.get(term.value)
+        if iri is None:
+            iri = cache[term.value] = URIRef(term.value)
+        return iri
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=to_rdflib(term.datatype, cache))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def rdflib_triples(answer: Iterable[ox.Triple]) -> Iterator[Triple]:
+    """The triples of a CONSTRUCT answer as rdflib triples, which kg.readback reads."""
+    cache: dict[str, URIRef] = {}
+    for s, p, o in answer:
+        yield to_rdflib(s, cache), to_rdflib(p, cache), to_rdflib(o, cache)
+
+
 def article_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], *, minter: Minter) -> Iterator[ox.Quad]:
     """Every article's triples (kg.graph.article_triples) in the named graph of its document IRI, and each also in
     the default graph, which a store keeps as a set: the union.

@@ -13,8 +13,8 @@ from pathlib import Path
 from rdflib import Graph, Namespace
 from rdflib.term import Node
 
-from kg.evaluate import load_graph
 from kg.errors import GraphError
+from kg.export import read_graph
 from kg.spec import vocabulary
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -56,8 +56,9 @@ def validate(path: Path) -> Report:
     """Validate the Turtle graph at `path` against kg's shapes."""
     from pyshacl import validate as shacl_validate
 
-    data = load_graph(path)
-    triples = len(data) - len(vocabulary())
+    data = read_graph(path)
+    triples = len(data)
+    data += vocabulary()
     if triples == 0:
         raise GraphError(f"{path}: the graph is empty: nothing to validate")
     conforms, results, _ = shacl_validate(data, shacl_graph=shapes(), inference="none", advanced=False,

@@ -1,97 +1,33 @@
 """The graph as an analyst explores it: entities, and every relation folded into entity-to-entity facts.
 
-`read_view` turns a graph kg built (RDF) into plain records: each entity with its type, names and roles, and
-each said/hosted/denies/proposes/role fact with the entities it points to (`kg:about`, `kg:place`,
-`schema:affiliation`) and its evidence. `select` narrows a view the way `kg viz` options ask (a focus entity,
+`read_view` makes a view of a kg graph from the records kg.readback reads: each entity, and each
+said/hosted/denies/proposes/role fact pointing to the other entities it names (`kg:about`, `kg:place`,
+`schema:affiliation`) with its evidence. `select` narrows a view the way `kg viz` options ask (a focus entity,
 types, a confidence floor, the most connected entities). Writers such as the HTML page draw a view; they never
 query RDF themselves.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
-from decimal import Decimal, InvalidOperation
-
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.spec import KG, SCHEMA, relation_types
 from kg.model import ENTITY_TYPES
-
-ROLE = "role"
-
-
-def fact_types() -> tuple[str, ...]:
-    """Every fact type a view holds: the vocabulary's relation types, then roles."""
-    return (*relation_types(), ROLE)
+from kg.readback import Document, Entity, EntityNotFound, Fact, Source, day, fact_types, find_entity, read
 
 
 class ViewError(KGError):
-    """A view cannot be made as asked: no entities in the graph, an unknown focus or type."""
-
-
-@dataclass(frozen=True)
-class Document:
-    """The article a fact was read in, as far as the graph describes it."""
-
-    iri: str
-    headline: str = ""
-    published: str = ""
-    url: str = ""
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Target:
-    """An entity a fact points to, and through which property: "about", "place" or "affiliation"."""
-
-    entity: str
-    via: str
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One relation or role node of the graph, folded: who, what kind, the text, whom it points to, evidence."""
-
-    iri: str
-    type: str
-    subject: str
-    text: str
-    targets: tuple[Target, ...] = ()
-    cue: str = ""
-    time: str = ""
-    sentence: str = ""
-    document: str = ""
-    rule: str = ""
-    confidence: float | None = None
-    date: str = ""
-    """The day (YYYY-MM-DD) the fact is placed on a timeline: its statement's date where kg resolved one to a
-    day, else its article's publication date; "" when neither is known."""
-
-
-@dataclass(frozen=True)
-class ViewEntity:
-    """A person, organisation or place: canonical name, other names, Wikidata id and what kg read about it."""
-
-    iri: str
-    type: str
-    label: str
-    aliases: tuple[str, ...] = ()
-    wikidata: str = ""
+    """A view cannot be made as asked: an unknown focus or type, a bad date."""
 
 
 @dataclass(frozen=True)
 class View:
-    """Entities and facts (every fact's subject and targets are among the entities), their documents, and notes
-    on what a selection left out."""
+    """Entities and facts (every fact's subject and targets are among the entities, and no fact points to its own
+    subject), their documents, and notes on what a selection left out."""
 
-    entities: dict[str, ViewEntity]
+    entities: dict[str, Entity]
     facts: tuple[Fact, ...]
     documents: dict[str, Document]
     notes: tuple[str, ...] = field(default=())
@@ -109,160 +45,23 @@ class View:
         return counts
 
 
-class TripleIndex:
-    """The lookups `read_view` makes, over a plain set of triples: what `kg build` hands its page instead of an
-    rdflib Graph, whose store takes seconds and much memory to fill with a corpus graph. Only the properties a
-    view reads are indexed."""
-
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
-        self._objects: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self._pairs: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
-        paired = _paired()
-        for s, p, o in triples:
-            if p in paired:
-                self._pairs[p].append((s, o))
-            elif p in _READ:
-                self._objects[(s, p)].append(o)
-
-    def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
-        """Subjects with `predicate` `obj` (for rdf:type and the fact predicates only)."""
-        return (s for s, o in self._pairs.get(predicate, ()) if o == obj)
-
-    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        """(subject, object) pairs of `predicate` (for rdf:type and the fact predicates only)."""
-        return iter(self._pairs.get(predicate, ()))
-
-    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        """Objects of `subject` `predicate` (for the properties a view reads only)."""
-        return iter(self._objects.get((subject, predicate), ()))
-
-    def value(self, subject: Node, predicate: Node) -> Node | None:
-        """One object of `subject` `predicate`, or None."""
-        return next(self.objects(subject, predicate), None)
-
-
-def _paired() -> frozenset[Node]:
-    """Properties read_view walks from the property (subjects by type, fact nodes by predicate)."""
-    return frozenset({RDF.type, KG.holdsRole, *(r.predicate for r in relation_types().values())})
-
-
-_READ = frozenset({RDFS.label, SKOS.altLabel, SCHEMA.sameAs, KG.about, KG.place, KG.timeExpression, KG.date,
-                   KG.text, KG.cue, KG.sentence, KG.document, KG.rule, KG.confidence, SCHEMA.affiliation,
-                   SCHEMA.jobTitle, SCHEMA.headline, SCHEMA.datePublished, SCHEMA.url, KG.sourceName})
-"""Properties read_view looks up on a node."""
-
-GraphLike = Graph | TripleIndex
-"""What a view is read from: an rdflib Graph (a file) or the index of a build's triples."""
-
-
-def _text(graph: GraphLike, node: Node, prop: URIRef) -> str:
-    """The smallest literal value of `prop` on `node` (deterministic when there are several), or ""."""
-    values = sorted(str(v) for v in graph.objects(node, prop) if isinstance(v, Literal))
-    return values[0] if values else ""
-
-
-def _confidence(graph: GraphLike, node: Node) -> float | None:
-    """kg:confidence as a float, or None when absent or not a number."""
-    raw = _text(graph, node, KG.confidence)
-    try:
-        return float(Decimal(raw)) if raw else None
-    except InvalidOperation:
-        return None
-
-
-def _document(graph: GraphLike, iri: Node) -> Document:
-    """The headline, date, URL and source file of a schema:NewsArticle node."""
-    return Document(iri=str(iri), headline=_text(graph, iri, SCHEMA.headline),
-                    published=_text(graph, iri, SCHEMA.datePublished), url=_text(graph, iri, SCHEMA.url),
-                    source=_text(graph, iri, KG.sourceName))
-
-
-def _entity(graph: GraphLike, iri: URIRef, type_: str) -> ViewEntity:
-    """One entity node: its rdfs:label (or the IRI's last segment), altLabels and Wikidata id."""
-    label = _text(graph, iri, RDFS.label) or str(iri).rstrip("/").rsplit("/", 1)[-1]
-    aliases = tuple(sorted({str(a) for a in graph.objects(iri, SKOS.altLabel)} - {label}))
-    wikidata = next((o.rsplit("/", 1)[-1] for o in sorted(map(str, graph.objects(iri, SCHEMA.sameAs)))
-                     if "wikidata.org" in o), "")
-    return ViewEntity(iri=str(iri), type=type_, label=label, aliases=aliases, wikidata=wikidata)
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+def read_view(source: Source) -> View:
+    """The view of a kg graph (an rdflib Graph, or a build's triples): every entity, and every relation and role
+    fact whose subject is one, pointing to the other entities it names (a fact about its own subject points
+    nowhere); the documents those facts were read in."""
+    records = read(source)
+    facts = tuple(replace(f, targets=tuple(t for t in f.targets if t.entity != f.subject))
+                  if any(t.entity == f.subject for t in f.targets) else f for f in records.facts)
+    documents = {iri: records.documents[iri] for iri in sorted({f.document for f in facts if f.document})}
+    return View(entities=records.entities, facts=facts, documents=documents)
 
 
 def parse_day(value: str, option: str = "date") -> str:
     """`value` if it is a calendar day written YYYY-MM-DD, else a ViewError naming `option`."""
-    if _DAY.fullmatch(value.strip()):
-        try:
-            return date.fromisoformat(value.strip()).isoformat()
-        except ValueError:
-            pass
-    raise ViewError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-05-16)")
-
-
-def _day(value: str) -> str:
-    """`value` if it is a calendar day (YYYY-MM-DD), else "" (a year, a month, anything unreadable)."""
-    try:
-        return parse_day(value)
-    except ViewError:
-        return ""
-
-
-def _fact(graph: GraphLike, node: Node, type_: str, subject: Node, text: str, targets: Iterable[Target],
-          entities: dict[str, ViewEntity], published: dict[str, str], *, cue: str = "", time: str = "",
-          day: str = "") -> Fact:
-    """A fact with the provenance every relation and role node carries (sentence, document, rule, confidence),
-    dated `day` or else by its document's publication day (`published` remembers those already read)."""
-    document = str(graph.value(node, KG.document) or "")
-    if not day and document:
-        if document not in published:
-            published[document] = _day(_text(graph, URIRef(document), SCHEMA.datePublished))
-        day = published[document]
-    return Fact(iri=str(node), type=type_, subject=str(subject), text=text,
-                targets=_known(targets, entities, str(subject)), cue=cue, time=time,
-                sentence=_text(graph, node, KG.sentence), document=document,
-                rule=_text(graph, node, KG.rule), confidence=_confidence(graph, node), date=day)
-
-
-def read_view(graph: GraphLike) -> View:
-    """Every kg entity of `graph` and every relation and role fact whose subject is one of them (none when kg
-    found no entity in the graph's articles; a graph with neither entities nor articles is not kg's)."""
-    entities: dict[str, ViewEntity] = {}
-    for type_ in ENTITY_TYPES:
-        for iri in graph.subjects(RDF.type, KG[type_]):
-            if isinstance(iri, URIRef) and str(iri) not in entities:
-                entities[str(iri)] = _entity(graph, iri, type_)
-    if not entities and next(iter(graph.subjects(RDF.type, SCHEMA.NewsArticle)), None) is None:
-        raise ViewError("the graph holds no kg:Person, kg:Organization or kg:Place: is it a graph kg built?")
-    facts: list[Fact] = []
-    published: dict[str, str] = {}
-    for predicate in relation_types():
-        for subject, node in graph.subject_objects(KG[predicate]):
-            if str(subject) not in entities:
-                continue
-            targets = [Target(str(o), "about") for o in graph.objects(node, KG.about)]
-            targets += [Target(str(o), "place") for o in graph.objects(node, KG.place)]
-            time = _text(graph, node, KG.timeExpression)
-            resolved = _text(graph, node, KG.date)
-            facts.append(_fact(graph, node, predicate, subject, _text(graph, node, KG.text), targets, entities,
-                               published, cue=_text(graph, node, KG.cue),
-                               time=f"{time} ({resolved})" if time and resolved else time or resolved,
-                               day=_day(resolved)))
-    for person, node in graph.subject_objects(KG.holdsRole):
-        if str(person) not in entities:
-            continue
-        targets = [Target(str(o), "affiliation") for o in graph.objects(node, SCHEMA.affiliation)]
-        title = _text(graph, node, SCHEMA.jobTitle) or _text(graph, node, KG.text)
-        facts.append(_fact(graph, node, ROLE, person, title, targets, entities, published))
-    order = fact_types()
-    facts.sort(key=lambda f: (f.subject, order.index(f.type), f.document, f.iri))
-    documents = {iri: _document(graph, URIRef(iri)) for iri in {f.document for f in facts if f.document}}
-    return View(entities=entities, facts=tuple(facts), documents=dict(sorted(documents.items())))
-
-
-def _known(targets: Iterable[Target], entities: dict[str, ViewEntity], subject: str) -> tuple[Target, ...]:
-    """Targets that are entities of the view, other than the subject itself, sorted and without repeats."""
-    return tuple(sorted({t for t in targets if t.entity in entities and t.entity != subject},
-                        key=lambda t: (t.entity, t.via)))
+    parsed = day(value)
+    if not parsed:
+        raise ViewError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, e.g. 2025-05-16)")
+    return parsed
 
 
 def parse_types(values: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -282,32 +81,6 @@ def parse_types(values: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(relations), frozenset(kinds)
 
 
-def _names(entity: ViewEntity) -> tuple[set[str], ...]:
-    """What a user may call an entity, most specific first: IRI, "type:slug" or slug, label, other names, and
-    any run of whole words of its label ("Peskov" for "Dmitry Peskov")."""
-    kind, slug = entity.iri.rsplit("/", 2)[-2:]
-    words = entity.label.split()
-    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return ({entity.iri}, {f"{kind}:{slug}", slug}, {entity.label}, set(entity.aliases), runs)
-
-
-def find_entity(view: View, name: str) -> str:
-    """The IRI of the entity called `name` (any case); an ambiguous or unknown name is an error with hints."""
-    wanted = name.strip().casefold()
-    tiers = {iri: _names(e) for iri, e in view.entities.items()}
-    for tier in range(5):
-        found = sorted(iri for iri, names in tiers.items() if wanted in {n.casefold() for n in names[tier]})
-        if len(found) == 1:
-            return found[0]
-        if found:
-            choices = "; ".join(f"{view.entities[iri].label} ({iri})" for iri in found[:10])
-            raise ViewError(f"--focus: {name!r} names {len(found)} entities; give one of: {choices}")
-    labels = sorted({e.label for e in view.entities.values()})
-    close = difflib.get_close_matches(name, labels, n=3, cutoff=0.6)
-    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    raise ViewError(f"--focus: no entity called {name!r} in the graph{hint}")
-
-
 def select(view: View, *, focus: str | None = None, relation_types: Collection[str] = (),
            entity_types: Collection[str] = (), min_confidence: float = 0.0, max_nodes: int = 0,
            since: str | None = None, until: str | None = None) -> View:
@@ -322,7 +95,10 @@ def select(view: View, *, focus: str | None = None, relation_types: Collection[s
     if since and until and since > until:
         raise ViewError(f"--since {since} is after --until {until}")
     entities = {k: e for k, e in view.entities.items() if not entity_types or e.type in entity_types}
-    focus_iri = find_entity(view, focus) if focus else None
+    try:
+        focus_iri = find_entity(view.entities, focus) if focus else None
+    except EntityNotFound as e:
+        raise ViewError(f"--focus: {e}") from None
     if focus_iri and focus_iri not in entities:
         raise ViewError(f"--focus: {view.entities[focus_iri].label!r} is a {view.entities[focus_iri].type}, "
                         f"which --types leaves out")
@@ -357,7 +133,8 @@ def _ends(fact: Fact) -> set[str]:
     return {fact.subject, *(t.entity for t in fact.targets)}
 
 
-def _within(facts: Iterable[Fact], entities: dict[str, ViewEntity]) -> list[Fact]:
+def _within(facts: Iterable[Fact], entities: dict[str, Entity]) -> list[Fact]:
     """Facts whose subject is kept, with their targets cut to the kept entities."""
-    return [replace(f, targets=tuple(t for t in f.targets if t.entity in entities))
+    return [f if all(t.entity in entities for t in f.targets) else
+            replace(f, targets=tuple(t for t in f.targets if t.entity in entities))
             for f in facts if f.subject in entities]

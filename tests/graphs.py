@@ -81,3 +81,25 @@ def hostile_graph() -> Graph:
                        {e.key: e for e in entities}, minter=Minter())
 
 
+
+
+def lookup_graph() -> Graph:
+    """Entities whose names exercise every rule of kg.readback.find_entity: a surname one person has and another's
+    first name, a surname two people share, a name that is another entity's other name, an accented name, a name
+    two entities of different types share, a name with "the"."""
+    kirby, smith, jane, tom, erdogan, washington, government, georgia_place, georgia_person, kremlin = (
+        Entity(f"{kind.lower()}:{name.lower()}", kind, name, aliases=aliases) for kind, name, aliases in (
+            ("Person", "John Kirby", ()), ("Person", "Kirby Smith", ()), ("Person", "Jane Harris", ()),
+            ("Person", "Tom Harris", ()), ("Person", "Recep Tayyip Erdoğan", ()), ("Place", "Washington", ()),
+            ("Organization", "US Government", ("Washington",)), ("Place", "Georgia", ()), ("Person", "Georgia", ()),
+            ("Organization", "Kremlin", ())))
+    s1 = "John Kirby said Washington would answer."
+    s2 = "Kirby Smith said the Kremlin was silent."
+    s3 = "Government spokeswoman Jane Harris declined to comment."
+    relations = (_relation("said", kirby, "Washington would answer", s1, 0.9, about=(washington,)),
+                 _relation("said", smith, "the Kremlin was silent", s2, 0.8, about=(kremlin,)))
+    role = Role(jane.key, "spokeswoman", Span(11, 22, "spokeswoman"), Evidence(Span(0, len(s3), s3), "role/v1", 0.9),
+                affiliation=government.key)
+    entities = (kirby, smith, jane, tom, erdogan, washington, government, georgia_place, georgia_person, kremlin)
+    return build_graph([Extraction(_article(" ".join([s1, s2, s3]), "Names"), entities, relations, (role,))],
+                       {e.key: e for e in entities}, minter=Minter())

@@ -17,9 +17,9 @@ from lxml import etree
 from rdflib import RDF, RDFS, Graph, Literal
 
 from kg.export import Format, export
-from kg.export.gephi import GEXF_NS, VIZ_NS
-from kg.export.gephi import colour as kind_colour
-from kg.export.propgraph import from_rdf
+from kg.export.gephi import GEXF_NS, VIZ_NS, colour
+from kg.export.propgraph import property_graph
+from kg.readback import read
 from kg.graph import KG, SCHEMA, Minter, build_graph
 from kg.model import Article, Entity, Evidence, Extraction, Relation, Span, TimeRef
 
@@ -65,7 +65,7 @@ def test_gexf_reads_back_in_networkx_with_the_same_nodes_edges_and_kinds(graph, 
     assert Counter(d["label"] for *_, d in read_edges) == edges
     kinds = {e.get("id"): e.get("kind") for e in etree.parse(str(path)).iterfind(".//g:edge", NS)}
     assert all(kinds[d["id"]] == d["label"] for *_, d in read_edges), "kind and label both name the relation"
-    pg = from_rdf(graph)
+    pg = property_graph(read(graph))
     assert set(g.nodes) == {n.id for n in pg.nodes}
     assert {d["id"] for *_, d in read_edges} == {e.id for e in pg.edges}
     for *_, d in read_edges:
@@ -99,8 +99,8 @@ def test_gexf_viz_colours_nodes_by_type_and_sizes_them_by_degree(tmp_path):
     sizes = {}
     for node in doc.iterfind(".//g:node", NS):
         kind = node.find("g:attvalues/g:attvalue[@for='type']", NS).get("value")
-        colour = node.find("viz:color", NS)
-        assert tuple(int(colour.get(c)) for c in "rgb") == kind_colour(kind)
+        drawn = node.find("viz:color", NS)
+        assert tuple(int(drawn.get(c)) for c in "rgb") == colour(kind)
         sizes[node.get("id")] = float(node.find("viz:size", NS).get("value"))
     degree = Counter(x for e in doc.iterfind(".//g:edge", NS) for x in (e.get("source"), e.get("target")))
     by_degree = sorted(sizes, key=lambda n: degree[n])
@@ -130,7 +130,7 @@ def test_graphml_reads_back_in_networkx_with_the_same_nodes_edges_and_kinds(grap
     nodes, edges = expected_counts(graph)
     assert Counter(d["type"] for _, d in g.nodes(data=True)) == nodes
     assert Counter(d["kind"] for *_, d in g.edges(data=True)) == edges
-    pg = from_rdf(graph)
+    pg = property_graph(read(graph))
     assert {k for *_, k in g.edges(keys=True)} == {e.id for e in pg.edges}
 
 
@@ -218,4 +218,4 @@ def test_a_date_that_is_not_a_date_leaves_the_element_undated_and_the_gexf_valid
     doc = etree.parse(str(path))
     assert_valid(doc)
     assert doc.find("g:graph", NS).get("mode") == "static" and not doc.findall(".//g:spells", NS)
-    assert nx.read_gexf(path).number_of_edges() == len(from_rdf(g).edges)
+    assert nx.read_gexf(path).number_of_edges() == len(property_graph(read(g)).edges)

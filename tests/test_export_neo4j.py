@@ -23,8 +23,9 @@ from kg.cli import app
 from kg.export import ExportError, Format, export
 from kg.export.neo4j import (ARRAY_DELIMITER, CONSTRAINTS_MARK, DATA_MARK, GROUPS, labels, rel_types, SCRIPT,
                              constraints, cypher_literal, inline_statements, prepare, push, run_all, statements)
-from kg.export.propgraph import EVIDENCE, Node, PropertyGraph
+from kg.export.propgraph import Node, PropertyGraph
 from kg.graph import KG
+from kg.readback import read
 
 from exportkit import (HOSTILE, NO_FALKORDB, FalkorDB, expected_counts, free_port, graph,  # noqa: F401  (fixtures)
                        hostile_graph, kg_log, names)
@@ -192,6 +193,15 @@ def facts_in(engine: Any) -> dict[str, dict[str, Any]]:
     return {rid: props for rid, props in rows}
 
 
+EVIDENCE = {  # edge property -> (predicate, type)
+    "text": (KG.text, str), "cue": (KG.cue, str), "sentence": (KG.sentence, str),
+    "sentenceStart": (KG.sentenceStart, int), "sentenceEnd": (KG.sentenceEnd, int),
+    "start": (KG.start, int), "end": (KG.end, int), "rule": (KG.rule, str),
+    "confidence": (KG.confidence, float), "timeExpression": (KG.timeExpression, str), "date": (KG.date, str),
+}
+"""What each fact relationship carries: the README's mapping, checked against the RDF graph itself."""
+
+
 def assert_facts_match_the_rdf(engine: Any, g: Graph) -> None:
     """Each fact's text, evidence and article in the engine equal the RDF graph's."""
     facts = facts_in(engine)
@@ -217,7 +227,7 @@ def test_cypher_script_loads_into_a_cypher_engine_with_the_rdf_counts(graph, tmp
 
 def test_push_statements_run_on_a_cypher_engine(graph, engine):
     """What `push` sends (the same statements, rows written in as literals, in batches) loads the same graph."""
-    pg = prepare(graph)
+    pg = prepare(read(graph))
     sent = []
     for _ in range(2):
         sent.append(run_all(pg, engine.query, batch_size=4))
@@ -231,7 +241,7 @@ def test_push_statements_run_on_a_cypher_engine(graph, engine):
 def test_the_script_carries_exactly_the_statements_and_rows_that_push_sends(tmp_path, engine):
     g = hostile_graph()
     pairs = script_pairs(export(g, Format.NEO4J, tmp_path) / SCRIPT)
-    sent = statements(prepare(g))
+    sent = statements(prepare(read(g)))
     assert [s for _, s in pairs] == [st.query for st in sent]
     for (rows, _), st in zip(pairs, sent):
         assert engine.query(f"CYPHER rows={rows} RETURN $rows").result_set[0][0] == st.rows
@@ -266,11 +276,11 @@ def test_constraints_come_first_in_their_own_section(tmp_path):
 def test_push_sends_the_scripts_statements_with_their_literals_written_in(tmp_path):
     g = hostile_graph()
     pairs = script_pairs(export(g, Format.NEO4J, tmp_path) / SCRIPT)
-    assert inline_statements(prepare(g)) == [statement.replace("$rows", rows, 1) for rows, statement in pairs]
+    assert inline_statements(prepare(read(g))) == [statement.replace("$rows", rows, 1) for rows, statement in pairs]
 
 
 def test_pushed_statements_are_cut_by_rows_and_by_size(engine):
-    pg = prepare(hostile_graph())
+    pg = prepare(read(hostile_graph()))
     rows = sum(len(st.rows) for st in statements(pg))
     for batch_size, max_chars in ((3, 10**6), (1000, 2000), (1000, 1)):
         sent = inline_statements(pg, batch_size, max_chars)
@@ -283,7 +293,7 @@ def test_pushed_statements_are_cut_by_rows_and_by_size(engine):
 
 def test_push_to_an_unreachable_server_is_one_clear_error():
     with pytest.raises(ExportError, match="cannot reach Neo4j") as e:
-        push(hostile_graph(), uri=f"bolt://127.0.0.1:{free_port()}", user="neo4j", password="x")
+        push(read(hostile_graph()), uri=f"bolt://127.0.0.1:{free_port()}", user="neo4j", password="x")
     assert "\n" not in str(e.value)
 
 

@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.export import html
-from kg.view import TripleIndex
 
 from graphs import HOSTILE, hostile_graph, small_graph
 
@@ -109,9 +108,9 @@ def test_same_graph_gives_byte_identical_pages(small_page):
 
 @pytest.mark.parametrize("graph", [small_graph, hostile_graph])
 def test_a_triple_index_gives_the_page_of_the_rdflib_graph(graph):
-    """`kg build` draws its page from a TripleIndex of its triples: the bytes must be those of the rdflib Graph's."""
+    """`kg build` draws its page from its triples: the bytes must be those of the rdflib Graph's."""
     g = graph()
-    assert html.render(TripleIndex(set(g))) == html.render(g)
+    assert html.render(set(g)) == html.render(g)
 
 
 def test_hostile_strings_stay_inert_data():

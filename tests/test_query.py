@@ -320,7 +320,8 @@ def test_explain_json_spans_slice_back_to_the_text(built):
 
 
 def test_explain_unknown_and_ambiguous_entities(built):
-    assert "no entity named" in one_line_error(kg("explain", "Nobody Atall", "--store", built / "store"))
+    unknown = one_line_error(kg("explain", "Nobody Atall", "--store", built / "store"))
+    assert "no entity called 'Nobody Atall'" in unknown
     assert "names 2 entities" in one_line_error(kg("explain", "Zelenskyy", "--store", built / "store"))
     assert "no such entity" in one_line_error(kg("explain", "https://example.org/x", "--store", built / "store"))
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.view import ROLE, TripleIndex, View, ViewEntity, ViewError, find_entity, parse_types, read_view, select
+from kg.errors import GraphError
+from kg.readback import ROLE, Entity, EntityNotFound, find_entity
+from kg.view import View, ViewError, parse_types, read_view, select
 
 from graphs import small_graph
 
@@ -19,7 +21,7 @@ def labels(v) -> set[str]:
 
 
 def test_entities_keep_type_names_and_wikidata(view):
-    putin = view.entities[find_entity(view, "Vladimir Putin")]
+    putin = view.entities[find_entity(view.entities, "Vladimir Putin")]
     assert (putin.type, putin.aliases, putin.wikidata) == ("Person", ("Putin",), "Q7747")
     assert labels(view) == {"Vladimir Putin", "Dmitry Peskov", "Kremlin", "Ukraine", "Istanbul", "Recep Erdogan",
                             "Morocco"}
@@ -51,17 +53,19 @@ def test_focus_keeps_the_neighbourhood(view):
 
 
 def test_focus_by_iri_slug_and_other_name(view):
-    iri = find_entity(view, "Putin")
-    assert find_entity(view, iri) == iri == find_entity(view, "person:vladimir-putin")
-    assert find_entity(view, "VLADIMIR PUTIN") == find_entity(view, "vladimir") == iri
+    iri = find_entity(view.entities, "Putin")
+    assert find_entity(view.entities, iri) == iri == find_entity(view.entities, "person:vladimir-putin")
+    assert find_entity(view.entities, "VLADIMIR PUTIN") == find_entity(view.entities, "vladimir") == iri
 
 
 def test_an_ambiguous_focus_lists_the_candidates():
-    georgia = {iri: ViewEntity(iri, kind, "Georgia") for iri, kind in
+    georgia = {iri: Entity(iri, kind, "Georgia") for iri, kind in
                [("https://kg.example/id/place/georgia", "Place"), ("https://kg.example/id/person/georgia", "Person")]}
-    with pytest.raises(ViewError, match="names 2 entities; give one of: Georgia .*person/georgia.*place/georgia"):
-        find_entity(View(georgia, (), {}), "georgia")
-    assert find_entity(View(georgia, (), {}), "place:georgia") == "https://kg.example/id/place/georgia"
+    with pytest.raises(EntityNotFound, match="names 2 entities; give one of: Georgia .*person/georgia.*place/georgia"):
+        find_entity(georgia, "georgia")
+    with pytest.raises(ViewError, match="--focus: 'georgia' names 2 entities"):
+        select(View(georgia, (), {}), focus="georgia")
+    assert find_entity(georgia, "place:georgia") == "https://kg.example/id/place/georgia"
 
 
 def test_unknown_focus_suggests_close_names(view):
@@ -106,12 +110,12 @@ def test_focus_on_a_type_left_out_is_an_error(view):
 def test_a_graph_without_kg_entities_is_refused():
     from rdflib import Graph
 
-    with pytest.raises(ViewError, match="no kg:Person"):
+    with pytest.raises(GraphError, match="no kg:Person"):
         read_view(Graph())
 
 
-def test_a_triple_index_reads_the_same_view_as_the_graph(view):
-    assert read_view(TripleIndex(small_graph())) == view
+def test_a_build_s_triples_read_the_same_view_as_the_graph(view):
+    assert read_view(list(small_graph())) == view
 
 
 def test_a_kg_graph_whose_articles_name_no_entity_is_an_empty_view():
@@ -123,5 +127,5 @@ def test_a_kg_graph_whose_articles_name_no_entity_is_an_empty_view():
 
     g = Graph()
     g.add((URIRef("https://kg.example/id/doc/1"), RDF.type, SCHEMA.NewsArticle))
-    assert read_view(g).entities == read_view(TripleIndex(g)).entities == {}
+    assert read_view(g).entities == read_view(set(g)).entities == {}
     assert b'id="kg-data"' in html.render(g)

@@ -1,8 +1,9 @@
 """Writers for the built graph, one module per format, and the atomic writes they all use.
 
 `export(graph, fmt, out_dir)` imports the format's writer lazily (rdflib's plugin idea): a writer is a
-function `(graph: Graph, out_dir: Path) -> Path` returning the file (or folder) it wrote. A new format is
-one module plus one line in `WRITERS`.
+function `(graph: Graph, out_dir: Path) -> Path` returning the file (or folder) it wrote, or for the formats of the
+property graph `(records: kg.readback.Records, out_dir: Path) -> Path`. A new format is one module plus one line in
+`WRITERS`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
 from kg.errors import GraphError, KGError
 from kg.outdir import FILE, FOLDER, OLD_PREFIX, TMP_PREFIX, Output
+
+if TYPE_CHECKING:
+    from kg.readback import Records
 
 MAX_GRAPH_BYTES = 500_000_000
 
@@ -66,6 +71,9 @@ def parse_format(name: str) -> Format:
 
 NAMED_GRAPH_FORMATS = frozenset({Format.NQUADS, Format.TRIG})
 """Formats with one named graph per article: they take the build's exact per-article Dataset when given."""
+PROPERTY_GRAPH_FORMATS = frozenset({Format.NEO4J, Format.GEPHI, Format.GRAPHML, Format.CSV})
+"""Formats of the property graph (kg.export.propgraph): they are written from the graph's records, which several of
+them can share (kg.readback reads a corpus graph in about a second)."""
 
 
 def output_of(fmt: Format) -> Output:
@@ -75,15 +83,21 @@ def output_of(fmt: Format) -> Output:
     return Output(OUTPUT_NAMES[fmt], FOLDER, tuple(files)) if files else Output(OUTPUT_NAMES[fmt], FILE)
 
 
-def export(graph: Graph, fmt: Format, out_dir: Path, *, dataset: Dataset | None = None) -> Path:
+def export(graph: Graph, fmt: Format, out_dir: Path, *, dataset: Dataset | None = None,
+           records: Records | None = None) -> Path:
     """Write `graph` in format `fmt` into `out_dir`; returns the file or folder written.
 
-    `dataset`, when given, holds the same triples as one named graph per article (see kg.export.rdf)."""
+    `dataset`, when given, holds the same triples as one named graph per article (see kg.export.rdf); `records`, when
+    given, are the graph's as kg.readback.read reads them, for the property-graph formats."""
     module, function = WRITERS[fmt].split(":")
     writer = getattr(importlib.import_module(f"kg.export.{module}"), function)
     try:
         if fmt in NAMED_GRAPH_FORMATS:
             return writer(graph, out_dir, dataset)
+        if fmt in PROPERTY_GRAPH_FORMATS:
+            from kg.readback import read
+
+            return writer(records if records is not None else read(graph), out_dir)
         return writer(graph, out_dir)
     except OSError as e:
         raise ExportError(f"cannot write the {fmt.value} export into {out_dir}: {e.strerror or e}") from e

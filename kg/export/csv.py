@@ -12,10 +12,10 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_dir
-from kg.export.propgraph import Edge, PropertyGraph, Value, from_rdf, relation_kinds
+from kg.export.propgraph import Edge, PropertyGraph, Value, property_graph, relation_kinds
+from kg.readback import Records
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEPARATOR = " | "
@@ -94,10 +94,10 @@ def tables(pg: PropertyGraph) -> dict[str, bytes]:
                             _table(ROLE_COLUMNS, roles))))
 
 
-def write(graph: Graph, out_dir: Path) -> Path:
+def write(records: Records, out_dir: Path) -> Path:
     """`out_dir/csv/` with entities.csv, relations.csv and roles.csv, replacing any previous one whole."""
     target = out_dir / OUTPUT_NAMES[Format.CSV]
     with atomic_dir(target) as tmp:
-        for file_name, data in tables(from_rdf(graph)).items():
+        for file_name, data in tables(property_graph(records)).items():
             (tmp / file_name).write_bytes(data)
     return target

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 from lxml import etree
-from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_write
-from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, fact_kinds, from_rdf
+from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, fact_kinds, property_graph
+from kg.readback import Records, day
 from kg.spec import relation_types
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -74,13 +72,8 @@ def _attvalues(parent: etree._Element, values: dict[str, Value], spec: tuple[tup
 
 
 def _iso_date(value: Value | None) -> str | None:
-    """`value` when it is an ISO date (YYYY-MM-DD) GEXF can hold, else None (a graph file may hold anything)."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
+    """`value` as a day (YYYY-MM-DD) GEXF can hold, else None (a graph file may hold anything)."""
+    return (day(value) or None) if isinstance(value, str) else None
 
 
 def timeline(pg: PropertyGraph) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -155,7 +148,7 @@ def serialize(pg: PropertyGraph) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write(graph: Graph, out_dir: Path) -> Path:
+def write(records: Records, out_dir: Path) -> Path:
     """`out_dir/graph.gexf` (characters XML cannot hold are replaced by U+FFFD, with a warning)."""
-    pg = from_rdf(graph).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
+    pg = property_graph(records).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
     return atomic_write(out_dir / OUTPUT_NAMES[Format.GEPHI], serialize(pg))

@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, Format, atomic_write
-from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, from_rdf
+from kg.export.propgraph import XML_INVALID, PropertyGraph, Value, property_graph
+from kg.readback import Records
 
 
 def _attr(value: Value) -> str | int | float:
@@ -39,7 +39,7 @@ def serialize(pg: PropertyGraph) -> bytes:
     return buf.getvalue()
 
 
-def write(graph: Graph, out_dir: Path) -> Path:
+def write(records: Records, out_dir: Path) -> Path:
     """`out_dir/graph.graphml` (characters XML cannot hold are replaced by U+FFFD, with a warning)."""
-    pg = from_rdf(graph).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
+    pg = property_graph(records).replace_chars(XML_INVALID, "XML 1.0 cannot hold these characters")
     return atomic_write(out_dir / OUTPUT_NAMES[Format.GRAPHML], serialize(pg))

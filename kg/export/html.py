@@ -32,7 +32,8 @@ from markupsafe import Markup
 
 from kg.export import ExportError, atomic_write
 from kg.spec import relation_types
-from kg.view import ROLE, Fact, GraphLike, View, fact_types, read_view, select
+from kg.readback import ROLE, Fact, Source, fact_types
+from kg.view import View, read_view, select
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def _edges(view: View, index: dict[str, int]) -> list[dict[str, Any]]:
     edges = []
     parallel: dict[tuple[int, int], int] = defaultdict(int)
     for (source, target, kind, via), facts in sorted(groups.items(), key=_edge_order):
-        text = ("; ".join(sorted({view.facts[i].text.lower() for i in facts})) if kind == ROLE
+        text = ("; ".join(sorted({view.facts[i].says.lower() for i in facts})) if kind == ROLE
                 else kind + VIA_SUFFIX[via])
         edge = {"id": len(edges), "from": source, "to": target, "rel": kind, "text": _clip(text), "facts": facts,
                 "value": len(facts), "color": fact_style(kind)[0], "dashes": fact_style(kind)[1] or False}
@@ -236,7 +237,7 @@ def _entity_record(view: View, iri: str) -> dict[str, Any]:
 
 def _fact_record(fact: Fact, index: dict[str, int], doc_index: dict[str, int]) -> dict[str, Any]:
     """A fact with entity and document references as list indexes (keeps big pages small)."""
-    return {"type": fact.type, "subject": index[fact.subject], "text": fact.text, "cue": fact.cue,
+    return {"type": fact.type, "subject": index[fact.subject], "text": fact.says, "cue": fact.cue,
             "time": fact.time, "date": fact.date, "sentence": fact.sentence, "doc": doc_index.get(fact.document, -1),
             "rule": fact.rule, "confidence": fact.confidence,
             "targets": [[index[t.entity], t.via] for t in fact.targets]}
@@ -260,8 +261,8 @@ def _inline(source: str, tag: str) -> Markup:
     return Markup(source)
 
 
-def render(graph: GraphLike, options: VizOptions = VizOptions()) -> bytes:
-    """The page for `graph` (an rdflib Graph, or a kg.view.TripleIndex of one) as UTF-8 bytes: the same graph and
+def render(graph: Source, options: VizOptions = VizOptions()) -> bytes:
+    """The page for `graph` (an rdflib Graph, or a build's triples) as UTF-8 bytes: the same graph and
     options always give the same bytes."""
     whole = read_view(graph)
     view = select(whole, focus=options.focus, relation_types=options.relation_types,
@@ -290,7 +291,7 @@ def render(graph: GraphLike, options: VizOptions = VizOptions()) -> bytes:
     return html.encode("utf-8")
 
 
-def write(graph: GraphLike, out: Path, options: VizOptions = VizOptions()) -> Path:
+def write(graph: Source, out: Path, options: VizOptions = VizOptions()) -> Path:
     """Write the page to `out` (a .html file) or to `out/graph.html` (a folder); whole or not at all."""
     path = out if out.suffix.lower() in (".html", ".htm") else out / FILE_NAME
     page = render(graph, options)

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
 
 from kg.export import OUTPUT_NAMES, ExportError, Format, atomic_dir
-from kg.export.propgraph import Edge, Node, PropertyGraph, Value, fact_kinds, from_rdf, groups
+from kg.export.propgraph import Edge, Node, PropertyGraph, Value, fact_kinds, groups, property_graph
+from kg.readback import Records
 from kg.spec import ROLE_PREDICATE, relation_types
 
 log = logging.getLogger(__name__)
@@ -98,9 +98,10 @@ def _rel_type(kind: str) -> str:
     return rel
 
 
-def prepare(graph: Graph) -> PropertyGraph:
+def prepare(records: Records) -> PropertyGraph:
     """The property graph, with U+001F (the CSV array delimiter) replaced wherever it occurs."""
-    return from_rdf(graph).replace_chars(re.compile(ARRAY_DELIMITER), "U+001F separates list items in the CSVs")
+    return property_graph(records).replace_chars(re.compile(ARRAY_DELIMITER),
+                                                     "U+001F separates list items in the CSVs")
 
 
 # ---------------------------------------------------------------------------------------------- Cypher
@@ -300,9 +301,9 @@ exec "${{NEO4J_HOME:+$NEO4J_HOME/bin/}}neo4j-admin" database import full \\
 """
 
 
-def write(graph: Graph, out_dir: Path) -> Path:
+def write(records: Records, out_dir: Path) -> Path:
     """`out_dir/neo4j/`: the CSVs, import.sh and kg.cypher, replacing any previous export whole."""
-    pg = prepare(graph)
+    pg = prepare(records)
     target = out_dir / OUTPUT_NAMES[Format.NEO4J]
     with atomic_dir(target) as tmp:
         for name, content in csv_files(pg).items():
@@ -364,7 +365,7 @@ def _create_schema(session: Any, uri: str) -> None:
             log.info("%s: %s refused (%s); the index is probably there already", uri, query, _one_line(e))
 
 
-def push(graph: Graph, *, uri: str, user: str, password: str, database: str | None = None,
+def push(records: Records, *, uri: str, user: str, password: str, database: str | None = None,
          batch_size: int = DEFAULT_BATCH) -> dict[str, int]:
     """Write the graph into a running Neo4j (or another Bolt server: FalkorDB) over Bolt: the uniqueness
     constraints on id (indexes where refused), then the data statements, one transaction per batch."""
@@ -372,7 +373,7 @@ def push(graph: Graph, *, uri: str, user: str, password: str, database: str | No
     from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
     check_uri(uri)
-    pg = prepare(graph)
+    pg = prepare(records)
     try:
         with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
             driver.verify_connectivity()

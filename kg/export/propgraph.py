@@ -1,6 +1,6 @@
 """The property-graph view of a kg graph, shared by the Neo4j, Gephi, GraphML and spreadsheet exports.
 
-Mapping (documented in README "Exports"):
+It is made from the records kg.readback reads (`property_graph(read(graph))`). Mapping (documented in README "Exports"):
 - entities (kg:Person, kg:Organization, kg:Place) and articles (schema:NewsArticle) are nodes;
 - each said/hosted/denies/proposes fact is ONE edge from its subject carrying the verbatim text and all
   evidence (sentence, offsets, rule, confidence, article). When the fact links exactly two entities (one
@@ -16,21 +16,17 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.term import Node as RDFNode
-
-from kg.errors import GraphError
-from kg.spec import KG, ROLE_PREDICATE, SCHEMA, relation_types
+from kg.model import ENTITY_TYPES
+from kg.readback import ROLE, Document, Entity, Fact, Records
+from kg.spec import ROLE_PREDICATE, node_classes, relation_types
 
 log = logging.getLogger(__name__)
 
 Value = str | int | float | list[str]
 
-ENTITY_KINDS = ("Person", "Organization", "Place")
 LINK_KINDS = ("about", "place", "mentionedIn")
 """Edges that link a fact node or an entity to what it names: its arguments, its place, its articles."""
 
@@ -42,7 +38,7 @@ def relation_kinds() -> tuple[str, ...]:
 
 def groups() -> dict[str, str]:
     """Node kind -> its group (Neo4j's shared label and ID space), in the order nodes are written."""
-    return {**{k: "Entity" for k in ENTITY_KINDS}, **{r.node_class: "RelationNode" for r in relation_types().values()},
+    return {**{k: "Entity" for k in ENTITY_TYPES}, **{r.node_class: "RelationNode" for r in relation_types().values()},
             "Role": "Role", "Article": "Article"}
 
 
@@ -55,15 +51,7 @@ def edge_kinds() -> tuple[str, ...]:
     """Every edge kind, in the order edges are written."""
     return (*fact_kinds(), *LINK_KINDS)
 
-EVIDENCE = {  # edge property -> (predicate, type)
-    "text": (KG.text, str), "cue": (KG.cue, str), "sentence": (KG.sentence, str),
-    "sentenceStart": (KG.sentenceStart, int), "sentenceEnd": (KG.sentenceEnd, int),
-    "start": (KG.start, int), "end": (KG.end, int), "rule": (KG.rule, str),
-    "confidence": (KG.confidence, float), "timeExpression": (KG.timeExpression, str), "date": (KG.date, str),
-}
-ARTICLE = {"headline": (SCHEMA.headline, str), "published": (SCHEMA.datePublished, str),
-           "url": (SCHEMA.url, str), "source": (KG.sourceName, str), "contentHash": (KG.contentHash, str),
-           "text": (SCHEMA.text, str)}
+
 LABEL_CHARS = 80
 XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF)."""
@@ -136,114 +124,76 @@ class PropertyGraph:
         return PropertyGraph(nodes, edges) if count else self
 
 
-def _one(g: Graph, s: RDFNode, p: URIRef, cast: type) -> Value | None:
-    """The smallest value of `p` on `s` (one, deterministically, if a hand-edited graph has several)."""
-    values = sorted(g.objects(s, p), key=str)
-    if not values:
-        return None
-    v = values[0]
-    if cast is str:
-        return str(v)
-    py = v.toPython() if isinstance(v, Literal) else v
-    if cast is float and isinstance(py, (Decimal, int, float)):
-        return float(py)
-    if cast is int and isinstance(py, int) and not isinstance(py, bool):
-        return py
-    raise GraphError(f"{s} {p}: expected a number, found {v!r}")
-
-
-def _props(g: Graph, s: RDFNode, spec: Mapping[str, tuple[URIRef, type]]) -> dict[str, Value]:
-    """The properties in `spec` (name -> predicate, type) that `s` has."""
-    out = {}
-    for name, (p, cast) in spec.items():
-        value = _one(g, s, p, cast)
-        if value is not None:
-            out[name] = value
-    return out
-
-
-def _evidence(g: Graph, node: RDFNode, spec: Mapping[str, tuple[URIRef, type]] = EVIDENCE) -> dict[str, Value]:
-    """A fact's or role's properties in `spec` plus its `article` (the kg:document IRI)."""
-    props = _props(g, node, spec)
-    if (article := _one(g, node, KG.document, str)) is not None:
-        props["article"] = article
-    return props
-
-
-def _pairs(g: Graph, predicate: URIRef) -> list[tuple[str, str]]:
-    """(subject, object) IRIs of every `predicate` triple, sorted."""
-    return sorted((str(s), str(o)) for s, o in g.subject_objects(predicate))
-
-
 def _short(text: str) -> str:
     """A display label: the text, cut at LABEL_CHARS characters."""
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "\u2026"
 
 
-def _entities(g: Graph) -> Iterator[Node]:
-    """A node per kg:Person, kg:Organization and kg:Place, with name, aliases and Wikidata IRI."""
-    for kind in ENTITY_KINDS:
-        for s in sorted(set(g.subjects(RDF.type, KG[kind])), key=str):
-            name = _one(g, s, RDFS.label, str) or str(s)
-            props: dict[str, Value] = {"name": name}
-            aliases = sorted({str(a) for a in g.objects(s, SKOS.altLabel)})
-            if aliases:
-                props["aliases"] = aliases
-            wikidata = _one(g, s, SCHEMA.sameAs, str)
-            if wikidata:
-                props["wikidata"] = wikidata
-            yield Node(str(s), kind, str(name), props)
+def _present(values: Iterable[tuple[str, Value | None]]) -> dict[str, Value]:
+    """The properties that have a value (None and "" have none)."""
+    return {name: value for name, value in values if value is not None and value != ""}
 
 
-def _articles(g: Graph) -> Iterator[Node]:
-    """A node per schema:NewsArticle, labelled by its headline."""
-    for s in sorted(set(g.subjects(RDF.type, SCHEMA.NewsArticle)), key=str):
-        props = _props(g, s, ARTICLE)
-        label = props.get("headline") or props.get("source") or str(s)
-        yield Node(str(s), "Article", _short(str(label)), props)
+def _evidence(fact: Fact) -> dict[str, Value]:
+    """A fact's or role's text and evidence as edge properties, in this order, with its `article` (the kg:document
+    IRI): the text, sentence, rule and article every kg fact has (written even when empty), the offsets and
+    confidence it has, and the cue, time expression and date (kg:date as written) when it has them."""
+    props: dict[str, Value] = {"text": fact.text}
+    props.update(_present([("cue", fact.cue)]))
+    props["sentence"] = fact.sentence
+    props.update(_present([("sentenceStart", fact.sentence_start), ("sentenceEnd", fact.sentence_end),
+                           ("start", fact.start), ("end", fact.end)]))
+    props["rule"] = fact.rule
+    props.update(_present([("confidence", fact.confidence), ("timeExpression", fact.time_expression),
+                           ("date", fact.resolved_date)]))
+    props["article"] = fact.document
+    return props
 
 
-def from_rdf(g: Graph) -> PropertyGraph:
-    """The property graph of a kg graph (see the module docstring for the mapping)."""
-    nodes = [*_entities(g), *_articles(g)]
-    if not nodes:
-        raise GraphError("the graph holds no kg entities or articles: is it a graph `kg build` wrote?")
+def _entity(entity: Entity) -> Node:
+    """An entity node with its name, other names and sameAs IRI."""
+    props = _present([("name", entity.label), ("aliases", list(entity.aliases) or None),
+                      ("wikidata", entity.same_as[0] if entity.same_as else None)])
+    return Node(entity.iri, entity.type, entity.label, props)
+
+
+def _article(doc: Document) -> Node:
+    """An article node, labelled by its headline (else its file name): its headline, date and URL when it has them,
+    its file name, content hash and text always."""
+    props = {**_present([("headline", doc.headline), ("published", doc.published), ("url", doc.url)]),
+             "source": doc.source, "contentHash": doc.content_hash, "text": doc.text}
+    return Node(doc.iri, "Article", _short(doc.headline or doc.source or doc.iri), props)
+
+
+def property_graph(records: Records) -> PropertyGraph:
+    """The property graph of a kg graph's records (see the module docstring for the mapping)."""
+    nodes = [*map(_entity, records.entities.values()), *map(_article, records.documents.values())]
     known = {n.id for n in nodes}
-    entities = {n.id for n in nodes if n.group == "Entity"}
     edges: list[Edge] = []
     kept: dict[str, Node] = {}
-    dropped = 0
-    for predicate, relation in relation_types().items():
-        for s, o in _pairs(g, KG[predicate]):
-            if s not in entities:
-                dropped += 1
+    classes = node_classes()
+    for fact in records.facts:
+        props = _evidence(fact)
+        if fact.type == ROLE:
+            props = {"title": fact.title, **props}
+            affiliation = next((t.entity for t in fact.targets), None)
+            if affiliation is not None:
+                edges.append(Edge(fact.iri, ROLE_PREDICATE, fact.subject, affiliation, props))
                 continue
-            node = URIRef(o)
-            props = _evidence(g, node)
-            about = sorted({str(a) for a in g.objects(node, KG.about)} & entities)
-            place = sorted({str(p) for p in g.objects(node, KG.place)} & entities)
-            if len(about) == 1 and not place:
-                edges.append(Edge(o, predicate, s, about[0], props))
-                continue
-            kept[o] = Node(o, relation.node_class, _short(str(props.get("text", ""))),
-                           {"text": props["text"]} if "text" in props else {})
-            edges.append(Edge(o, predicate, s, o, props))
-            edges += [_link(o, "about", a) for a in about] + [_link(o, "place", p) for p in place]
-    for s, o in _pairs(g, KG.holdsRole):
-        if s not in entities:
-            dropped += 1
+            kept[fact.iri] = Node(fact.iri, "Role", fact.title or fact.iri, {"title": fact.title})
+            edges.append(Edge(fact.iri, ROLE_PREDICATE, fact.subject, fact.iri, props))
             continue
-        props = _evidence(g, URIRef(o), {"title": (SCHEMA.jobTitle, str), **EVIDENCE})
-        affiliation = _one(g, URIRef(o), SCHEMA.affiliation, str)
-        if affiliation in entities:
-            edges.append(Edge(o, "holdsRole", s, str(affiliation), props))
-        else:
-            title = props.get("title")
-            kept[o] = Node(o, "Role", str(title or o), {"title": title} if title else {})
-            edges.append(Edge(o, "holdsRole", s, o, props))
-    edges += [_link(s, "mentionedIn", o) for s, o in _pairs(g, KG.mentionedIn) if s in entities and o in known]
-    if dropped:
-        log.warning("left out %d fact(s) whose subject is not a kg entity", dropped)
+        about = [t.entity for t in fact.targets if t.via == "about"]
+        place = [t.entity for t in fact.targets if t.via == "place"]
+        if len(about) == 1 and not place:
+            edges.append(Edge(fact.iri, fact.type, fact.subject, about[0], props))
+            continue
+        kept[fact.iri] = Node(fact.iri, classes[fact.type], _short(fact.text), {"text": fact.text})
+        edges.append(Edge(fact.iri, fact.type, fact.subject, fact.iri, props))
+        edges += [_link(fact.iri, "about", a) for a in about] + [_link(fact.iri, "place", p) for p in place]
+    edges += [_link(e.iri, "mentionedIn", d) for e in records.entities.values() for d in e.mentioned_in if d in known]
+    if records.left_out:
+        log.warning("left out %d fact(s) whose subject is not a kg entity", records.left_out)
     order = {k: i for i, k in enumerate(groups())}
     all_nodes = sorted([*nodes, *kept.values()], key=lambda n: (order[n.kind], n.id))
     edge_order = {k: i for i, k in enumerate(edge_kinds())}

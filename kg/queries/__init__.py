@@ -5,17 +5,17 @@ parameters, one comment line each:
 
     # @param NAME TYPE [optional]: what it means
 
-TYPE is `entity` (a name matched against labels and alternative labels, or an IRI), `iri`, `string`, `integer`,
+TYPE is `entity` (a name or an IRI, matched by kg.readback.find_entity's rules), `iri`, `string`, `integer`,
 `decimal` or `date`. A value is bound to the variable `?NAME` as an RDF term (kg.store.query: a substitution, and a
-VALUES block of the escaped term, so a value cannot change the query), so the variable must be selected. A line ending in `# if NAME` is kept only when NAME is given, one ending in
-`# unless NAME` only when it is not: that is how an optional filter is switched on. An `integer` parameter written
-as `LIMIT ?NAME` or `OFFSET ?NAME` (where SPARQL takes no variable) is written into the text as a number.
+VALUES block of the escaped term, so a value cannot change the query), so the variable must be selected. A line
+ending in `# if NAME` is kept only when NAME is given, one ending in `# unless NAME` only when it is not: that is how
+an optional filter is switched on. An `integer` parameter written as `LIMIT ?NAME` or `OFFSET ?NAME` (where SPARQL
+takes no variable) is written into the text as a number.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -24,7 +24,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.store import QueryError, Term, query
+from kg.model import ENTITY_TYPES
+from kg.readback import EntityNotFound, find_entity, read
+from kg.spec import KG
+from kg.store import QueryError, Term, query, rdflib_triples
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_TYPES = ("entity", "iri", "string", "integer", "decimal", "date")
@@ -167,7 +170,10 @@ def term(store: ox.Store, kind: str, value: str, key: str) -> Term:
     """One parameter value as an RDF term of type `kind`; a clear error when it is not one."""
     try:
         if kind == "entity":
-            return resolve_entity(store, value)
+            try:
+                return resolve_entity(store, value)
+            except EntityNotFound as e:
+                raise QueryError(f"--param {key}: {e}") from None
         if kind == "iri":
             return ox.NamedNode(value.strip().removeprefix("<").removesuffix(">"))
         if kind == "integer":
@@ -187,51 +193,24 @@ def _is_bracketed(value: str) -> bool:
     return value.startswith("<") and value.endswith(">")
 
 
-def _looks_like_iri(value: str) -> bool:
-    """An absolute IRI (`https://...`, `urn:...`) or one in angle brackets, rather than a name."""
-    return _is_bracketed(value) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$", value.strip()) is not None
-
-
-LABELS = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+NAMES = f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?entity ?name ?label WHERE {
-  ?entity rdfs:label ?name ; rdfs:label|skos:altLabel ?label . FILTER(isIRI(?entity))
-}"""
-
-
-def fold(name: str) -> str:
-    """A name compared without case, accents, punctuation or a leading 'the': "Erdoğan" matches "erdogan"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
-    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+PREFIX schema: <https://schema.org/>
+CONSTRUCT {{ ?entity a ?type ; rdfs:label ?label ; skos:altLabel ?alias . ?article a schema:NewsArticle }} WHERE {{
+  {{
+    VALUES ?type {{ {" ".join(f"<{KG[t]}>" for t in ENTITY_TYPES)} }}
+    ?entity a ?type .
+    OPTIONAL {{ ?entity rdfs:label ?label }}
+    OPTIONAL {{ ?entity skos:altLabel ?alias }}
+  }} UNION {{
+    ?article a schema:NewsArticle
+  }}
+}}"""
+"""Every entity's types and names, and the articles (which make a graph without entities a kg graph still)."""
 
 
 def resolve_entity(store: ox.Store, value: str) -> ox.NamedNode:
-    """The entity a user means: an IRI as given, or the one entity whose name (else surname) matches `value`."""
-    if _looks_like_iri(value):
-        iri = ox.NamedNode(value.strip().removeprefix("<").removesuffix(">"))
-        if not list(query(store, "SELECT ?x WHERE { { ?x ?p ?o } UNION { ?o ?p ?x } } LIMIT 1", {"x": iri})):
-            raise QueryError(f"{value}: no such entity in the graph")
-        return iri
-    wanted = fold(value)
-    if not wanted:
-        raise QueryError(f"{value!r}: give an entity name or IRI")
-    exact: set[str] = set()
-    surname: set[str] = set()
-    labels: dict[str, str] = {}
-    for row in query(store, LABELS):
-        iri, label = row["entity"].value, row["label"].value
-        folded = fold(label)
-        if folded == wanted:
-            exact.add(iri)
-        elif folded.endswith(" " + wanted):
-            surname.add(iri)
-        labels[iri] = row["name"].value
-    found = exact or surname
-    if not found:
-        raise QueryError(f"no entity named {value!r} in the graph (names are matched without case or accents; "
-                         f"an IRI works too)")
-    if len(found) > 1:
-        names = "; ".join(f"{labels[i]} <{i}>" for i in sorted(found)[:5])
-        raise QueryError(f"{value!r} names {len(found)} entities: {names}: give the IRI of the one you mean")
-    return ox.NamedNode(found.pop())
+    """The entity a user means, read with kg.readback and found by its `find_entity` (the rules of `kg viz --focus`
+    too): an IRI or its end, a name, another name, a surname or words of a name; EntityNotFound when none or several
+    fit."""
+    return ox.NamedNode(find_entity(read(rdflib_triples(query(store, NAMES))).entities, value))
