@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.entities import name_parts
 from kg.graph import Minter
+from kg.mentions import name_parts
 from kg.model import Entity, EntityType, Extraction
 
 

@@ -1,0 +1,96 @@
+"""The head of a noun phrase -> the entity it denotes: what the relation rules ask of an article's entities.
+
+A name (or a name apposed to the phrase), a name NER missed (known from its text or the gazetteer, or, where a
+rule allows new names, proposed as a new person or organisation), a pronoun, a relative pronoun's antecedent,
+then an organisation noun, a written work's author, a title description, a delegate or a group. The answer is a
+`Resolved`: the key, how it was found, and whatever it proposes to add; nothing is added here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.entities.coref import antecedent, pronoun_gender
+from kg.entities.descriptions import describe
+from kg.entities.memory import NewEntity, Resolved
+from kg.entities.organisations import author, organisation
+from kg.entities.view import Entities
+from kg.lexicon import GROUP_PRONOUNS, HONORIFICS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLE_HEADS, WRITTEN_WORKS
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def resolve(view: Entities, head: Token, *, new_names: bool = False) -> Resolved | None:
+    """What the noun phrase headed by `head` denotes; how is name|pronoun|it|description|group ("it" for it/they,
+    which point at an organisation or country less reliably than he/she at a person). With `new_names`, a proper
+    name NER missed becomes an entity of its own (for the subjects of reporting verbs, which are people or
+    organisations)."""
+    token_key = view.table.token_key
+    if head.i in token_key:
+        return Resolved(token_key[head.i], "name")
+    for t in _appositions(head) if head.lemma_.lower() not in WRITTEN_WORKS else ():  # "the book, Brown's Britain"
+        if t.i in token_key:
+            return Resolved(token_key[t.i], "name")
+    if new_names and head.lemma_.lower() not in WRITTEN_WORKS:
+        for t in head.children:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
+                found = _unrecognised_name(view, t, create=True)  # "the mayor, Ana Ruiz, said"
+                if found:
+                    return found
+    low = head.lower_
+    if low in PERSON_PRONOUNS:
+        key = antecedent(view, head, {"Person"}, pronoun_gender(head))
+        return Resolved(key, "pronoun") if key else None
+    if low in GROUP_PRONOUNS:
+        key = antecedent(view, head, {"Organization", "Place"}, None)
+        return Resolved(key, "it") if key else None
+    if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("relcl", "acl"):
+        return resolve(view, head.head.head)
+    if head.pos_ == "PROPN":
+        names = [t for t in head.subtree if t.i in token_key]
+        if names and all(t.i in token_key for t in head.subtree if t.pos_ == "PROPN"):
+            return Resolved(token_key[names[-1].i], "name")
+        if not names:
+            found = _unrecognised_name(view, head, create=new_names)
+            if found:
+                return found
+    return organisation(view, head) or author(view, head, resolve) or describe(view, head, resolve)
+
+
+def new_person(view: Entities, text: str, start: int) -> Resolved:
+    """A person named where only a person can stand (a vox pop's signature) that NER did not tag."""
+    span = view.doc.char_span(start, start + len(text), alignment_mode="expand")
+    new = NewEntity.named("Person", text, start, span.start if span is not None else 0)
+    return Resolved(new.key, "name", (new,))
+
+
+def _unrecognised_name(view: Entities, head: Token, *, create: bool) -> Resolved | None:
+    """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
+    `create`) a new person or, when it carries an organisation word, a new organisation (not in a heading or
+    a reporting credit)."""
+    run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+    honorific = bool(run) and run[0].lower_ in HONORIFICS  # "Mr. King" is a name, "President King" not
+    while run and run[0].lower_ in HONORIFICS:
+        run = run[1:]
+    if not run:
+        return None
+    start = min(t.idx for t in run)
+    text = view.doc[min(t.i for t in run):head.i + 1].text  # the characters from `start` to the head's end
+    if not text[:1].isupper() or any(t.lower_ in HONORIFICS or (t.lower_ in TITLE_HEADS and not honorific)
+                                     for t in run):
+        return None
+    key = view.by_name(text, start)
+    if key or not create or view.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha() \
+            or head.i in view.table.furniture:
+        return Resolved(key, "name") if key else None
+    if any(t.lower_ in ORGANISATION_WORDS for t in run):
+        new = NewEntity.named("Organization", text, start, head.i)
+        return Resolved(new.key, "name", (new,))
+    return new_person(view, text, start)
+
+
+def _appositions(head: Token) -> list[Token]:
+    """The names apposed to a noun phrase ("Russia's chief negotiator, Vladimir Medinsky"): each apposition's
+    head and the words of its name, not other names inside it ("the book, Brown's Britain")."""
+    return [x for t in head.children if t.dep_ == "appos"
+            for x in (t, *(c for c in t.children if c.dep_ in ("compound", "flat")))]
