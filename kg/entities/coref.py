@@ -110,6 +110,7 @@ def definite_person(view: Entities, head: Token) -> Resolved | None:
     word = norm_word(head)
 
     def fits(key: str) -> bool:
+        """Whether the person has no title in the article, or one with the description's head word."""
         titles = view.table.title_words.get(key, ())
         return not titles or any(word in t for t in titles)
 

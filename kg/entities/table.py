@@ -205,6 +205,7 @@ def entity_table(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> EntityTab
     mention_key = MappingProxyType(made.mention_key)
 
     def type_of(key: str) -> EntityType:
+        """The type of an entity of the table, or of a gazetteer entry no mention names."""
         return clusters[key].type if key in clusters else gaz.entries[key[3:]].type
 
     groups = tuple((t.i, key) for t in doc if t.lower_ in GROUP_NOUNS and t.tag_ in ("NNS", "NNPS")
@@ -243,6 +244,7 @@ class _Clustering:
             self._add(m, self._single_key(m))
 
     def _add(self, m: Mention, key: str, entry: GazEntry | None = None) -> None:
+        """Mention `m` as a form of the entity `key` (made, with gazetteer entry `entry`, if new)."""
         cluster = self.clusters.get(key)
         if cluster is None:
             cluster = Cluster(key, entry)
@@ -255,6 +257,7 @@ class _Clustering:
             self.token_key[i] = key
 
     def _persons(self) -> list[Cluster]:
+        """The people clustered so far."""
         return [c for c in self.clusters.values() if c.type == "Person"]
 
     def _compatible_person(self, parts: tuple[str, ...]) -> str | None:

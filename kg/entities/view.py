@@ -29,14 +29,17 @@ class Entities:
 
     @property
     def doc(self) -> Doc:
+        """The parse of the article."""
         return self.table.doc
 
     @property
     def gaz(self) -> Gazetteer:
+        """The gazetteer the article's names were looked up in."""
         return self.table.gaz
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
+        """The article's entity mentions, in text order."""
         return self.table.mentions
 
     def adding(self, proposals: Iterable[Proposal]) -> Entities:
@@ -61,12 +64,15 @@ class Entities:
         yield from (c for key, c in added.items() if key not in self.table.clusters)
 
     def persons(self) -> list[Cluster]:
+        """Every person with a mention."""
         return [c for c in self.clusters() if c.type == "Person"]
 
     def type_of(self, key: str) -> EntityType:
+        """Person, Organization or Place."""
         return self.cluster(key).type
 
     def label(self, key: str) -> str:
+        """The name shown for an entity."""
         return self.cluster(key).label
 
     def final_key(self, key: str) -> str:

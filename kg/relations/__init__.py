@@ -75,6 +75,7 @@ class Context:
 
     @property
     def entities(self) -> Entities:
+        """The article's entities now (see `current`)."""
         return self.current()
 
     def resolve(self, head: Token, *, new_names: bool = False) -> Resolved | None:
@@ -230,6 +231,7 @@ def extract(article: Article, table: EntityTable) -> Extraction:
 
 
 def _span(text: str, start: int, end: int) -> Span:
+    """text[start:end] with its offsets."""
     return Span(start, end, text[start:end])
 
 
@@ -250,6 +252,7 @@ def _record_confidence(found: Found) -> float:
 
 
 def _relation(ctx: Context, parsed: str, spec: RuleSpec, found: Found) -> Relation:
+    """A finding as a relation: final entity keys, the entities its object names, its sentence, time and rule."""
     entities, text = ctx.entities, ctx.article.text
     start, end = found.object
     lo = min([start] + ([found.cue[0]] if found.cue else []))
@@ -268,6 +271,7 @@ def _relation(ctx: Context, parsed: str, spec: RuleSpec, found: Found) -> Relati
 
 
 def _role(ctx: Context, parsed: str, spec: RuleSpec, found: Found) -> Role:
+    """A role finding as a role: the person's final key, the title, its affiliation, sentence and rule."""
     entities, text = ctx.entities, ctx.article.text
     start, end = found.object
     return Role(person=entities.final_key(found.subject), title=found.label or text[start:end],
