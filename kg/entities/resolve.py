@@ -86,7 +86,31 @@ def _unrecognised_name(view: Entities, head: Token, *, create: bool) -> Resolved
     if any(t.lower_ in ORGANISATION_WORDS for t in run):
         new = NewEntity.named("Organization", text, start, head.i)
         return Resolved(new.key, "name", (new,))
+    if len(run) == 1:
+        earlier = _full_name_before(view, head)
+        if earlier is not None:  # "Yiannis Papadoyiannakis, who ..., testified. ... said Papadoyiannakis."
+            first = view.doc[earlier[0]:earlier[1]]
+            full = NewEntity.named("Person", first.text, first.start_char, earlier[1] - 1)
+            return Resolved(full.key, "name", (full, NewEntity(full.key, "Person", text, (start, start + len(text)),
+                                                               head.i)))
     return new_person(view, text, start)
+
+
+def _full_name_before(view: Entities, head: Token) -> tuple[int, int] | None:
+    """The token range of the last fuller name NER missed that ends in the surname `head` earlier in the article:
+    two or more capitalised proper nouns, no honorific or title among them."""
+    doc = view.doc
+    for t in reversed(doc[:head.i]):
+        if t.text != head.text or t.pos_ != "PROPN" or t.i in view.table.token_key:
+            continue
+        first = t.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
+                and doc[first - 1].lower_ not in HONORIFICS and doc[first - 1].lower_ not in TITLE_HEADS \
+                and doc[first - 1].is_alpha and doc[first - 1].i not in view.table.token_key:
+            first -= 1
+        if first < t.i and t.i - first <= 3:
+            return first, t.i + 1
+    return None
 
 
 def _appositions(head: Token) -> list[Token]:
