@@ -182,3 +182,8 @@ def test_a_surname_speaker_takes_the_full_name_ner_missed_before():
     x = extract(texts.ENTITIES_FULL_NAME_NER_MISSED)
     assert facts(x, "said") == [("Tomasz Wielgoszewski", "We cannot keep the prices where they are")]
     assert set(entity(x, "Tomasz Wielgoszewski").aliases) == {"Tomasz Wielgoszewski", "Wielgoszewski"}
+
+
+def test_a_law_that_proposes_is_no_person():
+    x = extract(texts.ENTITIES_LAW_AS_SUBJECT)
+    assert labels(x, "Person") == [] and facts(x, "proposes") == []

@@ -15,7 +15,8 @@ from kg.entities.descriptions import describe
 from kg.entities.memory import NewEntity, Resolved
 from kg.entities.organisations import author, organisation
 from kg.entities.view import Entities
-from kg.lexicon import GROUP_PRONOUNS, HONORIFICS, ORGANISATION_WORDS, PERSON_PRONOUNS, TITLE_HEADS, WRITTEN_WORKS
+from kg.lexicon import (GROUP_PRONOUNS, HONORIFICS, NOT_NAME_HEADS, ORGANISATION_WORDS, PEOPLE_NOUNS, PERSON_NOUNS,
+                        PERSON_PRONOUNS, TITLE_HEADS, WRITTEN_WORKS)
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
@@ -81,7 +82,7 @@ def _unrecognised_name(view: Entities, head: Token, *, create: bool) -> Resolved
         return None
     key = view.by_name(text, start)
     if key or not create or view.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha() \
-            or head.i in view.table.furniture:
+            or head.i in view.table.furniture or _names_a_law(head, run):
         return Resolved(key, "name") if key else None
     if any(t.lower_ in ORGANISATION_WORDS for t in run):
         new = NewEntity.named("Organization", text, start, head.i)
@@ -96,21 +97,41 @@ def _unrecognised_name(view: Entities, head: Token, *, create: bool) -> Resolved
     return new_person(view, text, start)
 
 
+def _names_a_law(head: Token, run: list[Token]) -> bool:
+    """Whether a name ends in a law's, an award's or an event's word and is one ("The Bill proposes", "the Games
+    said"), not a person called Bill."""
+    return head.lower_ in NOT_NAME_HEADS and (len(run) > 1 or any(c.dep_ == "det" for c in head.children))
+
+
 def _full_name_before(view: Entities, head: Token) -> tuple[int, int] | None:
     """The token range of the last fuller name NER missed that ends in the surname `head` earlier in the article:
-    two or more capitalised proper nouns, no honorific or title among them."""
+    up to three more capitalised proper nouns before it, none a title, an honorific, a word for a person or a word
+    the article also writes in lower case ("Model Caprice" when it says "model Caprice" too)."""
     doc = view.doc
+    lowered: set[str] | None = None
     for t in reversed(doc[:head.i]):
         if t.text != head.text or t.pos_ != "PROPN" or t.i in view.table.token_key:
             continue
         first = t.i
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper() \
-                and doc[first - 1].lower_ not in HONORIFICS and doc[first - 1].lower_ not in TITLE_HEADS \
-                and doc[first - 1].is_alpha and doc[first - 1].i not in view.table.token_key:
+        while first > 0 and t.i - first < 3 and _first_name_like(view, doc[first - 1]):
             first -= 1
-        if first < t.i and t.i - first <= 3:
-            return first, t.i + 1
+        if first == t.i:
+            return None
+        if lowered is None:
+            lowered = {w.text for w in doc if w.is_lower}
+        if any(w.lower_ in lowered for w in doc[first:t.i]):
+            return None
+        return first, t.i + 1
     return None
+
+
+def _first_name_like(view: Entities, t: Token) -> bool:
+    """Whether `t` can be a given name before a surname: a capitalised proper noun of letters that no entity
+    holds and that is no title, honorific or word for a person."""
+    low = t.lower_
+    return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and t.i not in view.table.token_key
+            and low not in HONORIFICS and low not in TITLE_HEADS and low not in PERSON_NOUNS
+            and low not in PEOPLE_NOUNS)
 
 
 def _appositions(head: Token) -> list[Token]:
