@@ -1,7 +1,7 @@
 """Entities across articles: one node per real-world thing, joined by explicit, conservative rules.
 
-Within an article the `Resolver` gives every entity a key: "gz:<gazetteer id>", "Person:<folded full name>",
-"Person:<surname>" when only a surname was written, "Organization:<folded name>", "Place:<folded name>".
+Within an article, clustering (kg.entities) gives every entity a key: "gz:<gazetteer id>", "Person:<folded full
+name>", "Person:<surname>" when only a surname was written, "Organization:<folded name>", "Place:<folded name>".
 Across articles:
 
 - the same key is the same entity (the same gazetteer id, or the same full name and type);
@@ -19,8 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.entities import name_parts
 from kg.graph import Minter
+from kg.mentions import name_parts
 from kg.model import Entity, EntityType, Extraction
 
 

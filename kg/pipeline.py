@@ -1,6 +1,6 @@
 """The stages wired together: read this first.
 
-    paths -ingest-> Article -nlp-> Doc -mentions-> [Mention] -entities-> Resolver
+    paths -ingest-> Article -nlp-> Doc -mentions-> [Mention] -entities-> EntityTable
           -relations-> Extraction (plain data) -link-> corpus entities -graph-> triples -export-> files
 
 `extract_doc` is the per-article unit (spaCy lives only inside it); everything after it works on frozen
@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.entities import Resolver
+from kg.entities.table import entity_table
 from kg.errors import InputError
 from kg.executors import (EXECUTORS, TIME_LIMIT, TimeLimitExceeded, available_cores, batches_of, run_dask,
                           run_processes, run_serial, start_fork_server, time_limit)
@@ -137,13 +137,7 @@ class BuildResult:
 
 def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer) -> Extraction:
     """One parsed article -> its entities, relations and roles (plain data; the Doc is not kept)."""
-    resolver = Resolver(doc, find_mentions(doc, gazetteer), gazetteer)
-    relations, roles = extract(article, doc, resolver, gazetteer)
-    used = {r.subject for r in relations} | {k for r in relations for k in r.about} \
-        | {r.place for r in relations if r.place} | {r.person for r in roles} \
-        | {r.affiliation for r in roles if r.affiliation}
-    entities = tuple(e for e in resolver.entities() if e.mentions or e.key in used)
-    return Extraction(article, entities, relations, roles)
+    return extract(article, entity_table(doc, find_mentions(doc, gazetteer), gazetteer))
 
 
 _local = threading.local()

@@ -306,6 +306,9 @@ def _contiguous_to(words: list[int], head: int, doc: Doc) -> list[int]:
 
 def _party_tag(doc: Doc, name: Span, gaz: Gazetteer) -> str | None:
     """The gazetteer id of the party in a US party tag right after the name: "(D-Wis.)", "(R-Ohio)"."""
+    after = next((t for t in doc[name.end:] if not t.is_space), None)
+    if after is None or not after.text.lstrip().startswith("("):
+        return None  # no tag (and no need to build doc.text, a pass over the whole article per name)
     match = PARTY_TAG.match(doc.text, name.end_char)
     if not match:
         return None

@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.entities import name_parts
 from kg.gazetteer import name_key
 from kg.linking import Linking
+from kg.mentions import name_parts
 from kg.model import Entity
 
 MIN_SPELLING_CHARS = 7

@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.gazetteer import load
-from kg.model import Entity, Extraction
+from kg.model import Article, Entity, Extraction
 from kg.nlp import analysed_text
 from kg.pipeline import extract_doc
 
@@ -63,18 +63,21 @@ def _english_vocab():
     return spacy.blank("en").vocab
 
 
-def extract(text: str, *, published: str | None = None, title: str = "Test headline") -> Extraction:
-    """Run kg's extraction on a frozen parse of `text` (a constant of tests/texts.py) under a headline.
+def parsed(text: str, *, published: str | None = None, title: str = "Test headline") -> tuple[Article, Doc]:
+    """The article of `text` (a constant of tests/texts.py) under a headline, and its frozen parse.
 
     The headline is blanked before parsing, so a title of the default's length (13 characters) reuses the
     frozen parse."""
     article = make_article(text, published=published, title=title)
-    analysed = analysed_text(article)
-    entry = _frozen().get(key(analysed))
+    entry = _frozen().get(key(analysed_text(article)))
     if entry is None:
         pytest.fail("no frozen parse for this text: run `python tests/freeze.py` and commit tests/frozen/docs.json")
-    doc = Doc(_english_vocab()).from_json(entry["doc"])
-    return extract_doc(article, doc, load())
+    return article, Doc(_english_vocab()).from_json(entry["doc"])
+
+
+def extract(text: str, *, published: str | None = None, title: str = "Test headline") -> Extraction:
+    """Run kg's extraction on a frozen parse of `text` under a headline (see `parsed`)."""
+    return extract_doc(*parsed(text, published=published, title=title), load())
 
 
 def entity(x: Extraction, key_or_label: str) -> Entity:

@@ -176,3 +176,14 @@ def test_a_person_named_by_initials_only_is_kept_without_error():
               pos=["PROPN", "PROPN", "VERB", "INTJ", "PUNCT"], heads=[1, 2, 2, 2, 2],
               deps=["compound", "nsubj", "ROOT", "dobj", "punct"], ents=["O", "B-PERSON", "O", "O", "O"])
     assert [(m.text, m.type) for m in find_mentions(doc, load())] == [("J.", "Person")]
+
+
+def test_a_surname_speaker_takes_the_full_name_ner_missed_before():
+    x = extract(texts.ENTITIES_FULL_NAME_NER_MISSED)
+    assert facts(x, "said") == [("Tomasz Wielgoszewski", "We cannot keep the prices where they are")]
+    assert set(entity(x, "Tomasz Wielgoszewski").aliases) == {"Tomasz Wielgoszewski", "Wielgoszewski"}
+
+
+def test_a_law_that_proposes_is_no_person():
+    x = extract(texts.ENTITIES_LAW_AS_SUBJECT)
+    assert labels(x, "Person") == [] and facts(x, "proposes") == []

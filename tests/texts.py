@@ -342,3 +342,8 @@ ENTITIES_NEWSPAPER_APPOSITION = ("According to Il Nuovo Corriere, the city's old
                                  "resign.")
 ENTITIES_TITLE_DESCRIPTION = ("Ukrainian President Volodymyr Zelensky met the troops.\n\n"
                               "The Ukrainian president later said the front was stable.")
+ENTITIES_FULL_NAME_NER_MISSED = ("Tomasz Wielgoszewski, who runs the ferry company, also spoke at the meeting, along "
+                                 "with several residents. \"We cannot keep the prices where they are,\" said "
+                                 "Wielgoszewski.")
+ENTITIES_LAW_AS_SUBJECT = ("The Prevention of Water Theft Bill was published on Tuesday. The Bill proposes new "
+                           "curfews on suspects.")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.relations import STATEMENTS, Context, Found, rule
+from kg.relations import SPEAKERS, STATEMENTS, Context, Found, rule
 from kg.relations.syntax import (actors_of, char_span, concessive_children, has_content_noun, is_passive,
                                  is_question, negated, noun_phrase, own_action, relative_antecedent, restated_noun,
                                  subtree_without)
@@ -70,7 +70,7 @@ CLAIMING_VERBS = frozenset("claim say suggest allege portray paint describe make
 """Verbs of the relative clause in "not the crisis that critics claim" (\"make it out to be\")."""
 
 
-@rule("denies", version=3, requires=(STATEMENTS,))
+@rule("denies", version=3, requires=(STATEMENTS, SPEAKERS))
 def denies(ctx: Context) -> Iterator[Found]:
     """Denial verbs (active, or passive with an agent), verbs that call something false, claims said to be
     untrue, then copular rebuttals inside statements."""
@@ -166,8 +166,8 @@ def _denies_a_claim(ctx: Context, verb: Token) -> bool:
     obj = relative_antecedent(obj) or obj
     if obj.lemma_.lower() in WITHHELD:
         return False
-    key = ctx.resolver.entity_of_token(obj.i)
-    return obj.pos_ != "PRON" and not (key and ctx.resolver.type_of(key) == "Person")
+    key = ctx.entities.entity_of_token(obj.i)
+    return obj.pos_ != "PRON" and not (key and ctx.entities.type_of(key) == "Person")
 
 
 def _denied(verb: Token) -> Token | list[Token] | None:
@@ -214,7 +214,7 @@ def _claim_like(ctx: Context, target: Token, verb: Token) -> bool:
     antecedent = relative_antecedent(target) or target
     if antecedent.dep_ == "ccomp" or antecedent.lemma_.lower() in CLAIM_NOUNS | PROPOSAL_LIKE:
         return True
-    return ctx.resolver.resolve(antecedent) is None and antecedent.pos_ != "PRON" \
+    return ctx.resolve(antecedent) is None and antecedent.pos_ != "PRON" \
         and any(c.dep_ == "prep" and c.lower_ == "as" for c in (*verb.children, *target.children))
 
 
@@ -356,8 +356,8 @@ def _rebuttals(ctx: Context) -> Iterator[Found]:
 def _names_only(ctx: Context, tokens: list[Token]) -> bool:
     """Whether a noun phrase is only the name of a person or organisation."""
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    keys = {ctx.resolver.entity_of_token(t.i) for t in words}
-    return bool(words) and None not in keys and all(ctx.resolver.type_of(k) != "Place" for k in keys if k)
+    keys = {ctx.entities.entity_of_token(t.i) for t in words}
+    return bool(words) and None not in keys and all(ctx.entities.type_of(k) != "Place" for k in keys if k)
 
 
 ADDITIVE = frozenset("only just merely simply solely".split())

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.entities.memory import Resolved
 from kg.lexicon import TITLE_HEADS
-from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
+from kg.relations import SPEAKERS, Context, Found, rule
 from kg.relations.syntax import (agents_of, char_span, date_of, is_passive, negated, noun_phrase, object_controller,
                                  own_action, place_of, principals_of, subject_of, subtree_without)
 
@@ -60,7 +61,7 @@ VISIT_PLACES = frozenset("at on in during for".split())
 """Prepositions whose phrases stay in a visit's description ("visited X at his residence on Monday")."""
 
 
-@rule("hosted", version=2, requires=(STATEMENTS,))
+@rule("hosted", version=2, requires=(SPEAKERS,))
 def hosted(ctx: Context) -> Iterator[Found]:
     """Host-verb clauses whose host is an entity and whose object is an event, a guest or a named entity;
     visits to a person or organisation; gatherings named as an entity's."""
@@ -82,24 +83,23 @@ def _by_verb(ctx: Context, verb: Token) -> Found | None:
     resolved = ctx.first_entity(hosts)
     if resolved is None:
         return None
-    key, how, _ = resolved
     if event.lemma_.lower() in BROADCASTS:
         weight = min(weight, BROADCAST_WEIGHT)  # a presenter "hosts the show": optional in the guidelines
-    confidence = weight * (0.95 if is_passive(verb) else 1.0) * HOW_WEIGHT[how]
-    return _event_finding(ctx, verb, event, key, confidence)
+    return _event_finding(ctx, verb, event, resolved[0], weight * (0.95 if is_passive(verb) else 1.0))
 
 
-def _event_finding(ctx: Context, cue: Token, event: Token, key: str, confidence: float) -> Found | None:
-    """A hosted event `event` (its noun phrase) with its place and time, hosted by `key`, cued by `cue`."""
+def _event_finding(ctx: Context, cue: Token, event: Token, host: Resolved, base: float) -> Found | None:
+    """A hosted event `event` (its noun phrase) with its place and time, hosted by `host`, cued by `cue`."""
     span = char_span(noun_phrase(event, [cue] if cue.i != event.i and cue.dep_ == "acl" else []))
     if span is None:
         return None
-    place = place_of(cue, ctx.resolver) or _place_within(ctx, event)
+    place = place_of(cue, ctx.entities) or _place_within(ctx, event)
     when = date_of(cue) or date_of(event)
     if place is None or when is None:
         other_place, other_time = _same_event_elsewhere(ctx, event)
         place, when = place or other_place, when or other_time
-    return Found(key, span, round(confidence, 3), cue=(cue.idx, cue.idx + len(cue)), time=when, place=place)
+    return Found(host.key, span, base, cue=(cue.idx, cue.idx + len(cue)), time=when, place=place, how=host.how,
+                 proposes=host.proposes)
 
 
 def _host_and_event(verb: Token) -> tuple[list[Token], Token | None]:
@@ -165,7 +165,7 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
     if verb_lemma in ("host", "co-host"):
         return event.pos_ in ("NOUN", "PROPN") and lemma not in NOT_HOSTED
     if verb_lemma in GATHERING_VERBS:  # "held a rally", "held the Forum"; not "chaired the Labour Party"
-        named = event.pos_ == "PROPN" and ctx.resolver.entity_of_token(event.i) is not None
+        named = event.pos_ == "PROPN" and ctx.entities.entity_of_token(event.i) is not None
         return event.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS and lemma not in NOT_GATHERINGS and not named
     if any(c.dep_ == "nummod" for c in event.children):
         return False  # "received 1,265 delegates" counts votes, "received 10 awards" prizes
@@ -173,8 +173,8 @@ def _acceptable(ctx: Context, verb: Token, event: Token) -> bool:
         return False  # "received all the delegates at stake" counts votes
     if lemma in GUEST_NOUNS or event.lower_ in GUEST_NOUNS:
         return True  # welcoming or receiving an event is approving it ("welcomed the talks") or being given it
-    key = ctx.resolver.entity_of_token(event.i)  # a person; "received AutoLinks" gets a product
-    return key is not None and ctx.resolver.type_of(key) == "Person" and not ctx.gazetteer.is_demonym(event.text)
+    key = ctx.entities.entity_of_token(event.i)  # a person; "received AutoLinks" gets a product
+    return key is not None and ctx.entities.type_of(key) == "Person" and not ctx.gazetteer.is_demonym(event.text)
 
 
 def _visit(ctx: Context, verb: Token) -> Found | None:
@@ -185,8 +185,9 @@ def _visit(ctx: Context, verb: Token) -> Found | None:
     visitor = subject_of(verb)
     if host is None or visitor is None:
         return None
-    key = ctx.resolver.entity_of_token(host.i)
-    if key is None or not _receives_visits(ctx, key, host) or ctx.resolver.resolve(visitor) is None:
+    key = ctx.entities.entity_of_token(host.i)
+    guest = ctx.resolve(visitor) if key is not None and _receives_visits(ctx, key, host) else None
+    if guest is None:
         return None
     keep = {host.i, visitor.i}
     drop = [c for c in verb.children if c.i not in keep and c.dep_ not in ("aux", "neg", "npadvmod", "advmod")
@@ -197,7 +198,7 @@ def _visit(ctx: Context, verb: Token) -> Found | None:
     if span is None:
         return None
     return Found(key, span, 0.6, cue=(verb.idx, verb.idx + len(verb)), time=date_of(verb) or _date_within(tokens),
-                 place=place_of(verb, ctx.resolver))
+                 place=place_of(verb, ctx.entities), proposes=guest.proposes)  # the visit rests on its visitor
 
 
 def _date_within(tokens: list[Token]) -> tuple[int, int] | None:
@@ -213,7 +214,7 @@ def _date_within(tokens: list[Token]) -> tuple[int, int] | None:
 def _receives_visits(ctx: Context, key: str, host: Token) -> bool:
     """A person, or a seat of government that stands for its head ("visited the White House"); not a place,
     a team or a company ("Rangers visit Kilmarnock", "visited the factory")."""
-    if ctx.resolver.type_of(key) == "Person":
+    if ctx.entities.type_of(key) == "Person":
         return True
     entry = ctx.gazetteer.lookup(" ".join(t.text for t in host.subtree if t.dep_ in ("det", "compound") or t == host))
     return entry is not None and entry.category == "government"
@@ -228,30 +229,30 @@ def _owned_gathering(ctx: Context, event: Token) -> Found | None:
     if lemma == "hall" and not any(c.lower_ == "town" for c in event.children):
         return None
     owners = [c for c in event.children if c.dep_ == "poss"]
-    resolved = ctx.first_entity(owners) if lemma in OWNED_GATHERINGS else None
+    owner = ctx.first_entity(owners) if lemma in OWNED_GATHERINGS else None
+    resolved = owner[0] if owner else None
     how_weight = 1.0
-    if resolved is not None and (resolved[1] not in ("name", "pronoun") or not _may_own(ctx, resolved[0], event)):
+    if resolved is not None and (resolved.how not in ("name", "pronoun") or not _may_own(ctx, resolved.key, event)):
         return None  # "the party's conference": a description resolves too loosely to name a host
     if resolved is None and lemma not in OWNED_GATHERINGS:
         for child in event.children:
-            key = ctx.resolver.entity_of_token(child.i) if child.dep_ == "compound" else None
+            key = ctx.entities.entity_of_token(child.i) if child.dep_ == "compound" else None
             entry = ctx.gazetteer.lookup(child.text)
             if entry is not None and entry.category == "political-party":
                 continue  # "a GOP debate" is among the party's candidates, hosted by a broadcaster
-            if key and ctx.resolver.type_of(key) == "Organization" and not ctx.gazetteer.is_demonym(child.text):
-                resolved, how_weight = (key, "name", child), 0.9
+            if key and ctx.entities.type_of(key) == "Organization" and not ctx.gazetteer.is_demonym(child.text):
+                resolved, how_weight = Resolved(key, "name"), 0.9
                 break
     if resolved is None:
         return None
-    key, how, _ = resolved
-    return _event_finding(ctx, event, event, key, OWNED_WEIGHT * how_weight * HOW_WEIGHT[how])
+    return _event_finding(ctx, event, event, resolved, OWNED_WEIGHT * how_weight)
 
 
 def _may_own(ctx: Context, key: str, event: Token) -> bool:
     """Whether `key` can be the host of a gathering named as its own: an organisation of any; a person of their
     rally or press conference ("Hillary Clinton's convention" is her party's); never a place ("Indiana's state
     convention" is the state party's)."""
-    kind = ctx.resolver.type_of(key)
+    kind = ctx.entities.type_of(key)
     return kind == "Organization" or kind == "Person" and event.lemma_.lower() in PERSONAL_GATHERINGS
 
 
@@ -259,8 +260,8 @@ def _place_within(ctx: Context, event: Token) -> str | None:
     """A place named by "in"/"at" inside the event's phrase: "the next round of talks in Beijing"."""
     for token in event.subtree:
         if token.dep_ == "pobj" and token.head.lower_ in ("in", "at"):
-            key = ctx.resolver.entity_of_token(token.i)
-            if key and ctx.resolver.type_of(key) == "Place":
+            key = ctx.entities.entity_of_token(token.i)
+            if key and ctx.entities.type_of(key) == "Place":
                 return key
     return None
 
@@ -288,7 +289,7 @@ def _same_event_elsewhere(ctx: Context, event: Token) -> tuple[str | None, tuple
         place = place or _place_within(ctx, other)
         head = above_prepositions(other.head)
         if place is None:
-            place = place_of(head, ctx.resolver)
+            place = place_of(head, ctx.entities)
         when = when or date_of(other) or date_of(head)
         if place and when:
             break

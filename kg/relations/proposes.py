@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.lexicon import GROUP_NOUNS, GROUP_PRONOUNS, TITLE_HEADS
-from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
+from kg.entities.memory import Resolved
+from kg.relations import SPEAKERS, STATEMENTS, Context, Found, rule
 from kg.relations.syntax import (RELATIVE_WORDS, actors_of, char_span, concessive_children, has_content_noun,
                                  is_infinitive, is_passive, is_question, negated, own_action, subtree_without)
 
@@ -97,7 +98,7 @@ PREFERENCE_WORDS = frozenset("better best wise sensible right preferable importa
 """Adjectives of "it would be better if ...", "it is vital that ..."."""
 
 
-@rule("proposes", version=3, requires=(STATEMENTS,))
+@rule("proposes", version=3, requires=(STATEMENTS, SPEAKERS))
 def proposes(ctx: Context) -> Iterator[Found]:
     """Proposal verbs, readiness adjectives, proposal nouns with their proposer, then proposals inside what
     someone said."""
@@ -300,12 +301,13 @@ def _proposal_noun(ctx: Context, noun: Token) -> Found | None:
     span = char_span(content)
     if span is None or not has_content_noun(content):
         return None
-    key, how, factor = agent
-    return Found(key, span, round(weight * factor * HOW_WEIGHT[how], 3), cue=(noun.idx, noun.idx + len(noun)))
+    who, factor = agent
+    return Found(who.key, span, weight * factor, cue=(noun.idx, noun.idx + len(noun)), how=who.how,
+                 proposes=who.proposes)
 
 
-def _proposer_named(ctx: Context, noun: Token) -> tuple[str, str, float] | None:
-    """(entity, how resolved, confidence factor) of the proposer a proposal noun names: its possessor ("Mr
+def _proposer_named(ctx: Context, noun: Token) -> tuple[Resolved, float] | None:
+    """(resolved entity, confidence factor) of the proposer a proposal noun names: its possessor ("Mr
     Blair's promise"), its "by"/"from" phrase ("a plea by Lord Falconer") or a name or nationality word before
     it ("Labour plans", "the Russian proposal")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -313,16 +315,16 @@ def _proposer_named(ctx: Context, noun: Token) -> tuple[str, str, float] | None:
         if owner.lower_ in GROUP_PRONOUNS:
             return None  # "its plan to ...": "its" points at an organisation or country too unreliably
         found = ctx.first_entity([owner])
-        return (found[0], found[1], 0.9) if found else None
+        return (found[0], 0.9) if found else None
     by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for p in c.children
           if p.dep_ == "pobj"]
     found = ctx.first_entity(by)
     if found:
-        return found[0], found[1], 0.9
+        return found[0], 0.9
     for modifier in (c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")):
-        key = ctx.resolver.entity_of_token(modifier.i)
+        key = ctx.entities.entity_of_token(modifier.i)
         if key:
-            return key, "name", 0.7 if ctx.gazetteer.is_demonym(modifier.text) else 0.85
+            return Resolved(key, "name"), 0.7 if ctx.gazetteer.is_demonym(modifier.text) else 0.85
     return None
 
 

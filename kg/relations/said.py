@@ -16,8 +16,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.entities.memory import Proposal, Resolved, Speaker, Statement
+from kg.entities.resolve import new_person
 from kg.lexicon import DELEGATE_NOUNS, JUDGING_VERBS, OBJECT_SPEECH_VERBS, SPEECH_VERBS, WEAK_SPEECH_VERBS
-from kg.relations import HOW_WEIGHT, STATEMENTS, Context, Found, rule
+from kg.relations import SPEAKERS, STATEMENTS, Context, Found, confidence, rule
 from kg.relations.quotes import Quote
 from kg.relations.syntax import (char_span, date_of, has_content_noun, negated, place_of, subjects_of, subtree_without,
                                  token_at)
@@ -28,11 +30,13 @@ INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split(
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
-@rule("said", version=3, assigns=(STATEMENTS,))
+@rule("said", version=3, assigns=(STATEMENTS, SPEAKERS))
 def said(ctx: Context) -> Iterator[Found]:
-    """Attributions in reading order; each quotation is attributed at most once."""
+    """Attributions of reporting verbs in reading order, then "according to", speaker lines and the quotations
+    no reporting verb claimed; each quotation is attributed at most once. Each finding states its statement (for
+    the rules that read what someone said) and its speaker (for a later "he added")."""
     used: set[int] = set()
-    found: list[tuple[Found, Quote | None]] = []
+    found: list[Found] = []
     silent: list[int] = []
     cues: set[int] = set()
     for verb in ctx.doc:
@@ -42,11 +46,16 @@ def said(ctx: Context) -> Iterator[Found]:
         if result:
             cues.add(verb.i)
             found.append(result)
-    for result in _according_to(ctx, cues):
-        found.append((result, None))
-    found.extend((result, None) for result in _speaker_lines(ctx, used))
-    _unattributed_quotes(ctx, used, found, silent)
-    yield from sorted((f for f, _ in found), key=lambda f: f.object)
+            yield _stated(result)
+    for phase in (_according_to(ctx, cues), _speaker_lines(ctx, used), _unattributed_quotes(ctx, used, found, silent)):
+        for result in phase:
+            found.append(result)
+            yield _stated(result)
+
+
+def _stated(found: Found) -> Found:
+    """The finding with the statement it makes: later rules read who said its span."""
+    return replace(found, proposes=(*found.proposes, Statement(*found.object, found.subject)))
 
 
 def _is_cue(token: Token, ctx: Context) -> bool:
@@ -69,36 +78,35 @@ def _inside_quote(ctx: Context, char: int) -> Quote | None:
     return next((q for q in ctx.quotes if q.inner_start <= char < q.inner_end), None)
 
 
-def _speaker(ctx: Context, verb: Token) -> tuple[str, float, Token] | None:
-    """The entity that speaks through `verb`, the confidence its resolution keeps, and the subject token. A
-    passive reporting verb speaks through its agent only ("Donnellon was asked" names the one asked); a
-    participle the parser hung inside the reported clause (", adding: ...") speaks through the reporting verb;
-    a name the parser left beside the subject ("one of the four, Gerry Conlon - who ... - said") speaks."""
+def _speaker(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
+    """The entity that speaks through `verb` and the subject token. A passive reporting verb speaks through its
+    agent only ("Donnellon was asked" names the one asked); a participle the parser hung inside the reported
+    clause (", adding: ...") speaks through the reporting verb; a name the parser left beside the subject ("one
+    of the four, Gerry Conlon - who ... - said") speaks."""
     outer = _reporting_verb(verb)
     if outer is not None:
         return _speaker(ctx, outer)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         for by in (c for c in verb.children if c.dep_ == "agent"):
             for obj in (o for o in by.children if o.dep_ == "pobj"):
-                found = ctx.resolver.resolve(obj, new_names=True)
+                found = ctx.resolve(obj, new_names=True)
                 if found:
-                    return found[0], HOW_WEIGHT[found[1]], obj
+                    return found, obj
         return None
     controller = _controller(verb)
-    found = ctx.agent(verb, first_person=False, new_names=True) if controller is None else \
-        (*r, controller) if (r := ctx.resolver.resolve(controller, new_names=True)) else None
-    if found is None and controller is None and _after_quote(ctx, verb):
-        found = next(((*r, c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"
-                      and (r := ctx.resolver.resolve(c, new_names=True)) is not None), None)  # '"...," implored X'
-    if found is None and controller is None:
+    if controller is not None:
+        found = ctx.resolve(controller, new_names=True)
+        return (found, controller) if found else None
+    speaker = ctx.agent(verb, first_person=False, new_names=True)
+    if speaker is None and _after_quote(ctx, verb):
+        speaker = next(((r, c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"
+                        and (r := ctx.resolve(c, new_names=True)) is not None), None)  # '"...," implored X'
+    if speaker is None:
         subjects = subjects_of(verb)
-        found = next(((*r, c) for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i
-                      and c.pos_ == "PROPN" and (not subjects or subjects[0].i < c.i)
-                      and (r := ctx.resolver.resolve(c)) is not None), None)
-    if found is None:
-        return None
-    key, how, subject = found
-    return key, HOW_WEIGHT[how], subject
+        speaker = next(((r, c) for c in verb.children if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i
+                        and c.pos_ == "PROPN" and (not subjects or subjects[0].i < c.i)
+                        and (r := ctx.resolve(c)) is not None), None)
+    return speaker
 
 
 def _controller(verb: Token) -> Token | None:
@@ -126,10 +134,11 @@ def _reporting_verb(verb: Token) -> Token | None:
     return clause.head if clause.dep_ == "ccomp" and _is_speech(clause.head) else None
 
 
-def _note(ctx: Context, verb: Token, key: str, subject: Token) -> None:
-    """Remember who spoke at `verb` for a later "he added"; an organisation that spoke through one unnamed
-    person ("a spokesman for DLF told the BBC ... He said") can be that "he"."""
-    ctx.resolver.note_speaker(verb.i, key, person=subject.tag_ == "NN" and subject.lemma_.lower() in DELEGATE_NOUNS)
+def _spoke(verb: Token, who: Resolved, subject: Token) -> tuple[Proposal, ...]:
+    """What the speaker's resolution proposes, and who spoke at `verb` (for a later "he added"); an organisation
+    that spoke through one unnamed person ("a spokesman for DLF told the BBC ... He said") can be that "he"."""
+    return (*who.proposes,
+            Speaker(verb.i, who.key, person=subject.tag_ == "NN" and subject.lemma_.lower() in DELEGATE_NOUNS))
 
 
 def _frame(verb: Token, subject: Token, ctx: Context) -> tuple[int, int]:
@@ -150,7 +159,7 @@ def _is_speech(token: Token) -> bool:
     return token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> tuple[Found, Quote | None] | None:
+def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> Found | None:
     """The reported content of one reporting verb: a reported clause outside quotation marks, else an
     adjacent quotation, else "told X to ..." or (for "..., an aide said") the clause the verb is tacked onto.
     When the speaker is no entity the content is still claimed, so no later rule hands it to someone else, and
@@ -159,31 +168,29 @@ def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> 
     speaker = _speaker(ctx, verb)
     if not subjects and speaker is None:
         return None
-    subject = speaker[2] if speaker else subjects[0]
-    content, quote, base = _content(ctx, verb, subject, used)
+    subject = speaker[1] if speaker else subjects[0]
+    content, base = _content(ctx, verb, subject, used)
     if content is None:
-        return None
+        return None  # a speaker resolved here proposes nothing: no finding, no entity
     if speaker is None:
         silent.append(max(content[1], verb.idx + len(verb)))
         return None
-    key, weight, who = speaker
+    who = speaker[0]
     if verb.lemma_.lower() in WEAK_SPEECH_VERBS:
-        weight *= 0.75
-    _note(ctx, verb, key, who)
-    return Found(key, content, round(base * weight, 3), cue=(verb.idx, verb.idx + len(verb)),
-                 time=date_of(verb), place=place_of(verb, ctx.resolver)), quote
+        base *= 0.75
+    return Found(who.key, content, base, cue=(verb.idx, verb.idx + len(verb)), time=date_of(verb),
+                 place=place_of(verb, ctx.entities), how=who.how, proposes=_spoke(verb, who, subject))
 
 
-def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
-        -> tuple[tuple[int, int] | None, Quote | None, float]:
-    """(content span, the quotation it is, base confidence) for a reporting verb; marks quotations used."""
+def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple[tuple[int, int] | None, float]:
+    """(content span, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
     if verb.lemma_.lower() in JUDGING_VERBS:  # "called the vote a mistake", "accused the BBC of bias"
         content = _judgement(verb) if verb.dep_ not in ("relcl", "acl", "amod") else None
         if content is not None:
             _mark_quotes_within(ctx, content, used)
-            return content, None, 0.6
-        return None, None, 0.0
+            return content, 0.6
+        return None, 0.0
     clauses = [c for c in verb.children if c.dep_ == "ccomp" or (  # also "tweeted that ..." and "said allowing it
         c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i) or (  # is ...", misparsed
         c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and any(x.dep_ == "ccomp" for x in c.children))]
@@ -194,24 +201,24 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) \
             content = _continued(verb, clause, content)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
-            return content, None, 0.85
+            return content, 0.85
     quoted = _adjacent_quote(ctx, verb, subject, used)
     if quoted is not None:
-        return quoted[1], quoted[0], 0.9
+        return quoted, 0.9
     instruction = _instruction(verb)
     if instruction is not None:
         _mark_quotes_within(ctx, instruction, used)
-        return instruction, None, 0.75
+        return instruction, 0.75
     if verb.dep_ == "parataxis" and clause is None:
         content = _around(verb, inverted)
         if content is not None:
             _mark_quotes_within(ctx, content, used)
-            return content, None, 0.75
+            return content, 0.75
     content = _object_content(ctx, verb)
     if content is not None:
         _mark_quotes_within(ctx, content, used)
-        return content, None, 0.6
-    return None, None, 0.0
+        return content, 0.6
+    return None, 0.0
 
 
 def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
@@ -233,7 +240,7 @@ def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
             if purpose is not None:  # "announced plans this week to give ..."
                 tokens += list(verb.doc[obj.right_edge.i + 1:purpose.right_edge.i + 1])
             if obj.pos_ == "PRON" or not has_content_noun(tokens) or len(tokens) < 2 \
-                    or all(ctx.resolver.entity_of_token(t.i) for t in tokens if t.pos_ in ("NOUN", "PROPN")):
+                    or all(ctx.entities.entity_of_token(t.i) for t in tokens if t.pos_ in ("NOUN", "PROPN")):
                 continue
             return char_span(tokens)
     return None
@@ -331,13 +338,12 @@ def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) 
             used.add(i)
 
 
-def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
-        -> tuple[Quote, tuple[int, int]] | None:
+def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple[int, int] | None:
     """A quotation right before the reporting clause ("'...,' Kirby said") or right after it ("Kirby said:
     '...'"), with the paragraphs that continue it; an interrupted quotation ("'A,' he said, 'B.'") is taken
     whole. A quotation that ends its sentence belongs to the clause after it only when that clause is a bare
     attribution ("'...' Kirby said."), and one across a paragraph break only after a colon: otherwise it is
-    the previous speaker's. Returns the last quotation taken and the statement's span."""
+    the previous speaker's. Returns the statement's span."""
     text = ctx.article.text
     lo, hi = _frame(verb, subject, ctx)
     for i, q in enumerate(ctx.quotes):
@@ -358,7 +364,7 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) \
         while last + 1 not in used and _joined(ctx, last):
             last += 1
         used.update(range(first, last + 1))
-        return ctx.quotes[last], (ctx.quotes[first].inner_start, ctx.quotes[last].inner_end)
+        return ctx.quotes[first].inner_start, ctx.quotes[last].inner_end
     return None
 
 
@@ -443,7 +449,7 @@ def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if not objects:
             continue
-        resolved = ctx.resolver.resolve(objects[0])
+        resolved = ctx.resolve(objects[0])
         if resolved is None:
             continue
         sent = token.sent
@@ -457,30 +463,18 @@ def _according_to(ctx: Context, cues: set[int]) -> Iterator[Found]:
         span = char_span(part)
         if span is None or span[1] - span[0] < 10:
             continue
-        key, how = resolved
-        yield Found(key, span, round(0.7 * HOW_WEIGHT[how], 3), cue=(token.idx, to.idx + len(to)))
+        yield Found(resolved.key, span, 0.7, cue=(token.idx, to.idx + len(to)), how=resolved.how,
+                    proposes=resolved.proposes)
 
 
-def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, Quote | None]],
-                         silent: list[int]) -> None:
-    """Quotations no reporting verb claimed, added to `found`: the next paragraph of a statement's open
-    quotation (which extends it), a dash signature ("... ― Sonya Herridge"), a colon introduction, a speaker
-    in the next sentence, or else a follow-on of the statement just before it ('"A," X said. "B."': B is X's
-    too, a statement of its own)."""
+def _unattributed_quotes(ctx: Context, used: set[int], found: list[Found], silent: list[int]) -> Iterator[Found]:
+    """Attributions of the quotations no reporting verb claimed (`found` holds every attribution so far): a dash
+    signature ("... ― Sonya Herridge"), a colon introduction, a speaker in the next sentence, or else a follow-on
+    of the statement just before it ('"A," X said. "B."': B is X's too, a statement of its own); each with the
+    next paragraphs of its quotation when it is left open (a quoted paragraph and the next, reopened)."""
     text = ctx.article.text
-    owner = {id(q): n for n, (f, q) in enumerate(found) if q is not None}
-    previous: tuple[int, int] | None = None
     for i, q in enumerate(ctx.quotes):
         if i in used:
-            if id(q) in owner:
-                previous = (i, owner[id(q)])
-            continue
-        if previous is not None and previous[0] == i - 1 and _joined(ctx, i - 1):
-            n = previous[1]
-            prev = found[n][0]
-            found[n] = (replace(prev, object=(prev.object[0], q.inner_end)), q)
-            used.add(i)
-            previous = (i, n)
             continue
         signed = _dash_speaker(ctx, q)
         if signed is None and (not _opens_sentence(ctx, q) or len(text[q.inner_start:q.inner_end].split()) < 4):
@@ -491,9 +485,11 @@ def _unattributed_quotes(ctx: Context, used: set[int], found: list[tuple[Found, 
             result = _speaker_after(ctx, q, bare_only=follow is not None) or follow
         if result:
             used.add(i)
-            owner[id(q)] = len(found)
-            found.append((result, q))
-            previous = (i, len(found) - 1)
+            last = i
+            while last + 1 not in used and _joined(ctx, last):
+                last += 1
+                used.add(last)
+            yield replace(result, object=(result.object[0], ctx.quotes[last].inner_end)) if last > i else result
 
 
 def _opens_sentence(ctx: Context, q: Quote) -> bool:
@@ -523,9 +519,9 @@ def _colon_intro(ctx: Context, q: Quote) -> Found | None:
     speaker = _speaker(ctx, root)
     if speaker is None:
         return None
-    key, weight, who = speaker
-    _note(ctx, root, key, who)
-    return Found(key, (q.inner_start, q.inner_end), round(0.7 * weight, 3), cue=(root.idx, root.idx + len(root)))
+    who, subject = speaker
+    return Found(who.key, (q.inner_start, q.inner_end), 0.7, cue=(root.idx, root.idx + len(root)), how=who.how,
+                 proposes=_spoke(root, who, subject))
 
 
 def _inverted_name(ctx: Context, name: Token, q: Quote) -> Found | None:
@@ -538,15 +534,14 @@ def _inverted_name(ctx: Context, name: Token, q: Quote) -> Found | None:
     verb = ctx.doc[first.i - 1] if first.i > 0 else None
     if verb is None or not _is_speech(verb) or not verb.is_sent_start:
         return None
-    found = ctx.resolver.resolve(name, new_names=True)
+    found = ctx.resolve(name, new_names=True)
     if found is None and name.text[:1].isupper():
-        key = ctx.resolver.by_name(ctx.doc[first.i:name.i + 1].text, first.idx)  # a name parsed as a noun
-        found = (key, "name") if key else None
+        key = ctx.entities.by_name(ctx.doc[first.i:name.i + 1].text, first.idx)  # a name parsed as a noun
+        found = Resolved(key, "name") if key else None
     if found is None:
         return None
-    ctx.resolver.note_speaker(verb.i, found[0])
-    return Found(found[0], (q.inner_start, q.inner_end), round(0.9 * HOW_WEIGHT[found[1]], 3),
-                 cue=(verb.idx, verb.idx + len(verb)))
+    return Found(found.key, (q.inner_start, q.inner_end), 0.9, cue=(verb.idx, verb.idx + len(verb)), how=found.how,
+                 proposes=(*found.proposes, Speaker(verb.i, found.key)))
 
 
 def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
@@ -565,10 +560,9 @@ def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
             continue
         speaker = _speaker(ctx, verb)
         if speaker:
-            key, weight, who = speaker
-            _note(ctx, verb, key, who)
-            return Found(key, (q.inner_start, q.inner_end), round(0.65 * weight, 3),
-                         cue=(verb.idx, verb.idx + len(verb)))
+            who, subject = speaker
+            return Found(who.key, (q.inner_start, q.inner_end), 0.65, cue=(verb.idx, verb.idx + len(verb)),
+                         how=who.how, proposes=_spoke(verb, who, subject))
     return None
 
 
@@ -576,12 +570,12 @@ FOLLOW_ON_REACH = 400
 """How many characters of narration a follow-on quotation may stand after the statement it continues."""
 
 
-def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]], silent: list[int]) -> Found | None:
+def _follow_on(ctx: Context, q: Quote, found: list[Found], silent: list[int]) -> Found | None:
     """The statement closest before quotation `q`, in the same paragraph or the one before, as the speaker of
     `q`: a quotation with no attribution of its own goes on with the last speaker, not the next one named; none
-    when the last statement before it has no speaker we can name."""
+    when the last statement before it has no speaker we can name. Its confidence is that statement's, scaled."""
     text = ctx.article.text
-    before = [(end, f) for f, _ in found if (end := max(f.object[1], f.cue[1] if f.cue else 0)) <= q.start]
+    before = [(end, f) for f in found if (end := max(f.object[1], f.cue[1] if f.cue else 0)) <= q.start]
     if not before:
         return None
     end, prev = max(before, key=lambda x: (x[0], x[1].object))
@@ -592,7 +586,7 @@ def _follow_on(ctx: Context, q: Quote, found: list[tuple[Found, Quote | None]], 
     if breaks > 1 or len(between) > FOLLOW_ON_REACH:
         return None
     weight = 0.85 if breaks == 0 else 0.65  # in the same paragraph, or the next
-    return Found(prev.subject, (q.inner_start, q.inner_end), round(prev.confidence * weight, 3))
+    return Found(prev.subject, (q.inner_start, q.inner_end), round(confidence(prev) * weight, 3))
 
 
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
@@ -606,12 +600,11 @@ def _dash_speaker(ctx: Context, q: Quote) -> Found | None:
     if m is None:
         return None
     name = m.group(1).rstrip(".")
-    key = ctx.resolver.by_name(name, m.start(1))
-    if key is None and len(name.split()) >= 2:
-        key = ctx.resolver.new_person(name, m.start(1))
-    if key is None:
+    key = ctx.entities.by_name(name, m.start(1))
+    if key is None and len(name.split()) < 2:
         return None
-    return Found(key, (q.inner_start, q.inner_end), 0.8, cue=(m.start(), m.start(1)))
+    signer = Resolved(key, "name") if key else new_person(ctx.entities, name, m.start(1))
+    return Found(signer.key, (q.inner_start, q.inner_end), 0.8, cue=(m.start(), m.start(1)), proposes=signer.proposes)
 
 
 def _speaker_lines(ctx: Context, used: set[int]) -> Iterator[Found]:
@@ -622,7 +615,7 @@ def _speaker_lines(ctx: Context, used: set[int]) -> Iterator[Found]:
     for m in SPEAKER_LINE.finditer(article.text, article.body_start, article.body_stop):
         if any(s <= m.start() < e for s, e in article.masked):
             continue
-        key = ctx.resolver.by_name(m.group(1), m.start(1))
+        key = ctx.entities.by_name(m.group(1), m.start(1))
         if key is None:
             continue
         content = (m.start(2), m.end(2))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
-from kg.entities import Resolver
+from kg.entities.view import Entities
 from kg.lexicon import DELEGATE_NOUNS, DOCUMENT_NOUNS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -129,7 +130,7 @@ def date_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def place_of(head: Token, resolver: Resolver) -> str | None:
+def place_of(head: Token, entities: Entities) -> str | None:
     """A place attached by "in"/"at" to `head` ("talks in Istanbul", "hosted ... at the Kremlin"), or by
     "during a visit to" ("told reporters during a visit to Morocco")."""
     for child in head.children:
@@ -143,8 +144,8 @@ def place_of(head: Token, resolver: Resolver) -> str | None:
         elif child.lower_ not in ("in", "at"):
             continue
         for obj in objects:
-            key = resolver.entity_of_token(obj.i)
-            if key and resolver.type_of(key) in ("Place", "Organization"):
+            key = entities.entity_of_token(obj.i)
+            if key and entities.type_of(key) in ("Place", "Organization"):
                 return key
     return None
 
@@ -267,10 +268,32 @@ def restated_noun(noun: Token) -> Token | None:
     return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
+CLOSING_QUOTES = frozenset({'"', "\u201d", "'", "\u2019", "''"})
+"""What may stand after a sentence's last word."""
+
+
 def is_question(token: Token) -> bool:
     """Whether `token`'s sentence is a question (its last word, before closing quotes, is "?")."""
-    words = [t for t in token.sent if not t.is_space and t.text not in ('"', "\u201d", "'", "\u2019", "''")]
-    return bool(words) and words[-1].text.endswith("?")
+    doc = token.doc
+    flags = _QUESTIONS.get(doc)
+    if flags is None:
+        flags = _QUESTIONS[doc] = _question_flags(doc)
+    return flags[token.i]
+
+
+_QUESTIONS: WeakKeyDictionary[Doc, tuple[bool, ...]] = WeakKeyDictionary()
+"""`_question_flags` of each live Doc: rules ask it of many verbs, and a sentence's end is a scan away (a memo of
+a pure function of the Doc, forgotten with it)."""
+
+
+def _question_flags(doc: Doc) -> tuple[bool, ...]:
+    """For every token, whether its sentence is a question: one pass over the document."""
+    flags = [False] * len(doc)
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space and t.text not in CLOSING_QUOTES), None)
+        if last is not None and last.text.endswith("?"):
+            flags[sent.start:sent.end] = [True] * len(sent)
+    return tuple(flags)
 
 
 NOT_OWN_ACTION = frozenset("""

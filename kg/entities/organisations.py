@@ -1,0 +1,84 @@
+"""Organisations named by a common noun or by their owner: "the bank" and "the network" (the closest fitting
+organisation named before), "the Clinton campaign" (an organisation of its own, proposed as a new entity), and
+the author a written work speaks for ("the book by Robert Peston", "Trump's letter").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from kg.entities.memory import NewEntity, Resolved
+from kg.entities.table import nearest
+from kg.entities.view import Entities
+from kg.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, WRITTEN_WORKS
+
+ORG_WINDOW = 6
+"""How many sentences back "the bank" or "the network" may look for the organisation it refers to."""
+ORG_NOUNS: dict[str, frozenset[str] | None] = {
+    "company": frozenset({"company"}), "firm": frozenset({"company"}), "bank": frozenset({"company"}),
+    "corporation": frozenset({"company"}), "group": None, "network": frozenset({"media"}),
+    "channel": frozenset({"media"}), "newspaper": frozenset({"media"}), "paper": frozenset({"media"}),
+    "broadcaster": frozenset({"media"}), "magazine": frozenset({"media"}), "outlet": frozenset({"media"}),
+    "agency": frozenset({"agency", "media"}), "ministry": frozenset({"ministry", "government"}),
+    "department": frozenset({"ministry", "agency", "government"}), "party": frozenset({"political-party"}),
+    "court": frozenset({"court"}), "committee": None, "commission": None, "council": None, "board": None,
+    "organization": None, "organisation": None, "union": None, "alliance": frozenset({"international-organization"}),
+    "foundation": None, "institute": None, "campaign": frozenset(),
+}
+"""Nouns for an organisation ("the bank said"), with the gazetteer categories it may refer to (None: any)."""
+Resolve = Callable[[Entities, Token], Resolved | None]
+"""kg.entities.resolve.resolve without new names: what a nested noun phrase denotes."""
+
+
+def organisation(view: Entities, head: Token) -> Resolved | None:
+    """ "the Clinton campaign" (an organisation of its own), "the bank", "the network", "the campaign"
+    (the closest fitting organisation named before)."""
+    lemma = head.lemma_.lower()
+    if lemma not in ORG_NOUNS:
+        return None
+    token_key = view.table.token_key
+    if lemma == "campaign":
+        owner = next((token_key[t.i] for t in head.lefts if t.dep_ in ("compound", "poss")
+                      and t.i in token_key and view.type_of(token_key[t.i]) == "Person"), None)
+        if owner:
+            return campaign(view, owner, view.doc[head.left_edge.i:head.i + 1])
+    if not any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in head.lefts):
+        return None
+    if any(t.dep_ in ("compound", "amod", "poss") for t in head.lefts):
+        return None
+    categories = ORG_NOUNS[lemma]
+    sentence_of = view.table.sentences.of
+    here = sentence_of[head.i]
+    near = [c for c in view.clusters() if c.type == "Organization" and c.first_token
+            and min(c.first_token) < head.i
+            and here - sentence_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW]
+    candidates = [c for c in near if categories is None or (c.gaz is not None and c.gaz.category in categories)
+                  or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign"))]
+    if not candidates and categories:  # "the company", "the magazine": an organisation the gazetteer does not know
+        candidates = [c for c in near if c.gaz is None and not c.key.endswith(" campaign")]
+    if not candidates:
+        return None
+    return Resolved(nearest(candidates, head.i).key, "description")
+
+
+def campaign(view: Entities, owner: str, surface: Span) -> Resolved:
+    """The campaign of candidate `owner`, written as `surface` ("Trump campaign"): an organisation of its own."""
+    new = NewEntity.described(f"{view.label(owner)} campaign", "Organization", surface, surface.root.i)
+    return Resolved(new.key, "name", (new,))
+
+
+def author(view: Entities, head: Token, resolve: Resolve) -> Resolved | None:
+    """Who a written work speaks for: "the book by Robert Peston", "a statement by the ministry", "Trump's
+    letter" (a work whose author is not named says nothing of anyone)."""
+    if head.lemma_.lower() not in WRITTEN_WORKS:
+        return None
+    for t in head.children:
+        objects = [o for o in t.children if o.dep_ == "pobj"] if t.dep_ == "prep" and t.lower_ == "by" else \
+            [t] if t.dep_ == "poss" and t.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS else []
+        for o in objects:
+            found = resolve(view, o)
+            if found:
+                return Resolved(found.key, "description", found.proposes)
+    return None
