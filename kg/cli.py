@@ -263,7 +263,7 @@ def _print_summary(summary: dict[str, Any], written: list[Path]) -> None:
     typer.echo(f"triples:   {summary['triples']}")
     typer.echo(f"parsed:    {summary['parsed']} ({summary['cached']} from the cache)")
     if summary["skipped"]:
-        typer.echo(f"skipped:   {len(summary['skipped'])} (see warnings above)")
+        typer.echo(f"skipped:   {summary['skipped_inputs']:,} (see warnings above)")
     for path in written:
         typer.echo(f"wrote {_plain(path)}")
 

@@ -7,6 +7,7 @@ bytes). A bad file yields a `Skipped` record instead of stopping the whole run.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
@@ -61,10 +62,12 @@ hold): a JSON string can escape either (`\\u0000`, `\\ud800`), and a NUL can fol
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be used, with the reason shown to the user."""
+    """An input that could not be used, with the reason shown to the user; `count`: how many inputs it stands for
+    (the bad lines of a JSONL file past the first few are one Skipped)."""
 
     source: str
     reason: str
+    count: int = 1
 
 
 def read_inputs(paths: Iterable[str], *, published: str | None = None, stdin: BinaryIO | None = None,
@@ -216,9 +219,21 @@ def from_document(read: Callable[[bytes], Document], data: bytes, *, source: str
     return replace(made, title=document.title) if isinstance(made, Article) and document.title else made
 
 
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+              (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte-order marks of the wide encodings (UTF-32's first: its little-endian mark starts like UTF-16's)."""
+
+
 def decode(data: bytes, source: str) -> str | Skipped:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252 with a warning; binary data is refused, and a
-    NUL after the first 8 KB becomes U+FFFD."""
+    """Bytes to text: UTF-16 or UTF-32 when a byte-order mark says so, else UTF-8 (with or without BOM), else
+    Windows-1252 with a warning; binary data is refused, and a NUL after the first 8 KB becomes U+FFFD."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                data = data.decode(codec).encode("utf-8")
+            except UnicodeDecodeError as e:
+                return Skipped(source, f"not valid {codec.upper()} (bad bytes at {e.start:,})")
+            break
     sample = data[:8192]
     if b"\x00" in sample:
         return Skipped(source, "binary file (contains NUL bytes)")
@@ -604,8 +619,16 @@ def from_html(html: str, *, source: str, published: str | None = None) -> Articl
                            default_date=published)
 
 
+JSONL_BAD_LINES_SHOWN = 10
+"""Bad lines of one JSONL file reported one by one; the rest are counted in one line, so a file of 100,000
+broken lines gives a dozen lines of warnings, not 100,000 (or one of 10 MB)."""
+
+
 def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Article | Skipped]:
+    """The articles of a JSONL file, one per line with a string field 'text'; bad lines are skipped, the first
+    JSONL_BAD_LINES_SHOWN by number and reason, the others counted in one Skipped at the end."""
     any_line = False
+    bad: list[int] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -613,11 +636,14 @@ def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Artic
         where = f"{source}:{number}"
         try:
             record = json.loads(line)
+            reason = None if isinstance(record, dict) and isinstance(record.get("text"), str) else \
+                "a JSONL record needs a string field 'text'"
         except json.JSONDecodeError as e:
-            yield Skipped(where, f"not valid JSON ({e.msg} at column {e.colno})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Skipped(where, "a JSONL record needs a string field 'text'")
+            reason = f"not valid JSON ({e.msg} at column {e.colno})"
+        if reason is not None:
+            bad.append(number)
+            if len(bad) <= JSONL_BAD_LINES_SHOWN:
+                yield Skipped(where, reason)
             continue
         when = record.get("published")
         try:
@@ -632,6 +658,10 @@ def _from_jsonl(text: str, source: str, published: str | None) -> Iterator[Artic
                                             and title.strip() else None,
                                             url=_valid_unicode(url) if isinstance(url, str) else None,
                                             published=day, default_date=published))
+    if len(bad) > JSONL_BAD_LINES_SHOWN:
+        rest = bad[JSONL_BAD_LINES_SHOWN:]
+        yield Skipped(source, f"{len(rest):,} more bad lines, {rest[0]:,} to {rest[-1]:,} (not valid JSON or no "
+                              "string field 'text')", len(rest))
     if not any_line:
         yield Skipped(source, "empty JSONL file")
 

@@ -132,6 +132,7 @@ class BuildResult:
             "merges": sum(1 for m in self.linking.merges if m.key != m.into),
             "triples": len(self.triples),
             "skipped": [f"{s.source}: {s.reason}" for s in self.skipped],
+            "skipped_inputs": sum(s.count for s in self.skipped),
         }
 
 
@@ -197,6 +198,10 @@ def extract_batch(articles: Sequence[Article], model: str,
     return out
 
 
+REASONS_SHOWN = 3
+"""Inputs named in the one-line error when none can be built; the others are counted."""
+
+
 def read_articles(paths: Iterable[str], *, published: str | None = None, follow_symlinks: bool = False,
                   skip: Sequence[Path] = ()) -> tuple[list[Article], list[Skipped]]:
     """Every readable article under `paths` (duplicates by content dropped) and what was skipped, and why
@@ -211,7 +216,9 @@ def read_articles(paths: Iterable[str], *, published: str | None = None, follow_
         else:
             articles[item.content_hash] = item
     if not articles:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no input given"
+        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:REASONS_SHOWN]) or "no input given"
+        if len(skipped) > REASONS_SHOWN:
+            reasons += f"; and {sum(s.count for s in skipped[REASONS_SHOWN:]):,} more inputs skipped"
         raise InputError(f"nothing to build: {reasons}")
     for s in skipped:
         log.warning("skipped %s: %s", s.source, s.reason)

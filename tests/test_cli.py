@@ -299,3 +299,12 @@ id:r2 a kg:Role ; schema:jobTitle "minister" ; schema:affiliation id:beta .
                               capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(outputs) == 1
+
+
+def test_a_folder_of_nothing_but_broken_lines_is_one_short_error_line(tmp_path):
+    (tmp_path / "feed.jsonl").write_text("\n".join(["{broken"] * 100_000), encoding="utf-8")
+    result = kg("build", tmp_path / "feed.jsonl", "--out", tmp_path / "out", "--quiet")
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("error: nothing to build: feed.jsonl:1: not valid JSON") and len(line) < 400
+    assert line.endswith("and 99,997 more inputs skipped")

@@ -101,6 +101,32 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert "'text'" in missing.reason and "not valid JSON" in broken.reason
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, codec):
+    p = tmp_path / "notes.txt"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(codec, b"")
+    p.write_bytes(bom + "Ferry fares\n\nAnna Żak said the fares would rise.\n".encode(codec))
+    (a,) = read(p)
+    assert a.title == "Ferry fares" and a.text.endswith("Anna Żak said the fares would rise.\n")
+
+
+def test_broken_utf16_is_refused_by_name(tmp_path):
+    p = tmp_path / "notes.txt"
+    p.write_bytes(b"\xff\xfe" + "Ferry fares".encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
+    (s,) = read(p)
+    assert isinstance(s, Skipped) and s.reason.startswith("not valid UTF-16")
+
+
+def test_a_jsonl_file_of_broken_lines_gives_a_few_warnings_not_one_per_line(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text("\n".join(["{broken"] * 100_000 + [json.dumps({"text": "Kirby said hi."})]), encoding="utf-8")
+    items = read(p)
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert len(skipped) == 11 and sum(s.count for s in skipped) == 100_000
+    assert skipped[-1].reason.startswith("99,990 more bad lines, 11 to 100,000") and len(skipped[-1].reason) < 120
+    assert [i.source for i in items if not isinstance(i, Skipped)] == ["feed.jsonl:100001"]
+
+
 def test_published_default_applies_only_when_missing(tmp_path):
     p = tmp_path / "feed.jsonl"
     p.write_text(json.dumps({"text": "A said b."}) + "\n" + json.dumps({"text": "C said d.", "published": "2020-01-02"}),
