@@ -445,6 +445,11 @@ def group_alive(pgid: int) -> list[int]:
     return alive
 
 
+def _foreground_ctrl_c() -> None:
+    """In the child before exec: SIGINT as in a terminal's foreground job (default), whatever this process has."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @pytest.mark.model
 @pytest.mark.parametrize("wait_for", [2, 4], ids=["while-the-workers-start", "while-they-parse"])
@@ -459,9 +464,11 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_previous_outputs(tmp_pa
     out = tmp_path / "out"
     assert kg("build", SEED, "--out", out, "-q").exit_code == 0
     before = snapshot(out)
+    # A job a terminal runs in the foreground has Ctrl-C's default disposition; a test runner started in the
+    # background by a script (as CI may be) ignores SIGINT and would pass that on to the build.
     build = subprocess.Popen([KG, "build", str(articles), "--out", str(out), "--jobs", "2", "--batch-size", "2",
                               "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+                             start_new_session=True, preexec_fn=_foreground_ctrl_c)
     deadline = time.monotonic() + 120
     while len(psutil.Process(build.pid).children(recursive=True)) < wait_for and time.monotonic() < deadline:
         time.sleep(0.05)
