@@ -140,8 +140,9 @@ def safe_children() -> Iterator[None]:
 
 @contextmanager
 def interrupt_after() -> Iterator[None]:
-    """Hold back Ctrl-C until the block is done, then raise KeyboardInterrupt if it came (main thread only)."""
-    if threading.current_thread() is not threading.main_thread():
+    """Hold back Ctrl-C until the block is done, then raise KeyboardInterrupt if it came (main thread only; a
+    process started with SIGINT ignored, as `nohup` and background jobs of scripts are, keeps ignoring it)."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         yield
         return
     came: list[int] = []

@@ -450,17 +450,22 @@ def _foreground_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _articles(folder: Path, n: int = 400) -> Path:
+    """`n` generated articles in `folder` (enough for a build to take seconds)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from many_files import article
+
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text(article(i), encoding="utf-8")
+    return folder
+
+
 @pytest.mark.slow
 @pytest.mark.model
 @pytest.mark.parametrize("wait_for", [2, 4], ids=["while-the-workers-start", "while-they-parse"])
 def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_previous_outputs(tmp_path, wait_for):
-    sys.path.insert(0, str(ROOT / "bench"))
-    from many_files import article
-
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for i in range(400):
-        (articles / f"{i:03d}.txt").write_text(article(i), encoding="utf-8")
+    articles = _articles(tmp_path / "articles")
     out = tmp_path / "out"
     assert kg("build", SEED, "--out", out, "-q").exit_code == 0
     before = snapshot(out)
@@ -485,3 +490,21 @@ def test_ctrl_c_prints_one_line_exits_130_and_leaves_the_previous_outputs(tmp_pa
     assert after == before, "the previous outputs are whole and no temporary file is left"
     assert not [k for k in after if Path(k).name.startswith((TMP_PREFIX, OLD_PREFIX))]
     assert LOCK_FILE in after
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_a_build_started_with_sigint_ignored_keeps_ignoring_it(tmp_path):
+    """`nohup kg build ...` or `kg build ... &` in a script: SIGINT to the group every 0.1 s, through the start of
+    the workers (when kg holds Ctrl-C back) and the parse, does not stop the build."""
+    build = subprocess.Popen([KG, "build", str(_articles(tmp_path / "articles")), "--out", str(tmp_path / "out"),
+                              "--jobs", "2", "--batch-size", "2", "--no-cache", "-q"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    deadline = time.monotonic() + 300
+    while build.poll() is None and time.monotonic() < deadline:
+        os.killpg(build.pid, signal.SIGINT)
+        time.sleep(0.1)
+    stdout, stderr = build.communicate(timeout=60)
+    assert build.returncode == 0 and "interrupted" not in stderr, stderr
+    assert (tmp_path / "out" / "graph.ttl").is_file()
