@@ -48,6 +48,7 @@ entertainer doctor surgeon nurse physician solicitor barrister campaigner activi
 technician staffer tester moderator liaison member keeper winger prop flanker fly-half scrum-half full-back
 footballer cricketer batsman bowler athlete jockey historian lecturer teacher architect designer photographer
 pundit blogger critic lady coordinator co-ordinator ordinator
+councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman assemblymember selectman
 """.split())
 """Head nouns of job titles ("Pentagon spokesperson", "chief negotiator")."""
 

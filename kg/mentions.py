@@ -250,6 +250,12 @@ def _missed_names(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
             end += 1
         run = doc[i + 1:end]
         label = None
+        if not run and low in TITLE_HEADS and cue.is_lower and doc[i + 1].text == ",":
+            appos = _apposed_name(doc, i)
+            if appos is not None:
+                out.append((appos, "PERSON"))
+                i = appos.end
+                continue
         if run and cue.ent_type_ not in NER_TYPES:
             if low in HONORIFICS and not (len(run) == 1 and run[0].lower_ in TITLE_WORDS):
                 label = "PERSON"
@@ -265,6 +271,21 @@ def _missed_names(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         else:
             i += 1
     return out
+
+
+def _apposed_name(doc: Doc, title: int) -> Span | None:
+    """The name NER missed apposed to the job title at `title` ("the mayor, Ana Ruiz, said"): two or three
+    capitalised proper nouns after its comma that the parse makes its apposition, no organisation's or place's
+    word last."""
+    end = title + 2
+    while end < len(doc) and end - title <= 4 and _capitalised_word(doc[end]) and doc[end].pos_ == "PROPN" \
+            and doc[end].ent_type_ not in NER_TYPES:
+        end += 1
+    run = doc[title + 2:end]
+    if not 2 <= len(run) <= 3 or run[-1].dep_ != "appos" or run[-1].head.i != title \
+            or run[-1].lower_ in ORGANISATION_WORDS | PLACE_WORDS:
+        return None
+    return run
 
 
 def _capitalised_word(t: Token) -> bool:

@@ -187,3 +187,17 @@ def test_a_surname_speaker_takes_the_full_name_ner_missed_before():
 def test_a_law_that_proposes_is_no_person():
     x = extract(texts.ENTITIES_LAW_AS_SUBJECT)
     assert labels(x, "Person") == [] and facts(x, "proposes") == []
+
+
+def test_a_short_form_ner_took_for_a_person_stays_the_organisation():
+    x = extract(texts.ENTITIES_ORG_SHORT_FORM_AS_PERSON)
+    assert [(e.label, e.type) for e in x.entities] == [("Bayline Ferries", "Organization")]
+    assert facts(x, "said") == [("Bayline Ferries", "the increase was needed to cover fuel costs")]
+
+
+def test_a_name_apposed_to_a_title_is_a_person_with_that_role():
+    x = extract(texts.ENTITIES_NAME_APPOSED_TO_TITLE)
+    assert facts(x, "hosted") == [("Ana Ruiz", "a meeting with residents at the town hall")]
+    assert facts(x, "proposes") == [("Ana Ruiz", "a fare freeze")]  # "She" is the mayor, not the councillor
+    assert sorted((r.person, r.title) for r in x.roles) == [("Person:ana ruiz", "mayor"),
+                                                            ("Person:maria okafor", "Councillor")]

@@ -347,3 +347,8 @@ ENTITIES_FULL_NAME_NER_MISSED = ("Tomasz Wielgoszewski, who runs the ferry compa
                                  "Wielgoszewski.")
 ENTITIES_LAW_AS_SUBJECT = ("The Prevention of Water Theft Bill was published on Tuesday. The Bill proposes new "
                            "curfews on suspects.")
+ENTITIES_ORG_SHORT_FORM_AS_PERSON = ("The council rejected a proposal by Bayline Ferries to raise fares by 12% on "
+                                     "Tuesday.\n\nBayline said the increase was needed to cover fuel costs.")
+ENTITIES_NAME_APPOSED_TO_TITLE = ("Councillor Maria Okafor called the plan a tax on commuters.\n\nThe mayor, Ana "
+                                  "Ruiz, hosted a meeting with residents at the town hall on Wednesday. She "
+                                  "proposed a fare freeze until the end of the year.")

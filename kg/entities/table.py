@@ -59,13 +59,18 @@ class Cluster:
     def type(self) -> EntityType:
         """The gazetteer's type; else the commonest among the mentions whose context proves a type ("Ms", "firm
         Zed", "Bolton boss Sam Allardyce"); else a person when the entity was founded on a person's full name
-        (NER often takes a surname alone for an organisation or a place); else the commonest, a person on a tie."""
+        (NER often takes a surname alone for an organisation or a place), and an organisation when it was founded
+        on an organisation's name of two or more words and only one-word forms were taken for a person; else the
+        commonest, a person on a tie."""
         if self.gaz:
             return self.gaz.type
         if self.sure_types:
             return _commonest(self.sure_types)
         if len(self.key.split()) >= 2 and self.key.startswith("Person:") and "Person" in self.types:
             return "Person"
+        if len(self.key.split()) >= 2 and self.key.startswith("Organization:") and all(
+                len(f.split()) == 1 for f, t in zip(self.forms, self.types) if t == "Person"):
+            return "Organization"  # "Bayline said" after "Bayline Ferries": NER took the short form for a person
         return _commonest(self.types)
 
     @cached_property
