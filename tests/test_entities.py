@@ -201,3 +201,8 @@ def test_a_name_apposed_to_a_title_is_a_person_with_that_role():
     assert facts(x, "proposes") == [("Ana Ruiz", "a fare freeze")]  # "She" is the mayor, not the councillor
     assert sorted((r.person, r.title) for r in x.roles) == [("Person:ana ruiz", "mayor"),
                                                             ("Person:maria okafor", "Councillor")]
+
+
+def test_a_one_word_name_apposed_to_a_title_is_not_made_a_person():
+    x = extract(texts.ENTITIES_ONE_WORD_APPOSED_TO_TITLE)  # "analysts IDC": a firm as often as a person
+    assert labels(x, "Person") == []

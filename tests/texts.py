@@ -352,3 +352,4 @@ ENTITIES_ORG_SHORT_FORM_AS_PERSON = ("The council rejected a proposal by Bayline
 ENTITIES_NAME_APPOSED_TO_TITLE = ("Councillor Maria Okafor called the plan a tax on commuters.\n\nThe mayor, Ana "
                                   "Ruiz, hosted a meeting with residents at the town hall on Wednesday. She "
                                   "proposed a fare freeze until the end of the year.")
+ENTITIES_ONE_WORD_APPOSED_TO_TITLE = "According to technology analysts IDC, tablet sales will double by 2027."

@@ -33,8 +33,8 @@ def resolve(view: Entities, head: Token, *, new_names: bool = False) -> Resolved
         if t.i in token_key:
             return Resolved(token_key[t.i], "name")
     if (new_names or head.lemma_.lower() in TITLE_HEADS) and head.lemma_.lower() not in WRITTEN_WORKS:
-        for t in head.children:  # a title's apposed name is a person's whatever the rule ("The mayor, Ana Ruiz,")
-            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
+        for t in head.children:  # a title's apposed full name is a person's whatever the rule ("The mayor, Ana Ruiz,")
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i and (new_names or _full_name(t)):
                 found = _unrecognised_name(view, t, create=True)  # "the mayor, Ana Ruiz, said"
                 if found:
                     return found
@@ -56,6 +56,12 @@ def resolve(view: Entities, head: Token, *, new_names: bool = False) -> Resolved
             if found:
                 return found
     return organisation(view, head) or author(view, head, resolve) or describe(view, head, resolve)
+
+
+def _full_name(head: Token) -> bool:
+    """Whether `head` ends a name of two or more capitalised words, not an acronym ("Ana Ruiz", not "IDC")."""
+    return not head.text.isupper() and any(t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.text[:1].isupper()
+                                           for t in head.lefts)
 
 
 def new_person(view: Entities, text: str, start: int) -> Resolved:
