@@ -206,3 +206,8 @@ def test_a_name_apposed_to_a_title_is_a_person_with_that_role():
 def test_a_one_word_name_apposed_to_a_title_is_not_made_a_person():
     x = extract(texts.ENTITIES_ONE_WORD_APPOSED_TO_TITLE)  # "analysts IDC": a firm as often as a person
     assert labels(x, "Person") == []
+
+
+def test_an_acronym_apposed_to_a_union_is_an_organisation():
+    x = extract(texts.ENTITIES_ACRONYM_APPOSED_TO_UNION)
+    assert entity(x, "BALPA").type == "Organization" and facts(x, "proposes") == [("BALPA", "talks")]

@@ -353,3 +353,5 @@ ENTITIES_NAME_APPOSED_TO_TITLE = ("Councillor Maria Okafor called the plan a tax
                                   "Ruiz, hosted a meeting with residents at the town hall on Wednesday. She "
                                   "proposed a fare freeze until the end of the year.")
 ENTITIES_ONE_WORD_APPOSED_TO_TITLE = "According to technology analysts IDC, tablet sales will double by 2027."
+ENTITIES_ACRONYM_APPOSED_TO_UNION = ("Northwind Air will suspend six routes this winter. The pilots' union, BALPA, "
+                                     "condemned the decision and called for talks.")

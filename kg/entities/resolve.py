@@ -73,8 +73,8 @@ def new_person(view: Entities, text: str, start: int) -> Resolved:
 
 def _unrecognised_name(view: Entities, head: Token, *, create: bool) -> Resolved | None:
     """A name NER missed ("Stumpf said ..."): a known person's name or surname, the gazetteer, or (with
-    `create`) a new person or, when it carries an organisation word, a new organisation (not in a heading or
-    a reporting credit)."""
+    `create`) a new person or, when it carries an organisation word, is an acronym or is apposed to an
+    organisation noun, a new organisation (not in a heading or a reporting credit)."""
     run = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
     honorific = bool(run) and run[0].lower_ in HONORIFICS  # "Mr. King" is a name, "President King" not
     while run and run[0].lower_ in HONORIFICS:
@@ -90,8 +90,9 @@ def _unrecognised_name(view: Entities, head: Token, *, create: bool) -> Resolved
     if key or not create or view.gaz.is_demonym(text) or not text.replace(" ", "").replace("-", "").isalpha() \
             or head.i in view.table.furniture or _names_a_law(head, run):
         return Resolved(key, "name") if key else None
-    if any(t.lower_ in ORGANISATION_WORDS for t in run):
-        new = NewEntity.named("Organization", text, start, head.i)
+    if any(t.lower_ in ORGANISATION_WORDS for t in run) or (len(text) >= 2 and text.isupper()) \
+            or (head.dep_ == "appos" and head.head.lemma_.lower() in ORGANISATION_WORDS):
+        new = NewEntity.named("Organization", text, start, head.i)  # "Acme Corp", "the pilots' union, BALPA,"
         return Resolved(new.key, "name", (new,))
     if len(run) == 1:
         earlier = _full_name_before(view, head)
