@@ -145,6 +145,12 @@ memorial stadium arena line
 """.split())
 """Last words of place names ("Victoria Station", "Jordan Valley"): a given name before them is no person's."""
 
+FEATURES_FIRST = frozenset("river lake loch mount isle gulf".split())
+FEATURES_LAST = frozenset("river lake valley island islands mountains peninsula glacier desert ocean sea strait".split())
+"""Words that make a name a natural feature's, first ("River Wend", "Lake Geneva") or last ("Wend Valley"): a
+place, whatever NER said, unless NER saw a person ("River Phoenix"). Not "channel", "forest", "hill" or "bay",
+which end or start clubs and companies as often ("Channel TV", "Nottingham Forest")."""
+
 HEADING_SMALL_WORDS = frozenset("a an the of to in on for and or by with at from as vs but nor is are".split())
 """Words a title-case heading writes in lower case ("Limited Tools to Fight Terrorism")."""
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
-from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS,
-                        HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES, NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES,
-                        ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES, PLACE_WORDS, TITLE_ABBREVIATIONS,
-                        TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS)
+from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEATURES_FIRST, FEATURES_LAST,
+                        FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES,
+                        NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES, ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES,
+                        PLACE_WORDS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS)
 from kg.model import EntityType
 from kg.titles import POSSESSIVE, TITLE_WORDS, Title, titles_of
 
@@ -351,6 +351,8 @@ def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityTyp
         return "Organization"  # "Balco president Victor Conte", "Bolton boss Sam Allardyce"
     if label == "PERSON":
         return None
+    if len(span) > 1 and (span[0].lower_ in FEATURES_FIRST or last in FEATURES_LAST):
+        return "Place"  # "the River Wend", tagged as an organisation
     if len(span) in (2, 3) and span[0].lower_ in GIVEN_NAMES and last not in PLACE_WORDS \
             and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in span):
         return "Person"

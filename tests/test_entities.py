@@ -211,3 +211,9 @@ def test_a_one_word_name_apposed_to_a_title_is_not_made_a_person():
 def test_an_acronym_apposed_to_a_union_is_an_organisation():
     x = extract(texts.ENTITIES_ACRONYM_APPOSED_TO_UNION)
     assert entity(x, "BALPA").type == "Organization" and facts(x, "proposes") == [("BALPA", "talks")]
+
+
+def test_the_company_is_not_a_court_or_an_agency_named_before_and_a_river_is_a_place():
+    x = extract(texts.ENTITIES_COMPANY_AFTER_A_COURT)
+    assert facts(x, "denies") == []  # the water company is never named: no one to give the denial to
+    assert entity(x, "River Wend").type == "Place"

@@ -355,3 +355,6 @@ ENTITIES_NAME_APPOSED_TO_TITLE = ("Councillor Maria Okafor called the plan a tax
 ENTITIES_ONE_WORD_APPOSED_TO_TITLE = "According to technology analysts IDC, tablet sales will double by 2027."
 ENTITIES_ACRONYM_APPOSED_TO_UNION = ("Northwind Air will suspend six routes this winter. The pilots' union, BALPA, "
                                      "condemned the decision and called for talks.")
+ENTITIES_COMPANY_AFTER_A_COURT = ("A water company fined for polluting the River Wend has asked the Court of Appeal to "
+                                  "cut the penalty. The company has denied that it ignored warnings from the "
+                                  "Environment Agency.")

@@ -57,10 +57,18 @@ def organisation(view: Entities, head: Token) -> Resolved | None:
     candidates = [c for c in near if categories is None or (c.gaz is not None and c.gaz.category in categories)
                   or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign"))]
     if not candidates and categories:  # "the company", "the magazine": an organisation the gazetteer does not know
-        candidates = [c for c in near if c.gaz is None and not c.key.endswith(" campaign")]
+        candidates = [c for c in near if c.gaz is None and not c.key.endswith(" campaign")
+                      and not _named_another_kind(c.forms, lemma)]
     if not candidates:
         return None
     return Resolved(nearest(candidates, head.i).key, "description")
+
+
+def _named_another_kind(forms: tuple[str, ...], lemma: str) -> bool:
+    """Whether a name says the organisation is of another kind than the noun `lemma` ("the company" is not the
+    "Court of Appeal" or the "Environment Agency" named before it)."""
+    kind = ORG_NOUNS[lemma]
+    return any(word in ORG_NOUNS and ORG_NOUNS[word] != kind for form in forms for word in form.lower().split())
 
 
 def campaign(view: Entities, owner: str, surface: Span) -> Resolved:
