@@ -351,7 +351,8 @@ def _context_type(doc: Doc, span: Span, label: str, gaz: Gazetteer) -> EntityTyp
         return "Organization"  # "Balco president Victor Conte", "Bolton boss Sam Allardyce"
     if label == "PERSON":
         return None
-    if len(span) > 1 and (span[0].lower_ in FEATURES_FIRST or last in FEATURES_LAST):
+    if 1 < len(span) <= 4 and (span[0].lower_ in FEATURES_FIRST or last in FEATURES_LAST) \
+            and not any(t.lower_ in ORGANISATION_WORDS for t in span):
         return "Place"  # "the River Wend", tagged as an organisation
     if len(span) in (2, 3) and span[0].lower_ in GIVEN_NAMES and last not in PLACE_WORDS \
             and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in span):

@@ -68,7 +68,15 @@ def _named_another_kind(forms: tuple[str, ...], lemma: str) -> bool:
     """Whether a name says the organisation is of another kind than the noun `lemma` ("the company" is not the
     "Court of Appeal" or the "Environment Agency" named before it)."""
     kind = ORG_NOUNS[lemma]
-    return any(word in ORG_NOUNS and ORG_NOUNS[word] != kind for form in forms for word in form.lower().split())
+
+    def other(word: str) -> bool:
+        """Whether the organisation noun `word` names a kind `lemma` cannot refer to ("group" fits any)."""
+        cats = ORG_NOUNS[word]
+        if kind is None or word in ("group", "organization", "organisation"):
+            return False
+        return cats is None or not cats & kind
+
+    return any(word in ORG_NOUNS and other(word) for form in forms for word in form.lower().split())
 
 
 def campaign(view: Entities, owner: str, surface: Span) -> Resolved:
