@@ -16,13 +16,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import RDFS, SKOS, Graph, Namespace
+from rdflib import RDFS, SKOS, Graph
 
 from kg.errors import GraphError
 from kg.model import EntityType
+from kg.spec import KG, SCHEMA
 
-KG = Namespace("https://kg.example/ns#")
-SCHEMA = Namespace("https://schema.org/")
 GZ = "https://kg.example/gazetteer/"
 
 

@@ -105,8 +105,8 @@ def timeline(pg: PropertyGraph) -> tuple[dict[str, str], dict[str, list[str]]]:
 def _spells(parent: etree._Element, days: list[str]) -> None:
     """A spell of one day for each date."""
     spells = etree.SubElement(parent, f"{{{GEXF_NS}}}spells")
-    for day in days:
-        etree.SubElement(spells, f"{{{GEXF_NS}}}spell", {"start": day, "end": day})
+    for when in days:
+        etree.SubElement(spells, f"{{{GEXF_NS}}}spell", {"start": when, "end": when})
 
 
 def size(degree: int) -> float:
