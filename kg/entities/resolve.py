@@ -25,16 +25,16 @@ def resolve(view: Entities, head: Token, *, new_names: bool = False) -> Resolved
     """What the noun phrase headed by `head` denotes; how is name|pronoun|it|description|group ("it" for it/they,
     which point at an organisation or country less reliably than he/she at a person). With `new_names`, a proper
     name NER missed becomes an entity of its own (for the subjects of reporting verbs, which are people or
-    organisations); a name apposed to a job title always does."""
+    organisations)."""
     token_key = view.table.token_key
     if head.i in token_key:
         return Resolved(token_key[head.i], "name")
     for t in _appositions(head) if head.lemma_.lower() not in WRITTEN_WORKS else ():  # "the book, Brown's Britain"
         if t.i in token_key:
             return Resolved(token_key[t.i], "name")
-    if (new_names or head.lemma_.lower() in TITLE_HEADS) and head.lemma_.lower() not in WRITTEN_WORKS:
-        for t in head.children:  # a title's apposed full name is a person's whatever the rule ("The mayor, Ana Ruiz,")
-            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i and (new_names or _full_name(t)):
+    if new_names and head.lemma_.lower() not in WRITTEN_WORKS:
+        for t in head.children:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i:
                 found = _unrecognised_name(view, t, create=True)  # "the mayor, Ana Ruiz, said"
                 if found:
                     return found
@@ -56,12 +56,6 @@ def resolve(view: Entities, head: Token, *, new_names: bool = False) -> Resolved
             if found:
                 return found
     return organisation(view, head) or author(view, head, resolve) or describe(view, head, resolve)
-
-
-def _full_name(head: Token) -> bool:
-    """Whether `head` ends a name of two or more capitalised words, not an acronym ("Ana Ruiz", not "IDC")."""
-    return not head.text.isupper() and any(t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" and t.text[:1].isupper()
-                                           for t in head.lefts)
 
 
 def new_person(view: Entities, text: str, start: int) -> Resolved:
