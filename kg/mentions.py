@@ -245,10 +245,8 @@ def _missed_names(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
     while i < len(doc) - 1:
         cue = doc[i]
         low = cue.lower_
-        end = i + 1
-        while end < len(doc) and end - i <= 3 and _capitalised_word(doc[end]) and doc[end].ent_type_ not in NER_TYPES:
-            end += 1
-        run = doc[i + 1:end]
+        run = _name_run(doc, i + 1)
+        end = run.end
         label = None
         if not run and low in TITLE_HEADS and cue.is_lower and doc[i + 1].text == ",":
             appos = _apposed_name(doc, i)
@@ -277,15 +275,20 @@ def _apposed_name(doc: Doc, title: int) -> Span | None:
     """The name NER missed apposed to the job title at `title` ("the mayor, Ana Ruiz, said"): two or three
     capitalised proper nouns after its comma that the parse makes its apposition, no organisation's or place's
     word last."""
-    end = title + 2
-    while end < len(doc) and end - title <= 4 and _capitalised_word(doc[end]) and doc[end].pos_ == "PROPN" \
-            and doc[end].ent_type_ not in NER_TYPES:
-        end += 1
-    run = doc[title + 2:end]
+    run = _name_run(doc, title + 2, proper=True)
     if not 2 <= len(run) <= 3 or run[-1].dep_ != "appos" or run[-1].head.i != title \
             or run[-1].lower_ in ORGANISATION_WORDS | PLACE_WORDS:
         return None
     return run
+
+
+def _name_run(doc: Doc, start: int, *, proper: bool = False) -> Span:
+    """The words from `start` that can make a name NER missed, at most three (`proper`: proper nouns only)."""
+    end = start
+    while end < len(doc) and end - start < 3 and _capitalised_word(doc[end]) and doc[end].ent_type_ not in NER_TYPES \
+            and (not proper or doc[end].pos_ == "PROPN"):
+        end += 1
+    return doc[start:end]
 
 
 def _capitalised_word(t: Token) -> bool:

@@ -65,18 +65,11 @@ def organisation(view: Entities, head: Token) -> Resolved | None:
 
 
 def _named_another_kind(forms: tuple[str, ...], lemma: str) -> bool:
-    """Whether a name says the organisation is of another kind than the noun `lemma` ("the company" is not the
-    "Court of Appeal" or the "Environment Agency" named before it)."""
-    kind = ORG_NOUNS[lemma]
-
-    def other(word: str) -> bool:
-        """Whether the organisation noun `word` names a kind `lemma` cannot refer to ("group" fits any)."""
-        cats = ORG_NOUNS[word]
-        if kind is None or word in ("group", "organization", "organisation"):
-            return False
-        return cats is None or not cats & kind
-
-    return any(word in ORG_NOUNS and other(word) for form in forms for word in form.lower().split())
+    """Whether a name says the organisation is of another kind than the noun `lemma`, one with categories ("the
+    company" is not the "Court of Appeal" or the "Environment Agency" named before it; a "group" may be anything)."""
+    kind = ORG_NOUNS[lemma] or frozenset()
+    return any(word in ORG_NOUNS and word not in ("group", "organization", "organisation")
+               and not (ORG_NOUNS[word] or frozenset()) & kind for form in forms for word in form.lower().split())
 
 
 def campaign(view: Entities, owner: str, surface: Span) -> Resolved:
