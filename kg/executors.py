@@ -197,6 +197,7 @@ def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
         else:
             # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14.
             processes = list((pool._processes or {}).values())
+            manager = pool._executor_manager_thread
             pool.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
@@ -204,6 +205,10 @@ def run_processes(fn: Callable[[T], R], batches: Sequence[T], *, workers: int,
                 process.join(STOP_SECONDS)
                 if process.exitcode is None:
                     process.kill()
+            # The pool's manager thread closes its wake-up pipe as it ends; if the interpreter exits first, its exit
+            # hook may write to that pipe as it closes and print a traceback (CPython before 3.12), so wait for it.
+            if manager is not None:
+                manager.join(STOP_SECONDS)
 
 
 def run_dask(fn: Callable[[T], R], batches: Sequence[T], *, scheduler: str, check: Callable[[], str],

@@ -17,7 +17,7 @@ from typer.testing import CliRunner, Result
 from kg import executors
 from kg.cache import ExtractionCache, article_key
 from kg.cli import app
-from kg.executors import ExecutorError, batches_of, run_dask
+from kg.executors import ExecutorError, batches_of, run_dask, run_processes
 from kg.graph import article_triples
 from kg.ingest import from_plain_text
 from kg.model import Entity, Extraction
@@ -228,6 +228,24 @@ def test_batches_cover_every_item_in_order_and_shrink_towards_the_end_for_severa
         assert len(batches[-1]) == (1 if workers > 1 else 1000 % 64)
     assert len(batches_of(items, 64)[0]) == 64
     assert [len(b) for b in batches_of(items[:10], 64)] == [10]
+
+
+def test_local_workers_stopped_early_leave_no_process_or_pool_thread_behind() -> None:
+    """An error or Ctrl-C ends the build while workers are busy: they are stopped, and the pool's manager thread
+    has ended before the build returns (a thread still closing its pipe at exit made Python print a traceback)."""
+    import time
+
+    import psutil
+
+    results = run_processes(time.sleep, [0.1, 30.0, 30.0, 30.0], workers=2)
+    assert next(results) is None
+    started = time.monotonic()
+    results.close()
+    assert time.monotonic() - started < 10
+    assert not [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+    helpers = ("forkserver", "resource_tracker")  # multiprocessing's own, kept for the next run
+    left = [p for p in psutil.Process().children(recursive=True) if not any(h in " ".join(p.cmdline()) for h in helpers)]
+    assert not left
 
 
 def test_long_articles_are_parsed_a_few_at_a_time_to_bound_spacys_memory() -> None:
