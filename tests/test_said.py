@@ -247,6 +247,13 @@ def test_definite_description_refers_back_to_the_person_in_focus():
     assert said(texts.SAID_DESCRIPTION_BACK) == [("Tom Baker", "Who exactly is going to pay for all of this?")]
 
 
+def test_a_description_follows_the_chain_of_descriptions_back_to_the_person_not_a_name_in_between():
+    """ "The Ohio senator" is the person "the nominee" of the sentence before stands for, not the man named in
+    that sentence's subordinate clause."""
+    assert said(texts.SAID_DESCRIPTION_CHAIN) == [("Maria Lopez", "too much is made of John Carter's speeches"),
+                                                  ("Maria Lopez", "the media are to blame for the feud")]
+
+
 def test_his_lawyer_speaks_for_him_as_an_entity_of_its_own():
     x = extract(texts.SAID_HIS_LAWYER)
     assert facts(x, "said") == [("lawyer for Mark Fenn", "the hearing was unfair")]

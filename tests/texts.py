@@ -74,6 +74,9 @@ SAID_ADDING_INSIDE_REPORT = ("Tom Reyes said the mayor had acted quickly, adding
                              "\u201cShe saved the town from a far worse flood.\u201d")
 SAID_DESCRIPTION_BACK = ("Tom Baker, who owns three hotels in the city, criticised the new tax on Sunday.\n\n"
                          "\u201cWho exactly is going to pay for all of this?\u201d the businessman asked.")
+SAID_DESCRIPTION_CHAIN = ("Maria Lopez says too much is made of John Carter's speeches.\n\n"
+                          "The Democratic vice presidential nominee was speaking Friday in Dayton, hours after Carter "
+                          "attacked a former rival.\n\nThe Ohio senator said the media are to blame for the feud.")
 SAID_HIS_LAWYER = "Mark Fenn refused to testify before the committee. His lawyer said the hearing was unfair."
 SAID_BOOK_BY = "The book by the journalist Ruth Kane said the two leaders rarely spoke."
 SAID_BOOK_TITLE = "The book, Kane's Empire, said the two leaders rarely spoke."

@@ -171,7 +171,7 @@ def _unnamed(sent: Span, token_key: Mapping[int, str],
     out: dict[tuple[str | None, int, bool], list[int]] = {}
     for t in sent:
         if not (t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in token_key
-                and t.lemma_.lower() in PERSON_NOUNS | PEOPLE_NOUNS
+                and (t.lemma_.lower() in PERSON_NOUNS | PEOPLE_NOUNS or _definite_title(t))
                 and not (t.dep_ == "appos" and t.head.i in token_key)
                 and not any(c.dep_ == "appos" and c.i in token_key for c in t.children)):
             continue
@@ -182,3 +182,11 @@ def _unnamed(sent: Span, token_key: Mapping[int, str],
             if not (own and t.i in quoted):
                 out.setdefault((noun_gender(t), s, own), []).append(t.i)
     return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
+def _definite_title(token: Token) -> bool:
+    """ "The Ohio senator", "the nominee": a definite description of one office holder, a link in the chain that
+    a later pronoun or description follows back to the person it describes."""
+    lemma = token.lemma_.lower()
+    return lemma in TITLE_HEADS and lemma not in ("official", "source") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
