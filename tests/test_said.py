@@ -254,6 +254,15 @@ def test_a_description_follows_the_chain_of_descriptions_back_to_the_person_not_
                                                   ("Maria Lopez", "the media are to blame for the feud")]
 
 
+def test_a_description_is_not_the_person_named_after_it_in_its_own_sentence():
+    assert not [f for f in said(texts.SAID_DESCRIPTION_NOT_NAMED_AFTER_IT) if f[1] == "the file would stay sealed"]
+
+
+def test_a_gendered_description_may_refer_to_a_person_with_other_titles():
+    """ "The former first lady" is the woman in focus though the article titled her secretary of state."""
+    assert said(texts.SAID_GENDERED_DESCRIPTION_OF_A_TITLED_PERSON) == [("Jane Roe", "the war had been a mistake")]
+
+
 def test_his_lawyer_speaks_for_him_as_an_entity_of_its_own():
     x = extract(texts.SAID_HIS_LAWYER)
     assert facts(x, "said") == [("lawyer for Mark Fenn", "the hearing was unfair")]

@@ -77,6 +77,12 @@ SAID_DESCRIPTION_BACK = ("Tom Baker, who owns three hotels in the city, criticis
 SAID_DESCRIPTION_CHAIN = ("Maria Lopez says too much is made of John Carter's speeches.\n\n"
                           "The Democratic vice presidential nominee was speaking Friday in Dayton, hours after Carter "
                           "attacked a former rival.\n\nThe Ohio senator said the media are to blame for the feud.")
+SAID_DESCRIPTION_NOT_NAMED_AFTER_IT = ("Lawyers for Maria Lopez filed papers opposing the request.\n\nMaria Lopez said "
+                                       "her privacy mattered more.\n\nThe judge later wrote to Maria Lopez that the "
+                                       "file would stay sealed.")
+SAID_GENDERED_DESCRIPTION_OF_A_TITLED_PERSON = ("Former secretary of state Jane Roe spoke to veterans in Ohio on "
+                                                "Monday, where she defended her record and thanked her hosts.\n\n"
+                                                "The former first lady said the war had been a mistake.")
 SAID_HIS_LAWYER = "Mark Fenn refused to testify before the committee. His lawyer said the hearing was unfair."
 SAID_BOOK_BY = "The book by the journalist Ruth Kane said the two leaders rarely spoke."
 SAID_BOOK_TITLE = "The book, Kane's Empire, said the two leaders rarely spoke."

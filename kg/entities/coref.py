@@ -101,18 +101,23 @@ def definite_person(view: Entities, head: Token) -> Resolved | None:
     """ "the Labour MP for Birkenhead asked", "the businessman said": a definite description of one person
     that no title in the article matched refers back like "he" or "she" to the person in focus, unless the
     article gives that person other titles only ("the state attorney general" is not the campaign chairman
-    named before)."""
+    named before) or names them later in the description's sentence."""
     lemma = head.lemma_.lower()
     if head.tag_ not in ("NN", "NNP") or lemma not in TITLE_HEADS | PERSON_NOUNS or lemma in GROUP_NOUNS \
             or not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
         return None
     gender = "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
     word = norm_word(head)
+    token_key = view.table.token_key
+    later = {token_key[t.i] for t in head.sent[head.right_edge.i + 1 - head.sent.start:] if t.i in token_key}
 
     def fits(key: str) -> bool:
-        """Whether the person has no title in the article, or one with the description's head word."""
+        """Whether the person is not named later in the description's sentence ("The judge agreed with Ivana
+        Trump" is not Ivana Trump) and has no title in the article, or one with the description's head word, or
+        the gender the description gives ("the former first lady" may be the former secretary of state)."""
         titles = view.table.title_words.get(key, ())
-        return not titles or any(word in t for t in titles)
+        return key not in later and (not titles or any(word in t for t in titles)
+                                     or (gender is not None and view.cluster(key).gender == gender))
 
     key = antecedent(view, head, {"Person"}, gender, fits)
     return Resolved(key, "pronoun") if key else None
