@@ -397,8 +397,13 @@ _OTHER_LINE = re.compile(
     r"story[ \t]+continues[ \t]+below(?:[ \t]+(?:this[ \t]+)?advertisement)?|continue[ \t]+reading(?:[ \t]+the[ \t]+main"
     r"[ \t]+story)?|click[ \t]+here[ \t]+to[^\n]{1,80}|(?:read[ \t]+more|read[ \t]+also|also[ \t]+read|see[ \t]+also|"
     r"related|watch|listen|recommended)[ \t]*:[ \t]*[^\n]{1,200}|(?:categories|category|tags|topics|filed[ \t]+under|"
-    r"posted[ \t]+in)[ \t]*:[ \t]*[^\n]{1,300})")
-"""Teasers, ads and tag lines: "READ MORE: ...", "Advertisement", "Tags: ...", "Categories: ..."."""
+    r"posted[ \t]+in)[ \t]*:[ \t]*[^\n]{1,300}|"
+    r"[\"\u201c]?(?:you[ \t]+can[ \t]+)?follow[ \t]+(?:(?:us|me|"
+    r"(?-i:[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4}))[ \t]+on[ \t]+"
+    r"(?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok|mastodon)(?:[ \t]+(?:at[ \t]+)?@\w{1,30})?"
+    r"|@\w{1,30})[ \t]*\.?[\"\u201d]?)")
+"""Teasers, ads, tag lines and the reporter's handles: "READ MORE: ...", "Advertisement", "Tags: ...",
+"Categories: ...", "Follow Jane Roe on Twitter @janeroe"."""
 _CROSSHEAD = re.compile(r"(?=[^\n]*[A-Z]{3})[A-Z0-9][A-Z0-9 ,'\u2019&:-]{1,60}\.?")
 """An all-capitals line of a few words: a crosshead ("TALKS STALL."), or a database export's section marker
 ("ABSTRACT.", "FULL TEXT."): never article sentences, and NER reads names in capitals badly."""

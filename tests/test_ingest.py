@@ -235,6 +235,8 @@ def test_lines_that_only_look_like_a_header_stay_content():
     "Advertisement", "Story continues below advertisement", "READ MORE: Drought hits farms",
     "Related: Council approves bridge", "Tags: water, senate, rural towns", "Categories: Politics, Transport",
     "Updated 3 hours ago", "Published: 21 July 2017", "TALKS STALL.", "FULL TEXT.",
+    "Follow Jane Roe on Twitter @janeroe.", '"Follow Jane Roe on Twitter @janeroe."', "Follow us on Facebook",
+    "You can follow Sam Poe on X at @sampoe", "Follow @janeroe",
 ])
 def test_furniture_lines_are_masked(line):
     a = from_plain_text(f"Headline\n\nThe council voted.\n\n{line}\n\nThe mayor left the hall after the vote.\n",
@@ -254,6 +256,8 @@ def test_furniture_lines_are_masked(line):
     "The Reuters news agency reported the deal first.",
     "Share prices fell by 3% on Monday.",
     "Updated figures from 2017 show a rise.",
+    "Follow the money, the senator said on Twitter.",
+    "Follow-up talks on Twitter's future were held in May.",
 ])
 def test_content_that_starts_like_furniture_is_kept(line):
     a = from_plain_text(f"Headline\n\nThe council voted.\n\n{line}\n\nThe mayor left.\n", source="t")
