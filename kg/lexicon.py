@@ -205,6 +205,13 @@ commissioner negotiator official officials spokesman spokeswoman spokesperson pr
 """.split())
 """Titles of offices that speak for the country or place they belong to ("a Russian diplomat said")."""
 
+KINSHIP_WORDS = frozenset("""
+wife husband ex-wife ex-husband widow widower daughter son mother father brother sister stepson stepdaughter
+stepmother stepfather grandson granddaughter grandmother grandfather niece nephew aunt uncle cousin fiancee fiance
+""".split())
+"""Words that introduce a relative of someone in the story ("daughter Chelsea Clinton", "his wife, Heidi"): a
+surname alone rather names the family member the story is about."""
+
 INFANT_WORDS = frozenset("baby babies infant newborn toddler".split())
 """Words that introduce a person too young to say, deny or propose anything ("his newborn son Leo")."""
 

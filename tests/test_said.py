@@ -1,5 +1,6 @@
 """said/v1 on frozen parses: direct and indirect speech, continuations, resolution of speakers, near misses."""
 
+import pytest
 from conftest import entity, extract, facts
 
 import texts
@@ -261,6 +262,12 @@ def test_a_description_is_not_the_person_named_after_it_in_its_own_sentence():
 def test_a_gendered_description_may_refer_to_a_person_with_other_titles():
     """ "The former first lady" is the woman in focus though the article titled her secretary of state."""
     assert said(texts.SAID_GENDERED_DESCRIPTION_OF_A_TITLED_PERSON) == [("Jane Roe", "the war had been a mistake")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [(texts.SAID_SURNAME_NOT_THE_WIFE, "Tom Reyes"),
+                                                (texts.SAID_SURNAME_NOT_THE_DAUGHTER, "Linda Morales")])
+def test_a_surname_alone_names_the_person_the_story_is_about_not_the_relative_named_last(text, speaker):
+    assert [s for s, _ in said(text)] == [speaker]
 
 
 def test_his_lawyer_speaks_for_him_as_an_entity_of_its_own():

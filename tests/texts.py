@@ -83,6 +83,10 @@ SAID_DESCRIPTION_NOT_NAMED_AFTER_IT = ("Lawyers for Maria Lopez filed papers opp
 SAID_GENDERED_DESCRIPTION_OF_A_TITLED_PERSON = ("Former secretary of state Jane Roe spoke to veterans in Ohio on "
                                                 "Monday, where she defended her record and thanked her hosts.\n\n"
                                                 "The former first lady said the war had been a mistake.")
+SAID_SURNAME_NOT_THE_WIFE = ("Former governor Tom Reyes campaigned in Flint on Monday for his wife Ana Reyes.\n\n"
+                             "\u201cThe insurance system is broken,\u201d Reyes said.")
+SAID_SURNAME_NOT_THE_DAUGHTER = ("Linda Morales left the rally early and went to her daughter Sofia Morales\u2019s apartment "
+                                 "to rest.\n\nMorales said later that she had felt unwell in the heat.")
 SAID_HIS_LAWYER = "Mark Fenn refused to testify before the committee. His lawyer said the hearing was unfair."
 SAID_BOOK_BY = "The book by the journalist Ruth Kane said the two leaders rarely spoke."
 SAID_BOOK_TITLE = "The book, Kane's Empire, said the two leaders rarely spoke."

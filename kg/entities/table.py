@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 from kg.entities.names import initials, norm_word_text
 from kg.entities.sentences import Sentences, index_sentences
 from kg.gazetteer import Gazetteer, GazEntry, name_key
-from kg.lexicon import (FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, INFANT_WORDS, MALE_FIRST_NAMES, MALE_WORDS,
-                        ORGANISATION_WORDS, TITLE_HEADS)
+from kg.lexicon import (FEMALE_FIRST_NAMES, FEMALE_WORDS, GROUP_NOUNS, INFANT_WORDS, KINSHIP_WORDS, MALE_FIRST_NAMES,
+                        MALE_WORDS, ORGANISATION_WORDS, TITLE_HEADS)
 from kg.mentions import Mention, furniture_tokens, name_parts
 from kg.model import EntityType
 
@@ -115,6 +115,11 @@ class Cluster:
         if given & MALE_FIRST_NAMES and not given & FEMALE_FIRST_NAMES:
             return "m"
         return None
+
+    @cached_property
+    def relative(self) -> bool:
+        """Whether the article introduces the person as someone's relative ("daughter Chelsea Clinton")."""
+        return any(w in KINSHIP_WORDS for words in self.before for w in words)
 
     @cached_property
     def infant(self) -> bool:
@@ -282,7 +287,8 @@ class _Clustering:
                           if any(len(p) >= 2 and (p[-1] == word or (m.type == "Person" and p[0] == word))
                                  for p in c.parts)]
             if candidates:
-                return nearest(candidates, m.start).key
+                principal = [c for c in candidates if not c.relative]
+                return nearest(principal or candidates, m.start).key
             if m.type == "Person":
                 org = self._organisation_named(word)
                 if org:
