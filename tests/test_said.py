@@ -270,6 +270,11 @@ def test_a_surname_alone_names_the_person_the_story_is_about_not_the_relative_na
     assert [s for s, _ in said(text)] == [speaker]
 
 
+def test_a_pronoun_looks_past_a_title_description_that_fits_no_one_in_reach():
+    """ "The Derby captain" does not fit a man titled striker, but is no one new either: "he" is still Baker."""
+    assert said(texts.SAID_PRONOUN_PAST_AN_UNFITTING_TITLE) == [("Tom Baker", "They are strong at the back")]
+
+
 def test_his_lawyer_speaks_for_him_as_an_entity_of_its_own():
     x = extract(texts.SAID_HIS_LAWYER)
     assert facts(x, "said") == [("lawyer for Mark Fenn", "the hearing was unfair")]

@@ -87,6 +87,9 @@ SAID_SURNAME_NOT_THE_WIFE = ("Former governor Tom Reyes campaigned in Flint on M
                              "\u201cThe insurance system is broken,\u201d Reyes said.")
 SAID_SURNAME_NOT_THE_DAUGHTER = ("Linda Morales left the rally early and went to her daughter Sofia Morales\u2019s apartment "
                                  "to rest.\n\nMorales said later that she had felt unwell in the heat.")
+SAID_PRONOUN_PAST_AN_UNFITTING_TITLE = ("Striker Tom Baker expects a hard game against Leeds on Saturday.\n\n"
+                                        "The Derby captain is in the form of his life. But he knows the defence will "
+                                        "test him. \u201cThey are strong at the back,\u201d he told reporters.")
 SAID_HIS_LAWYER = "Mark Fenn refused to testify before the committee. His lawyer said the hearing was unfair."
 SAID_BOOK_BY = "The book by the journalist Ruth Kane said the two leaders rarely spoke."
 SAID_BOOK_TITLE = "The book, Kane's Empire, said the two leaders rarely spoke."

@@ -48,10 +48,15 @@ def antecedent(view: Entities, pronoun: Token, types: set[str], gender: str | No
     budget, n = PRONOUN_WINDOW, here
     while n >= 0 and budget >= 0 and here - n <= 4 * PRONOUN_WINDOW:
         best = _best(view, n, pronoun.i, types, gender, fits, own=n == here)
+        if best is not None and best[4] is None:  # "The woman said ... She added": an unnamed person, unless
+            named = definite_person(view, view.doc[best[3]])  # a description that refers back to a named one
+            if named:
+                return named.key
+            if view.doc[best[3]].lemma_.lower() not in TITLE_HEADS:
+                return None
+            # "The Leicester tight-head ... he told": a title no one in reach fits is no one new either
+            best = _best(view, n, pronoun.i, types, gender, fits, own=n == here, unnamed=False)
         if best is not None:
-            if best[4] is None:  # "The woman said ... She added": an unnamed person, unless named before
-                named = definite_person(view, view.doc[best[3]])
-                return named.key if named else None
             return best[4]
         if gender is None or not _continues_chain(sentences, n, pronoun):
             budget -= 1  # sentences whose subject is the same pronoun ("She then ...") keep the chain going
@@ -65,8 +70,9 @@ def antecedent(view: Entities, pronoun: Token, types: set[str], gender: str | No
 
 
 def _best(view: Entities, n: int, before: int, types: set[str], gender: str | None, fits: Callable[[str], bool],
-          *, own: bool) -> Candidate | None:
-    """The best candidate of sentence `n` before token `before`; `own`: the pronoun's own sentence."""
+          *, own: bool, unnamed: bool = True) -> Candidate | None:
+    """The best candidate of sentence `n` before token `before`; `own`: the pronoun's own sentence; `unnamed`:
+    whether unnamed people ("the woman") are candidates."""
     sentences = view.table.sentences
     person = "Person" in types
     found: list[Candidate] = []
@@ -77,7 +83,7 @@ def _best(view: Entities, n: int, before: int, types: set[str], gender: str | No
                 or (person and cluster.infant):
             continue
         found.append((gender is not None and cluster.gender == gender, hit[0], True, hit[1], key))
-    if person:
+    if person and unnamed:
         for noun in {None, gender}:
             for salience in (3, 2):
                 token = sentences.best_unnamed(n, noun, salience, before, own=own)
