@@ -212,6 +212,10 @@ stepmother stepfather grandson granddaughter grandmother grandfather niece nephe
 """Words that introduce a relative of someone in the story ("daughter Chelsea Clinton", "his wife, Heidi"): a
 surname alone rather names the family member the story is about."""
 
+WORK_ROLES = frozenset("actor actress producer star screenwriter".split())
+"""Jobs held on a film, show or record rather than for an employer: the name before them ("Star Wars actor",
+"Sideways producer") is a work, not an organisation."""
+
 INFANT_WORDS = frozenset("baby babies infant newborn toddler".split())
 """Words that introduce a person too young to say, deny or propose anything ("his newborn son Leo")."""
 

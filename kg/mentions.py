@@ -21,7 +21,7 @@ from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEATURES_FIRST, FEATURES_LAST,
                         FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES,
                         NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES, ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES,
-                        PLACE_WORDS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS)
+                        PLACE_WORDS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS, WORK_ROLES)
 from kg.model import EntityType
 from kg.titles import POSSESSIVE, TITLE_WORDS, Title, titles_of
 
@@ -254,6 +254,11 @@ def _missed_names(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
                 out.append((appos, "PERSON"))
                 i = appos.end
                 continue
+        employer = _employer_before_title(doc, i, gaz)
+        if employer is not None:
+            out.append((employer, "ORG"))
+            i = employer.end
+            continue
         if run and cue.ent_type_ not in NER_TYPES:
             if low in HONORIFICS and not (len(run) == 1 and run[0].lower_ in TITLE_WORDS):
                 label = "PERSON"
@@ -269,6 +274,43 @@ def _missed_names(doc: Doc, gaz: Gazetteer) -> list[tuple[Span, str]]:
         else:
             i += 1
     return out
+
+
+def _employer_before_title(doc: Doc, start: int, gaz: Gazetteer) -> Span | None:
+    """The organisation NER missed before a lower-case job title that precedes a person's name ("Charlton
+    manager Alan Curbishley", "TBWA boss Trevor Beattie"): one to three capitalised proper nouns, or an acronym
+    of three letters or more, that NER left untagged and the gazetteer does not know as anything but an
+    organisation. A sentence's first word, a month, a word right after "the", "of" or "and" (the end of a longer
+    name) or after another capitalised word tells nothing, and neither does a job done on a work ("Star Wars
+    actor")."""
+    end = start
+    while end < len(doc) and end - start < 3 and _employer_word(doc[end]):
+        end += 1
+    before = doc[start - 1] if start > 0 else None
+    if end == start or before is None or before.text[:1] in ("'", "\u2019") or before.text[:1].isupper() \
+            or before.lower_ in NAME_CONNECTORS:
+        return None
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ in TITLE_WORDS:
+        k += 1
+    if k == end or k >= len(doc) or doc[k - 1].lower_ not in TITLE_HEADS or doc[k - 1].lower_ in WORK_ROLES \
+            or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ != "B":
+        return None
+    span = doc[start:end]
+    entry = gaz.lookup(span.text)
+    if (entry is not None and entry.type != "Organization") or gaz.is_demonym(span.text) \
+            or span[0].lower_ in GIVEN_NAMES:
+        return None
+    return span
+
+
+def _employer_word(t: Token) -> bool:
+    """A word of an employer's name NER missed: a capitalised proper noun or an acronym of three letters or
+    more, untagged by NER, not a title word, a month or a day, and not a sentence's first word."""
+    acronym = t.text.isupper() and t.text.isalpha() and len(t) >= 3
+    return t.text[:1].isupper() and (t.pos_ == "PROPN" or acronym) and t.ent_type_ == "" \
+        and t.text.replace("-", "").replace("&", "").isalpha() and t.lower_ not in TITLE_WORDS | DAY_WORDS \
+        and (not t.is_sent_start or acronym)
 
 
 def _apposed_name(doc: Doc, title: int) -> Span | None:

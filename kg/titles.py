@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import (DAY_WORDS, HONORIFICS, SPEECH_VERBS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS,
-                        TITLE_MODIFIERS, TITLES_AFTER_NAME, US_PARTY_TAGS)
+                        TITLE_MODIFIERS, TITLES_AFTER_NAME, US_PARTY_TAGS, WORK_ROLES)
 
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -89,6 +89,9 @@ def _before(doc: Doc, name: Span, names: set[int], gaz: Gazetteer) -> list[Title
         return []  # "Lady Gaga": an honorific alone is no title
     first = words[0]
     affiliation = _affiliation_at(doc, first - 1, names, gaz)
+    if affiliation is not None and doc[heads[-1]].lower_ in WORK_ROLES and not gaz.is_demonym(doc[affiliation].text) \
+            and doc[affiliation].ent_type_ not in ("GPE", "LOC"):
+        affiliation = None  # "Silent Harbour actress": a film or show is no employer ("US actor": a country is)
     party = next((w for w in words if _party_word(doc[w], names, gaz)), None)
     if affiliation is None:
         affiliation = party if party is not None else named

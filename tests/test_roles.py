@@ -102,3 +102,14 @@ def test_personal_staff_work_for_a_person():
 
 def test_former_roles_count():
     assert roles(texts.ROLES_FORMER) == [("Tony Blair", "Former Prime Minister", None)]
+
+
+def test_a_name_ner_missed_before_a_job_title_is_the_employer():
+    """NER tags "Clara Furse" but not "LSE"; the job title between them makes LSE her employer."""
+    assert roles(texts.ROLE_EMPLOYER_BEFORE_TITLE) == [("Clara Furse", "boss", "LSE")]
+
+
+def test_a_work_or_a_capitalised_common_word_before_a_title_is_no_employer():
+    """ "Silent Harbour actress": actors and producers work on films; "Rock singer": a capital that only starts a
+    sentence."""
+    assert [org for _, _, org in roles(texts.ROLE_WORK_BEFORE_TITLE)] == [None, None, None]

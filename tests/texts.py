@@ -374,3 +374,6 @@ ENTITIES_ACRONYM_APPOSED_TO_UNION = ("Northwind Air will suspend six routes this
 ENTITIES_COMPANY_AFTER_A_COURT = ("A water company fined for polluting the River Wend has asked the Court of Appeal to "
                                   "cut the penalty. The company has denied that it ignored warnings from the "
                                   "Environment Agency.")
+ROLE_EMPLOYER_BEFORE_TITLE = "Shares fell on Tuesday after LSE boss Clara Furse spoke to investors."
+ROLE_WORK_BEFORE_TITLE = ("Critics praised Silent Harbour actress Jane Doyle on Monday. Fans cheered as Blue Lagoon "
+                          "producer Sarah Kent arrived.\n\nRock singer Ann Bell was at the party too.")
