@@ -376,3 +376,8 @@ def test_a_player_described_by_position_refers_back_to_the_player_in_focus():
 
 def test_speech_someone_is_dared_to_make_is_not_said_but_went_on_to_say_is():
     assert said(texts.SAID_UNREALISED) == [("Ruth Ames", "the scheme had failed")]
+
+
+def test_the_fund_and_the_airline_are_the_organisations_named_before():
+    assert said(texts.SAID_THE_FUND_AND_THE_AIRLINE) == [
+        ("International Monetary Fund", "trade would slow next year"), ("Ryanair", "it would order 70 new planes")]

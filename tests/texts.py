@@ -377,3 +377,6 @@ ENTITIES_COMPANY_AFTER_A_COURT = ("A water company fined for polluting the River
 ROLE_EMPLOYER_BEFORE_TITLE = "Shares fell on Tuesday after LSE boss Clara Furse spoke to investors."
 ROLE_WORK_BEFORE_TITLE = ("Critics praised Silent Harbour actress Jane Doyle on Monday. Fans cheered as Blue Lagoon "
                           "producer Sarah Kent arrived.\n\nRock singer Ann Bell was at the party too.")
+SAID_THE_FUND_AND_THE_AIRLINE = ("The International Monetary Fund cut its growth forecast on Tuesday. The fund warned "
+                                 "that trade would slow next year.\n\nShares in Ryanair rose on Monday. The airline "
+                                 "said it would order 70 new planes.")

@@ -26,6 +26,10 @@ ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "court": frozenset({"court"}), "committee": None, "commission": None, "council": None, "board": None,
     "organization": None, "organisation": None, "union": None, "alliance": frozenset({"international-organization"}),
     "foundation": None, "institute": None, "campaign": frozenset(),
+    "fund": None, "authority": None, "bureau": None, "university": None, "charity": None,
+    "airline": frozenset({"company"}), "carrier": frozenset({"company"}), "lender": frozenset({"company"}),
+    "insurer": frozenset({"company"}), "retailer": frozenset({"company"}),
+    "regulator": frozenset({"agency", "government"}), "watchdog": frozenset({"agency", "government"}),
 }
 """Nouns for an organisation ("the bank said"), with the gazetteer categories it may refer to (None: any)."""
 Resolve = Callable[[Entities, Token], Resolved | None]
