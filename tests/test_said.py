@@ -381,3 +381,13 @@ def test_speech_someone_is_dared_to_make_is_not_said_but_went_on_to_say_is():
 def test_the_fund_and_the_airline_are_the_organisations_named_before():
     assert said(texts.SAID_THE_FUND_AND_THE_AIRLINE) == [
         ("International Monetary Fund", "trade would slow next year"), ("Ryanair", "it would order 70 new planes")]
+
+
+def test_a_description_reached_through_another_must_fit_too():
+    """ "The premier" follows "the chancellor" back to Gordon Ash, whom its own sentence names: not him."""
+    assert said(texts.SAID_DESCRIPTION_CHAIN_MUST_FIT) == [("Tom Blake", "Mr Ash will have a key role in the campaign")]
+
+
+def test_a_quotation_after_another_person_acts_is_theirs_not_the_last_speakers():
+    assert said(texts.SAID_QUOTE_AFTER_ANOTHER_PERSON_ACTS) == [
+        ("Maria Lopez", "The new payment is fair"), ("Tom Reyes", "There is no logic to a system like this.")]

@@ -380,3 +380,10 @@ ROLE_WORK_BEFORE_TITLE = ("Critics praised Silent Harbour actress Jane Doyle on 
 SAID_THE_FUND_AND_THE_AIRLINE = ("The International Monetary Fund cut its growth forecast on Tuesday. The fund warned "
                                  "that trade would slow next year.\n\nShares in Ryanair rose on Monday. The airline "
                                  "said it would order 70 new planes.")
+SAID_DESCRIPTION_CHAIN_MUST_FIT = ("Chancellor Gordon Ash outlined his plans for the economy on Monday.\n\nThe chancellor "
+                                   "has planned the party's campaigns before, but this time the job will go to Alan "
+                                   "Mills, an ally of Tom Blake. The premier insisted Mr Ash will have a key role in "
+                                   "the campaign.")
+SAID_QUOTE_AFTER_ANOTHER_PERSON_ACTS = ("\u201cThe new payment is fair,\u201d Maria Lopez said on Monday.\n\nUnion leader "
+                                        "Tom Reyes criticised the plan. \u201cThere is no logic to a system like "
+                                        "this.\u201d")

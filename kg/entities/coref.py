@@ -50,7 +50,7 @@ def antecedent(view: Entities, pronoun: Token, types: set[str], gender: str | No
         best = _best(view, n, pronoun.i, types, gender, fits, own=n == here)
         if best is not None and best[4] is None:  # "The woman said ... She added": an unnamed person, unless
             named = definite_person(view, view.doc[best[3]])  # a description that refers back to a named one
-            if named:
+            if named and fits(named.key):
                 return named.key
             if view.doc[best[3]].lemma_.lower() not in TITLE_HEADS:
                 return None

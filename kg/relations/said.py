@@ -30,7 +30,7 @@ INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split(
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
-@rule("said", version=3, assigns=(STATEMENTS, SPEAKERS))
+@rule("said", version=4, assigns=(STATEMENTS, SPEAKERS))
 def said(ctx: Context) -> Iterator[Found]:
     """Attributions of reporting verbs in reading order, then "according to", speaker lines and the quotations
     no reporting verb claimed; each quotation is attributed at most once. Each finding states its statement (for
@@ -568,6 +568,8 @@ def _speaker_after(ctx: Context, q: Quote, *, bare_only: bool) -> Found | None:
 
 FOLLOW_ON_REACH = 400
 """How many characters of narration a follow-on quotation may stand after the statement it continues."""
+INTRODUCED = 0.6
+"""Confidence that a quotation is the person a sentence just before it is about, rather than the last speaker's."""
 
 
 def _follow_on(ctx: Context, q: Quote, found: list[Found], silent: list[int]) -> Found | None:
@@ -585,8 +587,27 @@ def _follow_on(ctx: Context, q: Quote, found: list[Found], silent: list[int]) ->
     breaks = len(re.findall(r"\n\s*\n|\n(?=\s*[\"\u201c])", between))
     if breaks > 1 or len(between) > FOLLOW_ON_REACH:
         return None
+    actor = _other_person_acting(ctx, end, q.start, prev.subject)
+    if actor is not None:  # "Tapsfield criticised the system. '...'": the quotation is the one who acted since
+        return Found(actor, (q.inner_start, q.inner_end), INTRODUCED)
     weight = 0.85 if breaks == 0 else 0.65  # in the same paragraph, or the next
     return Found(prev.subject, (q.inner_start, q.inner_end), round(confidence(prev) * weight, 3))
+
+
+def _other_person_acting(ctx: Context, start: int, end: int, speaker: str) -> str | None:
+    """The person other than `speaker` who is the subject of the main verb of the last sentence wholly between
+    characters `start` and `end` that has one ("Writing in the Guardian, Mr Brown outlined his view."): a
+    quotation right after it is theirs, no longer the earlier speaker's."""
+    entities = ctx.entities
+    actor = None
+    for sent in ctx.doc.sents:
+        if sent.start_char < start or sent.end_char > end:
+            continue
+        for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            key = entities.entity_of_token(subject.i)
+            if key is not None and entities.type_of(key) == "Person":
+                actor = key
+    return actor if actor != speaker else None
 
 
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
