@@ -391,3 +391,7 @@ def test_a_description_reached_through_another_must_fit_too():
 def test_a_quotation_after_another_person_acts_is_theirs_not_the_last_speakers():
     assert said(texts.SAID_QUOTE_AFTER_ANOTHER_PERSON_ACTS) == [
         ("Maria Lopez", "The new payment is fair"), ("Tom Reyes", "There is no logic to a system like this.")]
+
+
+def test_a_quotation_stays_with_the_speaker_when_the_speaker_is_the_last_one_named_acting():
+    assert [s for s, _ in said(texts.SAID_QUOTE_AFTER_THE_SPEAKER_ACTS_AGAIN)] == ["Football Association"] * 2

@@ -387,3 +387,7 @@ SAID_DESCRIPTION_CHAIN_MUST_FIT = ("Chancellor Gordon Ash outlined his plans for
 SAID_QUOTE_AFTER_ANOTHER_PERSON_ACTS = ("\u201cThe new payment is fair,\u201d Maria Lopez said on Monday.\n\nUnion leader "
                                         "Tom Reyes criticised the plan. \u201cThere is no logic to a system like "
                                         "this.\u201d")
+SAID_QUOTE_AFTER_THE_SPEAKER_ACTS_AGAIN = ("\u201cWe have received the referee\u2019s report,\u201d the Football Association "
+                                           "said on Monday.\n\nMidfielder Tom Reyes was spoken to by police after the "
+                                           "game. But the Football Association would not say what punishment Reyes "
+                                           "would get. \u201cWe will write to the club this week.\u201d")

@@ -595,19 +595,18 @@ def _follow_on(ctx: Context, q: Quote, found: list[Found], silent: list[int]) ->
 
 
 def _other_person_acting(ctx: Context, start: int, end: int, speaker: str) -> str | None:
-    """The person other than `speaker` who is the subject of the main verb of the last sentence wholly between
-    characters `start` and `end` that has one ("Writing in the Guardian, Mr Brown outlined his view."): a
-    quotation right after it is theirs, no longer the earlier speaker's."""
+    """The person other than `speaker` named as the subject of the main verb of the last sentence wholly between
+    characters `start` and `end` whose subject is named ("Writing in the Guardian, Mr Brown outlined his view."):
+    a quotation right after it is theirs, no longer the earlier speaker's. An organisation there (or the speaker
+    again) keeps the quotation with the speaker."""
     entities = ctx.entities
     actor = None
     for sent in ctx.doc.sents:
         if sent.start_char < start or sent.end_char > end:
             continue
         for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
-            key = entities.entity_of_token(subject.i)
-            if key is not None and entities.type_of(key) == "Person":
-                actor = key
-    return actor if actor != speaker else None
+            actor = entities.entity_of_token(subject.i) or actor
+    return actor if actor is not None and actor != speaker and entities.type_of(actor) == "Person" else None
 
 
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[\u2015\u2014\u2013][^\S\n]*([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,4})")
