@@ -115,6 +115,10 @@ class Sentences:
         i = bisect_left(tokens, before)
         return tokens[i - 1] if i else None
 
+    def within(self, start: int, end: int) -> range:
+        """The sentences wholly inside characters [start, end), in order."""
+        return range(bisect_left(self.start_chars, start), bisect_right(self.end_chars, end))
+
     def covering(self, start: int, end: int) -> tuple[int, int]:
         """Characters [start, end) widened to the sentences they overlap."""
         first = bisect_right(self.end_chars, start)

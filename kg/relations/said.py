@@ -600,11 +600,11 @@ def _other_person_acting(ctx: Context, start: int, end: int, speaker: str) -> st
     a quotation right after it is theirs, no longer the earlier speaker's. An organisation there (or the speaker
     again) keeps the quotation with the speaker."""
     entities = ctx.entities
+    sentences = entities.table.sentences
     actor = None
-    for sent in ctx.doc.sents:
-        if sent.start_char < start or sent.end_char > end:
-            continue
-        for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+    for n in sentences.within(start, end):
+        root = ctx.doc[sentences.starts[n]].sent.root
+        for subject in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
             actor = entities.entity_of_token(subject.i) or actor
     return actor if actor is not None and actor != speaker and entities.type_of(actor) == "Person" else None
 
