@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kg.entities.memory import Resolved
 from kg.entities.names import norm_word
-from kg.entities.sentences import Sentences
+from kg.entities.sentences import Sentences, has_the
 from kg.entities.table import Cluster
 from kg.entities.view import Entities
 from kg.lexicon import FEMALE_PRONOUNS, FEMALE_WORDS, GROUP_NOUNS, MALE_PRONOUNS, MALE_WORDS, PERSON_NOUNS, TITLE_HEADS
@@ -110,7 +110,7 @@ def definite_person(view: Entities, head: Token) -> Resolved | None:
     named before) or names them later in the description's sentence."""
     lemma = head.lemma_.lower()
     if head.tag_ not in ("NN", "NNP") or lemma not in TITLE_HEADS | PERSON_NOUNS or lemma in GROUP_NOUNS \
-            or not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+            or not has_the(head):
         return None
     gender = "m" if lemma in MALE_WORDS else "f" if lemma in FEMALE_WORDS else None
     word = norm_word(head)

@@ -192,5 +192,9 @@ def _definite_title(token: Token) -> bool:
     """ "The Ohio senator", "the nominee": a definite description of one office holder, a link in the chain that
     a later pronoun or description follows back to the person it describes."""
     lemma = token.lemma_.lower()
-    return lemma in TITLE_HEADS and lemma not in ("official", "source") and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+    return lemma in TITLE_HEADS and lemma not in ("official", "source") and has_the(token)
+
+
+def has_the(token: Token) -> bool:
+    """Whether a noun has "the" as its determiner ("the nominee"): a description of someone already known."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
