@@ -2,6 +2,10 @@
 
     python bench/eval_polnear.py [--split polnear-dev] [--out DIR] [--min-confidence X]
 
+Besides the figures against PolNeAR's own gold it prints `said` against that gold in GUIDELINES.md's convention
+(bench/polnear_convention.py): PolNeAR keeps a quotation that goes on in a new sentence after its attribution as
+one statement, the guidelines and the full-dev gold as two.
+
 Needs ../shared/eval (research-only data, not shipped); exits with a message when it is absent.
 """
 
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from kg.evaluate import confidence_bands, load_gold, load_records, relation_names, score
 from kg.pipeline import BuildOptions, build, write_outputs
+from polnear_convention import guidelines_gold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -40,6 +45,11 @@ def main() -> int:
         r = figures["relations"][kind]
         print(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
               f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
+    converted, split = guidelines_gold(folder)
+    r = score(converted, records)["relations"]["said"]
+    print(f"said in GUIDELINES.md's convention ({split} PolNeAR statements split where the attribution ends a "
+          f"sentence): P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
+          f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
     print("said precision by confidence band:")
     for band in confidence_bands(gold, records, kinds=("said",)):
         precision = "n/a" if band["precision"] is None else f"{band['precision']:.3f}"
