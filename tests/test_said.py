@@ -395,3 +395,13 @@ def test_a_quotation_after_another_person_acts_is_theirs_not_the_last_speakers()
 
 def test_a_quotation_stays_with_the_speaker_when_the_speaker_is_the_last_one_named_acting():
     assert [s for s, _ in said(texts.SAID_QUOTE_AFTER_THE_SPEAKER_ACTS_AGAIN)] == ["Football Association"] * 2
+
+
+
+@pytest.mark.parametrize("text, speaker, statement", [
+    (texts.SAID_QUOTE_THEN_RELATIVE_CLAUSE, "Ann Cole", "It\u2019s over"),  # "in which she was ..." hung on "said"
+    (texts.SAID_QUOTE_THEN_CLAUSE_AFTER_RELATIVE, "Tom Ward", "It\u2019s done"),  # "... would at last see" hung on "said"
+    (texts.SAID_WHICH_HE_SAID, "Tim Barr", "were a trap for small firms"),  # the relative word is the clause's subject
+])
+def test_a_clause_of_a_relative_clause_after_the_verb_is_not_what_was_said_but_which_he_said_is(text, speaker, statement):
+    assert said(text) == [(speaker, statement)]

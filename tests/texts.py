@@ -391,3 +391,10 @@ SAID_QUOTE_AFTER_THE_SPEAKER_ACTS_AGAIN = ("\u201cWe have received the referee\u
                                            "said on Monday.\n\nMidfielder Tom Reyes was spoken to by police after the "
                                            "game. But the Football Association would not say what punishment Reyes "
                                            "would get. \u201cWe will write to the club this week.\u201d")
+SAID_QUOTE_THEN_RELATIVE_CLAUSE = (
+    "Ann Cole kept the radio on. \u201cIt\u2019s over,\u201d she said of the race, in which she was sure Jones would "
+    "triumph and more and more people across the state would at last see the light.")
+SAID_QUOTE_THEN_CLAUSE_AFTER_RELATIVE = (
+    "Tom Ward watched at home. \u201cIt\u2019s done,\u201d he said of the 2015 election, in which he was sure Cameron "
+    "would triumph and more and more voters across the country would at last see the truth.")
+SAID_WHICH_HE_SAID = "Tim Barr attacked his rivals for taking loans from banks, which he said were a trap for small firms."

@@ -194,6 +194,7 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple
     clauses = [c for c in verb.children if c.dep_ == "ccomp" or (  # also "tweeted that ..." and "said allowing it
         c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i) or (  # is ...", misparsed
         c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i and any(x.dep_ == "ccomp" for x in c.children))]
+    clauses = [c for c in clauses if c.i < verb.i or not _behind_relative(verb, c)]
     clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
@@ -219,6 +220,29 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple
         _mark_quotes_within(ctx, content, used)
         return content, 0.6
     return None, 0.0
+
+
+def _behind_relative(verb: Token, clause: Token) -> bool:
+    """Whether a clause the parser hung on the verb goes on a relative clause instead ('"...," she said of the
+    vote, in which she was sure he would win'): the clause opens with a relative word ("in which she was ...") or
+    follows a relative clause with nothing between ("which she was sure | he would win"; not "told reporters,
+    who had waited, that ...")."""
+    doc = verb.doc
+    edge = clause.left_edge.i
+    if edge < verb.i:  # "donations, which he said were loans": the relative word is the reported clause's subject
+        return False
+    opening = doc[edge + 1] if doc[edge].tag_ == "IN" and edge + 1 < len(doc) else doc[edge]
+    if _relative(opening):
+        return True
+    before = doc[edge - 1]
+    return before.i > verb.i and not before.is_punct and any(
+        t.dep_ == "relcl" and t.i > verb.i and any(_relative(x) for x in t.subtree) for t in (before, *before.ancestors))
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun or determiner ("which", "who", "whose"; not "what", which opens reported questions, nor
+    "that", which is also the complementiser of "said that")."""
+    return token.tag_ in ("WDT", "WP", "WP$") and token.lower_ not in ("what", "that")
 
 
 def _object_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
