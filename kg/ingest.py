@@ -408,6 +408,15 @@ _CROSSHEAD = re.compile(r"(?=[^\n]*[A-Z]{3})[A-Z0-9][A-Z0-9 ,'\u2019&:-]{1,60}\.
 """An all-capitals line of a few words: a crosshead ("TALKS STALL."), or a database export's section marker
 ("ABSTRACT.", "FULL TEXT."): never article sentences, and NER reads names in capitals badly."""
 
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]{1,14}(?:[ \t]+[A-Z][A-Za-z.]{1,14})?)?"
+    r"(?:[ \t]+\([A-Z][A-Za-z.]{1,14}(?:[ \t]+[A-Z][A-Za-z.]{1,14}){0,2}\))?"
+    r"|\([A-Z][A-Za-z.]{1,14}(?:[ \t]+[A-Z][A-Za-z.]{1,14}){0,2}\))"
+    r"[ \t]*(?:--|[-\u2013\u2014\u2015])[ \t]+(?=[\"\u201c\u2018'A-Z])")
+"""The dateline that opens a wire story's first paragraph: "WASHINGTON -- ", "MANCHESTER, N.H. - ", "NEW YORK (AP)
+\u2014 ", "(CNN) \u2014 ". Not a sentence: parsed, the city becomes the subject of the first sentence's verb."""
+
 _BLOCK_HEADING = re.compile(
     r"(?:check also|related(?: articles| stories| coverage| content| news| posts| reading| topics| links"
     r"| internet links)?|read more|read also|also read|see also|more on this story|more from [^\n]{1,40}|"
@@ -569,6 +578,7 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
     stop = len(text) if body_end < 0 else body_end
     masked: list[tuple[int, int]] = []
     in_block = after_byline = False
+    first = True  # the first paragraph of text, where a dateline may stand
     for s, e in _lines(text, body_start, stop):
         raw = text[s:e]
         line = raw.strip()
@@ -586,6 +596,10 @@ def find_furniture(text: str, body_start: int) -> tuple[int, tuple[tuple[int, in
             masked.append(span)
         else:
             in_block = False
+            dateline = _DATELINE.match(line[:120]) if first else None
+            if dateline:
+                masked.append((start, start + len(dateline.group().rstrip())))
+            first = False
     return body_end, tuple(masked)
 
 

@@ -92,6 +92,9 @@ a of for the and de del della der den di da do dos das du des la le les van von 
 """.split())
 """Lower-case words that may stand inside a proper name ("Bank of England", "Stade de France", "bin Salman");
 any other lower-case word ends a name ("Dyer on the edge of the area" is "Dyer")."""
+THING_CONNECTORS = frozenset({"of", "for", "on", "upon", "against"})
+"""Connectors that join the head of a law's, award's or event's name to what it is about ("Act of Union"); a name
+particle ("de", "van") follows no such head ("Bill de Blasio" is a person)."""
 
 ORGANISATION_WORDS = frozenset("""
 inc inc. corp corp. co co. ltd ltd. plc llc group association council party committee union institute foundation

@@ -21,7 +21,8 @@ from kg.gazetteer import Gazetteer, GazEntry, name_key
 from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEATURES_FIRST, FEATURES_LAST,
                         FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES,
                         NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES, ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES,
-                        PLACE_WORDS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS, WORK_ROLES)
+                        PLACE_WORDS, THING_CONNECTORS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS,
+                        WORK_ROLES)
 from kg.model import EntityType
 from kg.titles import POSSESSIVE, TITLE_WORDS, Title, titles_of
 
@@ -472,8 +473,9 @@ def _without_headings_and_modifiers(doc: Doc, mentions: list[Mention], gaz: Gaze
 
 def _names_a_thing(span: Span) -> bool:
     """A name whose head word makes it a law, award, event, show or index: its last word, or the word before
-    its first connector ("Erikson Prize for Excellence", "Convention on Human Rights")."""
-    head = next((t for t in span if t.i > span.start and t.lower_ in NAME_CONNECTORS), None)
+    its first English connector ("Erikson Prize for Excellence", "Convention on Human Rights"; a name particle
+    follows no such head: "Bill de Blasio" is a person)."""
+    head = next((t for t in span if t.i > span.start and t.lower_ in THING_CONNECTORS), None)
     return span[-1].lower_ in NOT_NAME_HEADS or (head is not None and head.nbor(-1).lower_ in NOT_NAME_HEADS)
 
 

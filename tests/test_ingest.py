@@ -245,6 +245,26 @@ def test_furniture_lines_are_masked(line):
     assert analysed_text(a).split() == "The council voted. The mayor left the hall after the vote.".split()
 
 
+@pytest.mark.parametrize("dateline", [
+    "WASHINGTON -- ", "WASHINGTON (AP) \u2014 ", "MANCHESTER, N.H. - ", "ST. LOUIS \u2014 ", "NEW YORK (Reuters) - ",
+    "(CNN) \u2014 ", "TRENTON, N.J. (AP) \u2015 ",
+])
+def test_a_dateline_opening_the_first_paragraph_is_masked(dateline):
+    text = f"Headline\n\n{dateline}Senator Ann Cole said the tax would go.\n\nNEW TAX - Second paragraph stays.\n"
+    a = from_plain_text(text, source="t")
+    assert [a.text[s:e] for s, e in a.masked] == [dateline.rstrip()]
+    assert analysed_text(a).split() == "Senator Ann Cole said the tax would go. NEW TAX - Second paragraph stays.".split()
+
+
+@pytest.mark.parametrize("line", [
+    "NATO - the alliance met in Brussels.", "UK-based firms said the rules were unclear.", "US - and EU - talks resumed.",
+    "The FBI - which declined to comment - said nothing.",
+])
+def test_a_first_paragraph_that_only_starts_in_capitals_keeps_its_words(line):
+    a = from_plain_text(f"Headline\n\n{line}\n", source="t")
+    assert not a.masked and line in analysed_text(a)
+
+
 @pytest.mark.parametrize("line", [
     "Photo opportunities were rare during the strike, the mayor said.",
     "By Monday, the talks had collapsed.",

@@ -405,3 +405,11 @@ def test_a_quotation_stays_with_the_speaker_when_the_speaker_is_the_last_one_nam
 ])
 def test_a_clause_of_a_relative_clause_after_the_verb_is_not_what_was_said_but_which_he_said_is(text, speaker, statement):
     assert said(text) == [(speaker, statement)]
+
+
+def test_a_given_name_that_is_also_a_law_word_before_a_name_particle_is_a_person():
+    assert said(texts.SAID_NAME_WITH_PARTICLE) == [("Bill de Souza", "the port would reopen in May")]
+
+
+def test_the_city_of_a_dateline_is_not_the_speaker():
+    assert said(texts.SAID_AFTER_A_DATELINE) == [("Ann Cole", "the tax would go")]

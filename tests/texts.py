@@ -398,3 +398,5 @@ SAID_QUOTE_THEN_CLAUSE_AFTER_RELATIVE = (
     "Tom Ward watched at home. \u201cIt\u2019s done,\u201d he said of the 2015 election, in which he was sure Cameron "
     "would triumph and more and more voters across the country would at last see the truth.")
 SAID_WHICH_HE_SAID = "Tim Barr attacked his rivals for taking loans from banks, which he said were a trap for small firms."
+SAID_NAME_WITH_PARTICLE = "Governor Bill de Souza said the port would reopen in May."
+SAID_AFTER_A_DATELINE = "WASHINGTON -- Senator Ann Cole, opening the debate on Monday, said the tax would go."
