@@ -413,3 +413,47 @@ def test_a_given_name_that_is_also_a_law_word_before_a_name_particle_is_a_person
 
 def test_the_city_of_a_dateline_is_not_the_speaker():
     assert said(texts.SAID_AFTER_A_DATELINE) == [("Ann Cole", "the tax would go")]
+
+
+def test_clause_whose_subject_the_parser_hung_before_it_goes_on():
+    (speaker, statement), = said(texts.SAID_SUBJECT_HUNG_BEFORE)
+    assert speaker == "Ruth Okafor"
+    assert statement.endswith("his rough remark was instead a sign of frustration with the schedule the league has set "
+                              "for the season")
+
+
+def test_statement_that_opens_a_quotation_runs_to_its_close():
+    assert said(texts.SAID_QUOTE_RUNS_ON) == [
+        ("Alan Price", "the port a \"bright spot at a moment when most harbours along the coast are losing trade")]
+
+
+def test_clause_after_a_middle_attribution_goes_on_with_the_statement():
+    (speaker, statement), = said(texts.SAID_RESUMED_AFTER_ATTRIBUTION)
+    assert speaker == "Housing Office"
+    assert statement.startswith("Rents in the north rose 4 percent")
+    assert statement.endswith("and those in the south fell by 2 percent")
+
+
+def test_reported_clause_goes_on_after_its_colon():
+    (speaker, statement), = said(texts.SAID_COLON_ELABORATION)
+    assert statement.startswith("farmers face a strange season")
+    assert statement.endswith("buyers are paying less than they did a year ago")
+
+
+def test_quoted_words_inside_the_object_do_not_replace_it():
+    statements = said(texts.SAID_QUOTED_PART_OF_OBJECT)
+    assert ("Tribune", "\u201cSmith inflates\u201d the rate of road deaths through a \u201ccareless use of data") \
+        in statements
+
+
+def test_phrase_coordinated_after_the_reported_clause_goes_on():
+    (speaker, statement), = said(texts.SAID_COORDINATED_PHRASE_AFTER)
+    assert speaker == "Helen Park"
+    assert statement.startswith("the event brought back memories of her mother, and of")
+    assert statement.endswith("who fought for this day")
+
+
+def test_speech_verb_coordinated_in_the_reported_clause_is_a_statement_of_its_own():
+    assert said(texts.SAID_SPEECH_VERB_COORDINATED_IN_CLAUSE) == [
+        ("Chile", "it was \"firmly opposed\" to the plan"),
+        ("Chile", "Peru to avoid any step that would worsen the dispute")]

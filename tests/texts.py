@@ -400,3 +400,18 @@ SAID_QUOTE_THEN_CLAUSE_AFTER_RELATIVE = (
 SAID_WHICH_HE_SAID = "Tim Barr attacked his rivals for taking loans from banks, which he said were a trap for small firms."
 SAID_NAME_WITH_PARTICLE = "Governor Bill de Souza said the port would reopen in May."
 SAID_AFTER_A_DATELINE = "WASHINGTON -- Senator Ann Cole, opening the debate on Monday, said the tax would go."
+SAID_SUBJECT_HUNG_BEFORE = ("Coach Ruth Okafor said Hale has \u201ctotal respect\u201d for the players and his rough remark "
+                            "was instead a sign of frustration with the schedule the league has set for the season.")
+SAID_QUOTE_RUNS_ON = ("Governor Alan Price called the port a \"bright spot at a moment when most harbours along the "
+                      "coast are losing trade.\"")
+SAID_RESUMED_AFTER_ATTRIBUTION = ("Rents in the north rose 4 percent, the Housing Office said in its spring survey, "
+                                  "and those in the south fell by 2 percent.")
+SAID_COLON_ELABORATION = ("Then, the harvest. Ms. Quist notes that farmers face a strange season in which two problems "
+                          "arrive together: Rain came late across much of the valley, seed prices doubled and buyers "
+                          "are paying less than they did a year ago.")
+SAID_QUOTED_PART_OF_OBJECT = ("The Tribune claimed \u201cSmith inflates\u201d the rate of road deaths through a "
+                              "\u201ccareless use of data,\u201d and concluded his claims were \u201cplainly wrong.\u201d")
+SAID_COORDINATED_PHRASE_AFTER = ("Helen Park, 70, of Dover, Del., said the event brought back memories of her mother, and "
+                                 "of ''all those who could not be here who fought for this day.''")
+SAID_SPEECH_VERB_COORDINATED_IN_CLAUSE = ("Even Chile, its main partner in the region, said it was \"firmly opposed\" to "
+                                          "the plan and warned Peru to avoid any step that would worsen the dispute.")

@@ -188,8 +188,7 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple
     if verb.lemma_.lower() in JUDGING_VERBS:  # "called the vote a mistake", "accused the BBC of bias"
         content = _judgement(verb) if verb.dep_ not in ("relcl", "acl", "amod") else None
         if content is not None:
-            _mark_quotes_within(ctx, content, used)
-            return content, 0.6
+            return _claim(ctx, content, used), 0.6
         return None, 0.0
     clauses = [c for c in verb.children if c.dep_ == "ccomp" or (  # also "tweeted that ..." and "said allowing it
         c.dep_ == "advcl" and c.left_edge.lower_ == "that" and c.left_edge.i > verb.i) or (  # is ...", misparsed
@@ -199,26 +198,24 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple
     if clause is not None and not _quoted(ctx, clause):
         content = _unquote(ctx, _clausal_content(clause, drop=inverted))
         if content is not None and clause.i > verb.i and content[1] <= clause.right_edge.idx + len(clause.right_edge):
-            content = _continued(verb, clause, content)
+            content = _elaborated(ctx, verb, _continued(verb, clause, content))
+        elif content is not None and clause.i < verb.i:
+            content = _resumed(verb, content)
         if content is not None:
-            _mark_quotes_within(ctx, content, used)
-            return content, 0.85
+            return _claim(ctx, content, used), 0.85
     quoted = _adjacent_quote(ctx, verb, subject, used)
     if quoted is not None:
         return quoted, 0.9
     instruction = _instruction(verb)
     if instruction is not None:
-        _mark_quotes_within(ctx, instruction, used)
-        return instruction, 0.75
+        return _claim(ctx, instruction, used), 0.75
     if verb.dep_ == "parataxis" and clause is None:
         content = _around(verb, inverted)
         if content is not None:
-            _mark_quotes_within(ctx, content, used)
-            return content, 0.75
+            return _claim(ctx, content, used), 0.75
     content = _object_content(ctx, verb)
     if content is not None:
-        _mark_quotes_within(ctx, content, used)
-        return content, 0.6
+        return _claim(ctx, content, used), 0.6
     return None, 0.0
 
 
@@ -276,16 +273,45 @@ REASON_MARKS = frozenset({"because", "since", "although", "though", "unless", "i
 
 def _reasons(verb: Token, after: int) -> list[Token]:
     """Dependents of a reporting verb after token `after` that go on with what it reports: a further reported
-    clause ("said A and B was ...") and a reason ("said A, because B")."""
+    clause ("said A and B was ..."), one right after token `after` whose subject the parser hung in the clause
+    before it ("said A has respect for B and his remark was ..."), a phrase coordinated with the clause's last
+    one ("said it brought back memories of B, and of C") and a reason ("said A, because B")."""
     doc = verb.doc
     return [c for c in verb.children if c.i > after and doc[c.left_edge.i - 1].text != ":" and (
         (c.dep_ == "ccomp" and any(x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PROPN" for x in c.children))
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)))]
+        or (c.dep_ == "ccomp" and c.left_edge.i == after + 1
+            and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children))
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children))
+        or (c.dep_ == "prep" and doc[c.i - 1].dep_ == "cc" and doc[c.i - 1].head.i == verb.i))]
 
 
 def _continued(verb: Token, clause: Token, content: tuple[int, int]) -> tuple[int, int]:
     """The reported clause with what the parser hung on the reporting verb after it (see `_reasons`)."""
     more = [t for c in _reasons(verb, clause.right_edge.i) for t in c.subtree]
+    span = char_span(more) if more else None
+    return (content[0], max(content[1], span[1])) if span else content
+
+
+def _elaborated(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause that ends at a colon goes on with what the colon introduces, to the end of the
+    sentence ("said it was a rare moment: prices are low and ..."), however the parser hung it."""
+    text = ctx.article.text
+    at = len(text) - len(text[content[1]:].lstrip(" ,\u201d\"'"))
+    colon = token_at(ctx.doc, at) if text[at:at + 1] == ":" else None
+    if colon is None or colon.sent.start != verb.sent.start:
+        return content
+    span = char_span([t for t in ctx.doc[colon.i + 1:colon.sent.end] if t.text != "."])
+    return (content[0], span[1]) if span else content
+
+
+def _resumed(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """ "A, the agency said, and B paid ...": a clause with a subject of its own that the parser coordinated with
+    a reporting verb standing between two reported clauses goes on with the statement, as an interrupted
+    quotation does (not a further reporting verb, nor a named actor's own deed)."""
+    more = [t for c in verb.children if c.dep_ == "conj" and c.i > verb.i and not _is_speech(c)
+            and verb.doc[c.left_edge.i - 1].lower_ in ("and", "but")
+            and any(x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PROPN" for x in c.children) for t in c.subtree
+            if t.text != "."]
     span = char_span(more) if more else None
     return (content[0], max(content[1], span[1])) if span else content
 
@@ -356,6 +382,17 @@ def _unquote(ctx: Context, content: tuple[int, int] | None) -> tuple[int, int] |
     return content
 
 
+def _claim(ctx: Context, content: tuple[int, int], used: set[int]) -> tuple[int, int]:
+    """A statement span that opens a quotation runs to its closing mark ('called it a "good sign in a year when
+    ..."': the parse may stop at "year"); the quotations within it are marked used."""
+    q = _inside_quote(ctx, content[1] - 1)
+    if q is not None and q.closed and content[0] < q.inner_start \
+            and "\n" not in ctx.article.text[content[1]:q.inner_end]:
+        content = content[0], len(ctx.article.text[:q.inner_end].rstrip(" ,.;"))
+    _mark_quotes_within(ctx, content, used)
+    return content
+
+
 def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) -> None:
     for i, q in enumerate(ctx.quotes):
         if content[0] <= q.inner_start and q.inner_end <= content[1] + 1:
@@ -380,6 +417,10 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) -
             and ("\n" not in text[hi:q.start] or ":" in text[hi:q.start])
         if not (before or after):
             continue
+        phrase = _object_around(ctx, verb, q) if after else None
+        if phrase is not None:  # 'claimed "X rises" the rate through a "misuse of data"': the whole phrase
+            used.add(i)
+            return _claim(ctx, phrase, used)
         first = last = i
         if before:
             while first > 0 and first - 1 not in used and _joined(ctx, first - 1):
@@ -390,6 +431,17 @@ def _adjacent_quote(ctx: Context, verb: Token, subject: Token, used: set[int]) -
         used.update(range(first, last + 1))
         return ctx.quotes[first].inner_start, ctx.quotes[last].inner_end
     return None
+
+
+def _object_around(ctx: Context, verb: Token, q: Quote) -> tuple[int, int] | None:
+    """The span of the phrase the reporting verb takes as its object when quotation `q` is only a words-in-quotes
+    part of it ('proclaimed a goal of "peace"'), else None (the quotation is what the verb reports)."""
+    token = token_at(ctx.doc, q.inner_start)
+    while token is not None and token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    if token is None or token.head.i != verb.i or token.dep_ != "dobj" or token.left_edge.idx >= q.start:
+        return None
+    return char_span(token.subtree)
 
 
 def _joined(ctx: Context, i: int) -> bool:
@@ -442,7 +494,8 @@ def _interrupted(ctx: Context, i: int, frame_end: int) -> int | None:
 def _clausal_content(head: Token, drop: list[Token]) -> tuple[int, int] | None:
     """Indirect speech: the reported clause ("said that Russia would ..."), minus ", adding ..." and other
     reporting verbs with their own content, and minus verbs coordinated with the report that the speaker
-    did ("... would be possible and also declined to discuss ...")."""
+    did ("... would be possible and also declined to discuss ...") or said on their own ("said it was opposed
+    and warned X to ...": the warning is a statement of its own)."""
     tokens = _clausal_content_tokens(head, drop)
     if len(tokens) < 2:
         return None
@@ -456,7 +509,8 @@ def _clausal_content_tokens(head: Token, drop: list[Token], *, whole: bool = Fal
     drop += [t for t in head.subtree if t.i != head.i and t.dep_ in ("advcl", "conj") and t.tag_ == "VBG"
              and _is_speech(t)]
     drop += [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VBD"
-             and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and head.tag_ != "VBD"]
+             and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+             and (head.tag_ != "VBD" or _is_speech(c))]
     if not whole:
         return subtree_without(head, drop)
     removed = {t.i for d in drop for t in d.subtree}
