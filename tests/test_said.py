@@ -457,3 +457,31 @@ def test_speech_verb_coordinated_in_the_reported_clause_is_a_statement_of_its_ow
     assert said(texts.SAID_SPEECH_VERB_COORDINATED_IN_CLAUSE) == [
         ("Chile", "it was \"firmly opposed\" to the plan"),
         ("Chile", "Peru to avoid any step that would worsen the dispute")]
+
+
+def test_police_speak_for_the_police_force_named_before():
+    assert said(texts.SAID_POLICE_SPEAK_FOR_THE_FORCE) == [
+        ("Harbour City Police Department", "the driver had been speeding"),
+        ("Harbour City Police Department", "Two lanes stayed closed until noon"),
+        ("Harbour City Police Department", "the road would reopen on Tuesday"),
+    ]
+
+
+def test_police_speak_for_no_one_when_no_force_is_named_only_a_police_station():
+    assert said(texts.SAID_POLICE_WITHOUT_A_FORCE) == []
+
+
+def test_the_ministry_or_the_court_is_no_organisation_of_another_kind():
+    assert said(texts.SAID_MINISTRY_IS_NO_CAMPAIGN_GROUP) == []
+
+
+def test_the_ministry_is_one_whose_name_says_it_is_a_ministry():
+    assert said(texts.SAID_MINISTRY_NAMED_AS_ONE) == [
+        ("Clean Rivers Alliance", "3,000 people would march"),
+        ("Ministry of Water", "the turnout figures were exaggerated"),
+    ]
+
+
+def test_the_commission_is_one_named_as_a_commission_however_long_before():
+    assert said(texts.SAID_COMMISSION_NAMED_LONG_BEFORE) == [
+        ("Harbour Water Commission", "the limits would hold until 2030")]

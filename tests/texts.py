@@ -415,3 +415,20 @@ SAID_COORDINATED_PHRASE_AFTER = ("Helen Park, 70, of Dover, Del., said the event
                                  "of ''all those who could not be here who fought for this day.''")
 SAID_SPEECH_VERB_COORDINATED_IN_CLAUSE = ("Even Chile, its main partner in the region, said it was \"firmly opposed\" to "
                                           "the plan and warned Peru to avoid any step that would worsen the dispute.")
+SAID_POLICE_SPEAK_FOR_THE_FORCE = ("The Harbour City Police Department opened an inquiry into the crash on Monday. "
+                                   "Police said the driver had been speeding. Two lanes stayed closed until noon, "
+                                   "according to police. A police spokeswoman said the road would reopen on Tuesday.")
+SAID_POLICE_WITHOUT_A_FORCE = ("Residents of Harbour City gathered outside Harbour Road Police Station on Monday. "
+                               "Police said the driver had been speeding. Two lanes stayed closed until noon, "
+                               "according to police.")
+SAID_MINISTRY_IS_NO_CAMPAIGN_GROUP = ("According to the organisers, the campaign group Save Our Coast, 3,000 people "
+                                      "joined the march on Saturday. The ministry said the turnout figures were "
+                                      "exaggerated. The court said the march was lawful.")
+SAID_MINISTRY_NAMED_AS_ONE = ("The Ministry of Water met the Clean Rivers Alliance on Friday. Clean Rivers Alliance "
+                              "said 3,000 people would march. The ministry said the turnout figures were "
+                              "exaggerated.")
+SAID_COMMISSION_NAMED_LONG_BEFORE = ("The Harbour Water Commission set new limits on river pollution on Monday. Farmers "
+                                     "had asked for more time. Fishermen welcomed the news. The river has been "
+                                     "polluted for years. Fish stocks fell by half last year. Two beaches were closed "
+                                     "in August. Tourism fell too. Blue Bay Ferries cut its summer timetable. The "
+                                     "commission said the limits would hold until 2030.")

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.entities.coref import PRONOUN_WINDOW, definite_person
 from kg.entities.memory import Alias, NewEntity, Resolved
 from kg.entities.names import norm_word
-from kg.entities.organisations import Resolve
+from kg.entities.organisations import Resolve, police_force
 from kg.entities.table import affiliation
 from kg.entities.view import Entities
 from kg.lexicon import DELEGATE_NOUNS, GROUP_NOUNS, STATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS
@@ -49,6 +49,7 @@ def describe(view: Entities, head: Token, resolve: Resolve) -> Resolved | None:
             connector = "close to" if prep.head.lower_ == "close" else prep.lower_
             return _delegate(seen, head, connector, found, view.doc[head.left_edge.i:prep.right_edge.i + 1])
         return Resolved(found.key, "group", found.proposes)
+    affiliated = affiliated or _police(view, head)
     if affiliated and (lemma in GROUP_NOUNS or low in GROUP_NOUNS or lemma in DELEGATE_NOUNS
                        or _speaks_for(view, head, lemma, affiliated)):
         return Resolved(affiliated, "group")
@@ -75,6 +76,13 @@ def _principal(view: Entities, head: Token, resolve: Resolve) -> tuple[Resolved,
                 if found:
                     return found, prep
     return None
+
+
+def _police(view: Entities, head: Token) -> str | None:
+    """The police force that "a police spokesman" or "police officials" speak for: the one named closest before
+    (kg.entities.organisations.police_force)."""
+    return police_force(view, head.i) if any(t.dep_ == "compound" and t.lower_ == "police" for t in head.lefts) \
+        else None
 
 
 def _speaks_for(view: Entities, head: Token, lemma: str, affiliated: str) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from kg.entities.memory import NewEntity, Resolved
-from kg.entities.table import nearest
+from kg.entities.table import Cluster, nearest
 from kg.entities.view import Entities
 from kg.lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, WRITTEN_WORKS
 
@@ -32,6 +32,23 @@ ORG_NOUNS: dict[str, frozenset[str] | None] = {
     "regulator": frozenset({"agency", "government"}), "watchdog": frozenset({"agency", "government"}),
 }
 """Nouns for an organisation ("the bank said"), with the gazetteer categories it may refer to (None: any)."""
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "ministry": frozenset({"ministry", "department", "office"}), "department": frozenset({"department", "ministry"}),
+    "court": frozenset({"court", "tribunal"}), "party": frozenset({"party"}), "committee": frozenset({"committee"}),
+    "commission": frozenset({"commission"}), "council": frozenset({"council"}),
+    "university": frozenset({"university", "college"}), "authority": frozenset({"authority"}),
+    "bureau": frozenset({"bureau"}), "foundation": frozenset({"foundation"}), "institute": frozenset({"institute"}),
+    "regulator": frozenset({"regulator", "commission", "authority", "agency", "office"}),
+    "watchdog": frozenset({"watchdog", "regulator", "commission", "authority", "agency", "office"}),
+}
+"""Nouns of a kind an organisation's name states, with the words that state it: "the ministry" is one the gazetteer
+files under its categories or one whose name says so ("Ministry of Finance", named anywhere before), never just
+any organisation named before, as "the company" may be (companies' names rarely say "company")."""
+POLICE_WORDS = frozenset({"police", "constabulary", "sheriff", "sheriff's"})
+"""Words whose presence in an organisation's name makes it a police force ("Tulsa Police Department")."""
+NOT_FORCE_WORDS = frozenset({"federation", "association", "college", "academy", "chiefs", "complaints", "conduct",
+                             "station"})
+"""Words of names about the police that name no force ("Police Federation", "Charing Cross Police Station")."""
 Resolve = Callable[[Entities, Token], Resolved | None]
 """kg.entities.resolve.resolve without new names: what a nested noun phrase denotes."""
 
@@ -40,6 +57,8 @@ def organisation(view: Entities, head: Token) -> Resolved | None:
     """ "the Clinton campaign" (an organisation of its own), "the bank", "the network", "the campaign"
     (the closest fitting organisation named before)."""
     lemma = head.lemma_.lower()
+    if head.lower_ == "police":
+        return _police(view, head)
     if lemma not in ORG_NOUNS:
         return None
     token_key = view.table.token_key
@@ -55,17 +74,50 @@ def organisation(view: Entities, head: Token) -> Resolved | None:
     categories = ORG_NOUNS[lemma]
     sentence_of = view.table.sentences.of
     here = sentence_of[head.i]
-    near = [c for c in view.clusters() if c.type == "Organization" and c.first_token
-            and min(c.first_token) < head.i
-            and here - sentence_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW]
-    candidates = [c for c in near if categories is None or (c.gaz is not None and c.gaz.category in categories)
+    before = [c for c in view.clusters() if c.type == "Organization" and c.first_token
+              and min(c.first_token) < head.i]
+    near = [c for c in before if here - sentence_of[max(t for t in c.first_token if t < head.i)] <= ORG_WINDOW]
+    kind = KIND_WORDS.get(lemma)
+    candidates = [c for c in near if (categories is None and kind is None)
+                  or (categories is not None and c.gaz is not None and c.gaz.category in categories)
                   or (c.gaz is None and lemma == "campaign" and c.key.endswith(" campaign"))]
-    if not candidates and categories:  # "the company", "the magazine": an organisation the gazetteer does not know
+    if not candidates and kind:  # "the ministry": one whose name says it is one, named anywhere before
+        candidates = [c for c in before if kind & _words(c)]
+    elif not candidates and categories:  # "the company", "the magazine": one the gazetteer does not know
         candidates = [c for c in near if c.gaz is None and not c.key.endswith(" campaign")
                       and not _named_another_kind(c.forms, lemma)]
     if not candidates:
         return None
     return Resolved(nearest(candidates, head.i).key, "description")
+
+
+def _police(view: Entities, head: Token) -> Resolved | None:
+    """ "Police said", "according to the police", "Tulsa police": the police force the article named before,
+    when the words before "police" are no more than "the", "local" or words of the force's name."""
+    words = frozenset(t.lower_ for t in head.subtree if t.i < head.i and t.dep_ != "det" and not t.is_punct) - {"local"}
+    if any(t.dep_ == "det" and t.lower_ not in ("the", "this", "that") for t in head.lefts):
+        return None
+    key = police_force(view, head.i, words)
+    return Resolved(key, "description") if key else None
+
+
+def police_force(view: Entities, before: int, words: frozenset[str] = frozenset()) -> str | None:
+    """The police force named closest before token `before` ("Tulsa Police Department", "NYPD" as the gazetteer
+    knows it) whose names hold every one of `words` (lower case), if any."""
+    forces = [c for c in view.clusters() if c.type == "Organization" and c.first_token and min(c.first_token) < before
+              and _is_force(_words(c)) and words <= _words(c)]
+    return nearest(forces, before).key if forces else None
+
+
+def _words(cluster: Cluster) -> set[str]:
+    """The lower-case words of every name of an entity, its gazetteer names too."""
+    return {w for form in (*cluster.forms, *(cluster.gaz.names if cluster.gaz else ())) for w in form.lower().split()}
+
+
+def _is_force(words: set[str]) -> bool:
+    """Whether the words of an organisation's names make it a police force (not a body about the police)."""
+    return bool(words & POLICE_WORDS) and not words & NOT_FORCE_WORDS and not any(
+        w in ORG_NOUNS and w != "department" for w in words)
 
 
 def _named_another_kind(forms: tuple[str, ...], lemma: str) -> bool:
