@@ -30,7 +30,7 @@ INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split(
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
 
 
-@rule("said", version=4, assigns=(STATEMENTS, SPEAKERS))
+@rule("said", version=5, assigns=(STATEMENTS, SPEAKERS))
 def said(ctx: Context) -> Iterator[Found]:
     """Attributions of reporting verbs in reading order, then "according to", speaker lines and the quotations
     no reporting verb claimed; each quotation is attributed at most once. Each finding states its statement (for
