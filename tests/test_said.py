@@ -485,3 +485,10 @@ def test_the_ministry_is_one_whose_name_says_it_is_a_ministry():
 def test_the_commission_is_one_named_as_a_commission_however_long_before():
     assert said(texts.SAID_COMMISSION_NAMED_LONG_BEFORE) == [
         ("Harbour Water Commission", "the limits would hold until 2030")]
+
+
+def test_an_attribution_set_into_a_sentence_after_a_name_is_that_name_speaking():
+    # the parser makes "Chief Justice Hale" an apposition of "the real Martin Luther King", the subject of "said"
+    (speaker, statement), = said(texts.SAID_INSERTED_AFTER_A_NAME)
+    assert speaker == "Ann Hale"
+    assert statement.startswith("To see the real Martin Luther King") and statement.endswith("walk this bridge")

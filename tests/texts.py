@@ -432,3 +432,5 @@ SAID_COMMISSION_NAMED_LONG_BEFORE = ("The Harbour Water Commission set new limit
                                      "polluted for years. Fish stocks fell by half last year. Two beaches were closed "
                                      "in August. Tourism fell too. Blue Bay Ferries cut its summer timetable. The "
                                      "commission said the limits would hold until 2030.")
+SAID_INSERTED_AFTER_A_NAME = ("Chief Justice Ann Hale spoke at the bridge where the march began. To see the real Martin "
+                              "Luther King, Chief Justice Hale said, one should walk this bridge.")

@@ -97,6 +97,9 @@ def _speaker(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
     if controller is not None:
         found = ctx.resolve(controller, new_names=True)
         return (found, controller) if found else None
+    inserted = _inserted_name(verb)
+    if inserted is not None and (found := ctx.resolve(inserted, new_names=True)):
+        return found, inserted
     speaker = ctx.agent(verb, first_person=False, new_names=True)
     if speaker is None and _after_quote(ctx, verb):
         speaker = next(((r, c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ == "PROPN"
@@ -107,6 +110,18 @@ def _speaker(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
                         and c.pos_ == "PROPN" and (not subjects or subjects[0].i < c.i)
                         and (r := ctx.resolve(c)) is not None), None)
     return speaker
+
+
+def _inserted_name(verb: Token) -> Token | None:
+    """The name right before an attribution set into a sentence, which the parser hung on the sentence's subject as
+    an apposition ("To see the real Dred Scott, Chief Justice Roberts said, one should ..." names Roberts)."""
+    if verb.dep_ != "parataxis":
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for appos in (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            if appos.right_edge.i == verb.i - 1 and verb.doc[appos.left_edge.i - 1].text == ",":
+                return appos
+    return None
 
 
 def _controller(verb: Token) -> Token | None:
@@ -322,6 +337,11 @@ def _around(verb: Token, inverted: list[Token]) -> tuple[int, int] | None:
     with a reason it gives ("A, Graham said, since B")."""
     reasons = [t for c in _reasons(verb, verb.i) for t in c.subtree]
     kept = {t.i for t in reasons}
+    inserted = _inserted_name(verb)
+    if inserted is not None:  # "To see A, Judge Hale said, B": the sentence's subject hangs on the verb, keep it
+        attribution = {verb.i} | {t.i for t in inserted.subtree} | {c.i for c in verb.children if c.is_punct}
+        reasons = [t for t in verb.subtree if t.i not in attribution]
+        kept = {t.i for t in reasons}
     tokens = sorted([t for t in _clausal_content_tokens(verb.head, [verb, *inverted], whole=True)
                      if t.i not in kept] + reasons, key=lambda t: t.i)
     after = [t for t in tokens if t.i > verb.right_edge.i and t.i not in kept]
