@@ -492,3 +492,14 @@ def test_an_attribution_set_into_a_sentence_after_a_name_is_that_name_speaking()
     (speaker, statement), = said(texts.SAID_INSERTED_AFTER_A_NAME)
     assert speaker == "Ann Hale"
     assert statement.startswith("To see the real Martin Luther King") and statement.endswith("walk this bridge")
+
+
+def test_a_colon_after_a_nested_reporting_verb_introduces_the_nested_speakers_words():
+    assert said(texts.SAID_NESTED_SPEAKER_AFTER_COLON) == [
+        ("Lane", "how Jim Pike once advised her"),
+        ("Jim Pike", "Always remember that people judge you by the evening news.")]
+
+
+def test_a_statement_runs_to_a_closing_mark_only_over_the_speakers_words_not_over_narration():
+    statements = dict(said(texts.SAID_QUOTE_MARK_ACROSS_NARRATION))
+    assert statements["Hill"] == "waiting lists were \"only a small part of the problem"

@@ -434,3 +434,8 @@ SAID_COMMISSION_NAMED_LONG_BEFORE = ("The Harbour Water Commission set new limit
                                      "commission said the limits would hold until 2030.")
 SAID_INSERTED_AFTER_A_NAME = ("Chief Justice Ann Hale spoke at the bridge where the march began. To see the real Martin "
                               "Luther King, Chief Justice Hale said, one should walk this bridge.")
+SAID_NESTED_SPEAKER_AFTER_COLON = ("Mrs Lane wants to counter claims that she travels too much. Mrs Lane recalls how Jim "
+                                   "Pike once advised her: \"Always remember that people judge you by the evening news.\"")
+SAID_QUOTE_MARK_ACROSS_NARRATION = ("Ms Hill said waiting lists were \"only a small part of the problem. Dr Gibbs, who ran "
+                                    "a surgery in Leeds, said staff wanted time to rest,\" adding that more nurses were "
+                                    "needed.")

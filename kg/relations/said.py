@@ -315,6 +315,8 @@ def _elaborated(ctx: Context, verb: Token, content: tuple[int, int]) -> tuple[in
     colon = token_at(ctx.doc, at) if text[at:at + 1] == ":" else None
     if colon is None or colon.sent.start != verb.sent.start:
         return content
+    if any(_is_speech(t) for t in colon.sent if content[0] <= t.idx < content[1]):
+        return content  # 'recalled how Clinton advised him: "..."': what follows is the nested speaker's
     span = char_span([t for t in ctx.doc[colon.i + 1:colon.sent.end] if t.text != "."])
     return (content[0], span[1]) if span else content
 
@@ -406,11 +408,19 @@ def _claim(ctx: Context, content: tuple[int, int], used: set[int]) -> tuple[int,
     """A statement span that opens a quotation runs to its closing mark ('called it a "good sign in a year when
     ..."': the parse may stop at "year"); the quotations within it are marked used."""
     q = _inside_quote(ctx, content[1] - 1)
-    if q is not None and q.closed and content[0] < q.inner_start \
-            and "\n" not in ctx.article.text[content[1]:q.inner_end]:
+    if q is not None and q.closed and content[0] < q.inner_start and "\n" not in ctx.article.text[content[1]:q.inner_end] \
+            and not _narrated(ctx, content[1], q.inner_end):
         content = content[0], len(ctx.article.text[:q.inner_end].rstrip(" ,.;"))
     _mark_quotes_within(ctx, content, used)
     return content
+
+
+def _narrated(ctx: Context, start: int, end: int) -> bool:
+    """Whether text[start:end] reports someone named speaking ("... Dr Gibbons, who ..., said"): narration, so a
+    quotation mark far after it closes no quotation opened before it."""
+    return any(_is_speech(t) and t.tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                                                                  for c in t.children)
+               for t in ctx.doc if start <= t.idx < end)
 
 
 def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) -> None:
