@@ -503,3 +503,8 @@ def test_a_colon_after_a_nested_reporting_verb_introduces_the_nested_speakers_wo
 def test_a_statement_runs_to_a_closing_mark_only_over_the_speakers_words_not_over_narration():
     statements = dict(said(texts.SAID_QUOTE_MARK_ACROSS_NARRATION))
     assert statements["Hill"] == "waiting lists were \"only a small part of the problem"
+
+
+def test_the_spokeswoman_speaks_again_for_whom_a_spokeswoman_spoke_before():
+    assert said(texts.SAID_THE_SPOKESWOMAN_AGAIN) == [
+        ("Ofwat", "It is now a criminal inquiry"), ("Ofwat", "We found signs of price fixing")]

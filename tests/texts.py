@@ -439,3 +439,6 @@ SAID_NESTED_SPEAKER_AFTER_COLON = ("Mrs Lane wants to counter claims that she tr
 SAID_QUOTE_MARK_ACROSS_NARRATION = ("Ms Hill said waiting lists were \"only a small part of the problem. Dr Gibbs, who ran "
                                     "a surgery in Leeds, said staff wanted time to rest,\" adding that more nurses were "
                                     "needed.")
+SAID_THE_SPOKESWOMAN_AGAIN = ("Ofwat has passed the case to prosecutors. \"It is now a criminal inquiry,\" an Ofwat "
+                              "spokeswoman said. \"We found signs of price fixing,\" the spokeswoman said, which covered "
+                              "deals made before the May results.")

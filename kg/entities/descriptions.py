@@ -58,7 +58,21 @@ def describe(view: Entities, head: Token, resolve: Resolve) -> Resolved | None:
         for token, key in reversed(view.table.groups):
             if token < head.i and sentence_of[head.i] - sentence_of[token] <= PRONOUN_WINDOW:
                 return Resolved(key, "group")
+    if lemma in DELEGATE_NOUNS and [t.lower_ for t in head.lefts] == ["the"]:
+        voice = _spoken_through(view, head.i)
+        if voice is not None:  # "a BaFin spokeswoman said ... 'We found ...,' the spokeswoman said"
+            return Resolved(voice, "group")
     return definite_person(view, head)
+
+
+def _spoken_through(view: Entities, before: int) -> str | None:
+    """Who last spoke through an unnamed delegate ("a BaFin spokeswoman said") within PRONOUN_WINDOW sentences
+    before token `before`: whom "the spokeswoman" then speaks for."""
+    sentence_of = view.table.sentences.of
+    for token, key in reversed(view.memory.speakers):
+        if token < before and token in view.memory.spoken_through:
+            return key if sentence_of[before] - sentence_of[token] <= PRONOUN_WINDOW else None
+    return None
 
 
 def _principal(view: Entities, head: Token, resolve: Resolve) -> tuple[Resolved, Token] | None:
