@@ -105,6 +105,10 @@ lab labs
 """.split())
 """Words that make an unknown name an organisation's ("Acme Corp", "Teachers Union", "Bush Presidential Center")."""
 
+ARMED_SERVICES = frozenset({"army", "navy", "air force", "marine corps", "coast guard"})
+"""Names of an armed service, made of title words but an organisation when capitalised ("Air Force general
+Simon Hale", "the Army said"); "Armed Forces" is no such name ("Armed Forces Minister" is a portfolio)."""
+
 ORGANISATION_CUES = frozenset("""
 firm company carrier airline bank lender insurer retailer supermarket chain giant manufacturer provider network
 channel newspaper tabloid magazine website publisher studio charity club party union

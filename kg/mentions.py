@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer, GazEntry, name_key
-from kg.lexicon import (CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEATURES_FIRST, FEATURES_LAST,
-                        FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS, LOCATIVE_PREPOSITIONS, MALE_FIRST_NAMES,
-                        NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES, ORGANISATION_CUES, ORGANISATION_WORDS, PERSON_CUES,
-                        PLACE_WORDS, THING_CONNECTORS, TITLE_ABBREVIATIONS, TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS,
-                        WORK_ROLES)
+from kg.lexicon import (ARMED_SERVICES, CONSTITUENCY_HOLDERS, CREDIT_WORDS, DAY_WORDS, FEATURES_FIRST,
+                        FEATURES_LAST, FEMALE_FIRST_NAMES, HEADING_SMALL_WORDS, HONORIFICS, LOCATIVE_PREPOSITIONS,
+                        MALE_FIRST_NAMES, NAME_CONNECTORS, NOT_NAME_HEADS, NOT_NAMES, ORGANISATION_CUES,
+                        ORGANISATION_WORDS, PERSON_CUES, PLACE_WORDS, THING_CONNECTORS, TITLE_ABBREVIATIONS,
+                        TITLE_CONNECTORS, TITLE_HEADS, WORK_NOUNS, WORK_ROLES)
 from kg.model import EntityType
 from kg.titles import POSSESSIVE, TITLE_WORDS, Title, titles_of
 
@@ -614,6 +614,7 @@ def _plausible(span: Span, label: str, gaz: Gazetteer) -> bool:
     if "\n" in text:
         return False
     if all(t.lower_ in TITLE_WORDS or t.lower_ in TITLE_CONNECTORS or t.lower_ in HONORIFICS
-           or gaz.is_demonym(t.text) for t in span) and gaz.lookup(text) is None:
+           or gaz.is_demonym(t.text) for t in span) and gaz.lookup(text) is None \
+            and not (label == "ORG" and text.lower() in ARMED_SERVICES):
         return False  # "Defense" in "Deputy Defense Minister", "Trade and Industry" in "... Secretary"
     return True

@@ -252,8 +252,9 @@ def _noun_phrase_title(doc: Doc, head: Token, name: Span, names: set[int], gaz: 
         subtree = list(prep.subtree)
         named = [t.i for t in subtree if (t.i in names or gaz.is_demonym(t.text)) and not name.start <= t.i < name.end]
         if named:
-            if affiliation is None:
-                affiliation = named[0]
+            if affiliation is None or (_party_word(doc[affiliation], names, gaz) and prep.lower_ == "of"
+                                       and doc[named[0]].ent_type_ in ("GPE", "LOC")):
+                affiliation = named[0]  # "the Republican attorney general of Oklahoma": the office is Oklahoma's
             break
         if prep.lower_ == "of" and prep.i == end_word + 1:
             run = [t.i for t in _plain_phrase(subtree[1:])]

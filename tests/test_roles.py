@@ -113,3 +113,16 @@ def test_a_work_or_a_capitalised_common_word_before_a_title_is_no_employer():
     """ "Silent Harbour actress": actors and producers work on films; "Rock singer": a capital that only starts a
     sentence."""
     assert [org for _, _, org in roles(texts.ROLE_WORK_BEFORE_TITLE)] == [None, None, None]
+
+
+def test_an_office_of_a_state_belongs_to_the_state_not_the_party():
+    """ "the Democratic attorney general of Nevada": the party word qualifies the title; the office is Nevada's.
+    A party's spokesman "for" a ministry speaks for the party."""
+    assert roles(texts.ROLE_PARTY_OFFICE_OF_A_STATE) == [("Maria Lopez", "Democratic attorney general", "Nevada"),
+                                                         ("Ian Hope", "Conservative spokesman", "Conservative Party")]
+
+
+def test_an_armed_service_before_a_title_is_the_employer():
+    """ "Air Force", "Army" are title words ("Army chief") but, tagged as an organisation, name the service."""
+    assert roles(texts.ROLE_ARMED_SERVICE_BEFORE_TITLE) == [("Carl Ruiz", "Air Force general", "Air Force"),
+                                                            ("Tim Shaw", "Army spokesman", "Army")]

@@ -375,6 +375,10 @@ ENTITIES_COMPANY_AFTER_A_COURT = ("A water company fined for polluting the River
                                   "cut the penalty. The company has denied that it ignored warnings from the "
                                   "Environment Agency.")
 ROLE_EMPLOYER_BEFORE_TITLE = "Shares fell on Tuesday after LSE boss Clara Furse spoke to investors."
+ROLE_PARTY_OFFICE_OF_A_STATE = ("Maria Lopez, the Democratic attorney general of Nevada, called the rule unlawful. "
+                                "Ian Hope, the Conservative spokesman for the Home Office, agreed.")
+ROLE_ARMED_SERVICE_BEFORE_TITLE = ("The plan was backed by retired Air Force general Carl Ruiz, and Army spokesman Tim Shaw "
+                                   "agreed.")
 ROLE_WORK_BEFORE_TITLE = ("Critics praised Silent Harbour actress Jane Doyle on Monday. Fans cheered as Blue Lagoon "
                           "producer Sarah Kent arrived.\n\nRock singer Ann Bell was at the party too.")
 SAID_THE_FUND_AND_THE_AIRLINE = ("The International Monetary Fund cut its growth forecast on Tuesday. The fund warned "

@@ -14,7 +14,7 @@ from kg.relations import ROLE, Context, Found, rule
 from kg.titles import Title
 
 
-@rule("roles", version=3, predicate=ROLE)
+@rule("roles", version=4, predicate=ROLE)
 def roles(ctx: Context) -> Iterator[Found]:
     """One finding per person and title (the mention that gives an affiliation wins over those that do not).
     The affiliation is an organisation or a place; a person only for personal staff ("Margaret Thatcher's
