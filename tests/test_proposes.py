@@ -126,3 +126,8 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_constructions_and_near_misses(text: str, expected: list[tuple[str, str]]) -> None:
     assert facts(extract(text), "proposes") == expected
+
+
+def test_a_pronoun_in_a_clause_hung_on_the_main_verb_is_the_main_subject_not_the_last_speaker():
+    assert facts(extract(texts.PROPOSES_PRONOUN_BOUND_BY_MAIN_SUBJECT), "proposes") == [
+        ("Lee", "to make drivers plant trees instead of paying fines")]

@@ -446,3 +446,6 @@ SAID_QUOTE_MARK_ACROSS_NARRATION = ("Ms Hill said waiting lists were \"only a sm
 SAID_THE_SPOKESWOMAN_AGAIN = ("Ofwat has passed the case to prosecutors. \"It is now a criminal inquiry,\" an Ofwat "
                               "spokeswoman said. \"We found signs of price fixing,\" the spokeswoman said, which covered "
                               "deals made before the May results.")
+PROPOSES_PRONOUN_BOUND_BY_MAIN_SUBJECT = (
+    "Mark Kemp asked the panel a question. \"Not today,\" said Kemp. Mr Lee later made the audience laugh as he "
+    "described his plan to make drivers plant trees instead of paying fines.")

@@ -40,6 +40,9 @@ def antecedent(view: Entities, pronoun: Token, types: set[str], gender: str | No
     earlier in the pronoun's own sentence ('"Obama is wrong," he said'); `fits` may rule out more."""
     sentences = view.table.sentences
     here = sentences.of[pronoun.i]
+    bound = _main_subject(view, pronoun)
+    if bound is not None and view.type_of(bound) in types and _gender_ok(view.cluster(bound), gender) and fits(bound):
+        return bound
     for token, key in reversed(view.memory.speakers):
         if token < pronoun.i and here - sentences.of[token] <= 1 and fits(key) and (
                 (view.type_of(key) in types and _gender_ok(view.cluster(key), gender))
@@ -90,6 +93,21 @@ def _best(view: Entities, n: int, before: int, types: set[str], gender: str | No
                 if token is not None:
                     found.append((gender is not None and noun == gender, salience, False, token, None))
     return max(found) if found else None
+
+
+def _main_subject(view: Entities, pronoun: Token) -> str | None:
+    """The named subject of the main clause when the pronoun is the subject of a clause hung on it, or the possessive
+    of that subject ("Lim reduced the panel to giggles as he outlined his plan", "Ms Ray left the room and she did
+    not return"), not of what the main verb reports (that may be anyone: "Smith said he ...")."""
+    if pronoun.dep_ == "poss":  # "as he outlined his plan": "his" is whoever "he" is
+        verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        pronoun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i
+                        and pronoun_gender(c) == pronoun_gender(pronoun) is not None), pronoun) if verb else pronoun
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("advcl", "conj") or clause.head.dep_ != "ROOT":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i), None)
+    return view.entity_of_token(subject.i) if subject is not None else None
 
 
 def _gender_ok(cluster: Cluster, gender: str | None) -> bool:

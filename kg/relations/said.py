@@ -418,9 +418,9 @@ def _claim(ctx: Context, content: tuple[int, int], used: set[int]) -> tuple[int,
 def _narrated(ctx: Context, start: int, end: int) -> bool:
     """Whether text[start:end] reports someone named speaking ("... Dr Gibbons, who ..., said"): narration, so a
     quotation mark far after it closes no quotation opened before it."""
-    return any(_is_speech(t) and t.tag_ in ("VBD", "VBZ") and any(c.dep_ == "nsubj" and c.pos_ == "PROPN"
-                                                                  for c in t.children)
-               for t in ctx.doc if start <= t.idx < end)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(_is_speech(t) and t.tag_ in ("VBD", "VBZ") and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children) for t in span)
 
 
 def _mark_quotes_within(ctx: Context, content: tuple[int, int], used: set[int]) -> None:
