@@ -247,8 +247,8 @@ def _behind_relative(verb: Token, clause: Token) -> bool:
     if _relative(opening):
         return True
     before = doc[edge - 1]
-    return before.i > verb.i and not before.is_punct and any(
-        t.dep_ == "relcl" and t.i > verb.i and any(_relative(x) for x in t.subtree) for t in (before, *before.ancestors))
+    return before.i > verb.i and not before.is_punct and any(t.dep_ == "relcl" and t.i > verb.i and any(
+        _relative(x) for x in t.subtree) for t in (before, *before.ancestors))
 
 
 def _relative(token: Token) -> bool:
@@ -302,7 +302,11 @@ def _reasons(verb: Token, after: int) -> list[Token]:
 
 def _continued(verb: Token, clause: Token, content: tuple[int, int]) -> tuple[int, int]:
     """The reported clause with what the parser hung on the reporting verb after it (see `_reasons`)."""
-    more = [t for c in _reasons(verb, clause.right_edge.i) for t in c.subtree]
+    return _extended(content, [t for c in _reasons(verb, clause.right_edge.i) for t in c.subtree])
+
+
+def _extended(content: tuple[int, int], more: list[Token]) -> tuple[int, int]:
+    """`content` made to end where the last of `more` ends, when that is later."""
     span = char_span(more) if more else None
     return (content[0], max(content[1], span[1])) if span else content
 
@@ -325,12 +329,11 @@ def _resumed(verb: Token, content: tuple[int, int]) -> tuple[int, int]:
     """ "A, the agency said, and B paid ...": a clause with a subject of its own that the parser coordinated with
     a reporting verb standing between two reported clauses goes on with the statement, as an interrupted
     quotation does (not a further reporting verb, nor a named actor's own deed)."""
-    more = [t for c in verb.children if c.dep_ == "conj" and c.i > verb.i and not _is_speech(c)
-            and verb.doc[c.left_edge.i - 1].lower_ in ("and", "but")
-            and any(x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PROPN" for x in c.children) for t in c.subtree
-            if t.text != "."]
-    span = char_span(more) if more else None
-    return (content[0], max(content[1], span[1])) if span else content
+    return _extended(content, [
+        t for c in verb.children if c.dep_ == "conj" and c.i > verb.i and not _is_speech(c)
+        and verb.doc[c.left_edge.i - 1].lower_ in ("and", "but")
+        and any(x.dep_ in ("nsubj", "nsubjpass") and x.pos_ != "PROPN" for x in c.children) for t in c.subtree
+        if t.text != "."])
 
 
 def _around(verb: Token, inverted: list[Token]) -> tuple[int, int] | None:
@@ -408,8 +411,8 @@ def _claim(ctx: Context, content: tuple[int, int], used: set[int]) -> tuple[int,
     """A statement span that opens a quotation runs to its closing mark ('called it a "good sign in a year when
     ..."': the parse may stop at "year"); the quotations within it are marked used."""
     q = _inside_quote(ctx, content[1] - 1)
-    if q is not None and q.closed and content[0] < q.inner_start and "\n" not in ctx.article.text[content[1]:q.inner_end] \
-            and not _narrated(ctx, content[1], q.inner_end):
+    if q is not None and q.closed and content[0] < q.inner_start \
+            and "\n" not in ctx.article.text[content[1]:q.inner_end] and not _narrated(ctx, content[1], q.inner_end):
         content = content[0], len(ctx.article.text[:q.inner_end].rstrip(" ,.;"))
     _mark_quotes_within(ctx, content, used)
     return content
