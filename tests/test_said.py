@@ -508,3 +508,7 @@ def test_a_statement_runs_to_a_closing_mark_only_over_the_speakers_words_not_ove
 def test_the_spokeswoman_speaks_again_for_whom_a_spokeswoman_spoke_before():
     assert said(texts.SAID_THE_SPOKESWOMAN_AGAIN) == [
         ("Ofwat", "It is now a criminal inquiry"), ("Ofwat", "We found signs of price fixing")]
+
+
+def test_a_passive_label_in_quotation_marks_is_said_by_whom_the_by_phrase_names():
+    assert said(texts.SAID_PASSIVE_LABEL) == [("Tom Hale", "true gentleman"), ("Ann Webb", "a disgrace")]

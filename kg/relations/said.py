@@ -28,6 +28,8 @@ GAP_BEFORE = re.compile(r"[\s,\u2014\u2013-]*")
 GAP_AFTER = re.compile(r"[\s,:\u2014\u2013-]*(?:that\s+)?")
 INSTRUCTING = frozenset("tell ask urge order instruct advise warn remind".split())
 """Verbs that report an instruction to someone: "told his advisers to find a way"."""
+LABELLING_VERBS = frozenset({"describe", "call"})
+"""Reporting verbs whose passive takes the speaker's label in quotation marks: 'was described as a "gentleman" by X'."""
 
 
 @rule("said", version=5, assigns=(STATEMENTS, SPEAKERS))
@@ -92,7 +94,25 @@ def _speaker(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
                 found = ctx.resolve(obj, new_names=True)
                 if found:
                     return found, obj
+        return _labeller(ctx, verb)
+    return _active_speaker(ctx, verb)
+
+
+def _labeller(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
+    """Who gave the label of a passive "described as" or "called" when the parser hung "by X" on the label ('was
+    described as a "true gentleman" by his friend Tom Hale'): the first name that resolves in that phrase."""
+    if verb.lemma_.lower() not in LABELLING_VERBS:
         return None
+    for by in (t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i > verb.i):
+        for name in (t for t in by.subtree if t.pos_ == "PROPN" and t.dep_ in ("pobj", "conj", "appos")):
+            found = ctx.resolve(name, new_names=True)
+            if found:
+                return found, name
+    return None
+
+
+def _active_speaker(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
+    """The speaker of a reporting verb in the active voice (see `_speaker`)."""
     controller = _controller(verb)
     if controller is not None:
         found = ctx.resolve(controller, new_names=True)
@@ -200,6 +220,9 @@ def _from_verb(ctx: Context, verb: Token, used: set[int], silent: list[int]) -> 
 def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple[tuple[int, int] | None, float]:
     """(content span, base confidence) for a reporting verb; marks quotations used."""
     inverted = [subject] if subject.i < verb.i and subject.head.i != verb.i else []
+    passive = _passive_label(ctx, verb, used)
+    if passive is not None:
+        return passive, 0.75
     if verb.lemma_.lower() in JUDGING_VERBS:  # "called the vote a mistake", "accused the BBC of bias"
         content = _judgement(verb) if verb.dep_ not in ("relcl", "acl", "amod") else None
         if content is not None:
@@ -232,6 +255,19 @@ def _content(ctx: Context, verb: Token, subject: Token, used: set[int]) -> tuple
     if content is not None:
         return _claim(ctx, content, used), 0.6
     return None, 0.0
+
+
+def _passive_label(ctx: Context, verb: Token, used: set[int]) -> tuple[int, int] | None:
+    """The quoted words of a passive "described as" or "called" ('was described as a "true gentleman" by Tom Hale':
+    Hale said "true gentleman"), as the active verb gives them; marks the quotation used."""
+    if verb.lemma_.lower() not in LABELLING_VERBS or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    end = verb.right_edge.idx + len(verb.right_edge)
+    for i, q in enumerate(ctx.quotes):
+        if i not in used and verb.idx < q.start and q.end <= end + 1:
+            used.add(i)
+            return q.inner_start, q.inner_end
+    return None
 
 
 def _behind_relative(verb: Token, clause: Token) -> bool:
