@@ -511,4 +511,4 @@ def test_the_spokeswoman_speaks_again_for_whom_a_spokeswoman_spoke_before():
 
 
 def test_a_passive_label_in_quotation_marks_is_said_by_whom_the_by_phrase_names():
-    assert said(texts.SAID_PASSIVE_LABEL) == [("Tom Hale", "true gentleman"), ("Ann Webb", "a disgrace")]
+    assert said(texts.SAID_PASSIVE_LABELS) == [("Tom Hale", "true gentleman"), ("Ann Webb", "a disgrace")]

@@ -449,5 +449,7 @@ SAID_THE_SPOKESWOMAN_AGAIN = ("Ofwat has passed the case to prosecutors. \"It is
 PROPOSES_PRONOUN_BOUND_BY_MAIN_SUBJECT = (
     "Mark Kemp asked the panel a question. \"Not today,\" said Kemp. Mr Lee later made the audience laugh as he "
     "described his plan to make drivers plant trees instead of paying fines.")
-SAID_PASSIVE_LABEL = ("The singer was described as a \"true gentleman\" by his friend and fellow performer Tom Hale. The "
-                      "mayor was called \"a disgrace\" by council leader Ann Webb. The plan was called \"reckless\".")
+SAID_PASSIVE_LABELS = ("The singer was described as a \"true gentleman\" by his friend and fellow performer Tom Hale. The "
+                      "mayor was called \"a disgrace\" by council leader Ann Webb. The plan was called \"reckless\". "
+                      "Raj Patel was jailed on Tuesday. Patel was called \"a menace to honest traders\" by the "
+                      "sentencing judge.")

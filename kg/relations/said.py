@@ -89,10 +89,12 @@ def _speaker(ctx: Context, verb: Token) -> tuple[Resolved, Token] | None:
     if outer is not None:
         return _speaker(ctx, outer)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        patient_is = ctx.resolve(patient) if patient is not None else None
         for by in (c for c in verb.children if c.dep_ == "agent"):
             for obj in (o for o in by.children if o.dep_ == "pobj"):
                 found = ctx.resolve(obj, new_names=True)
-                if found:
+                if found and not (patient_is and found.key == patient_is.key):  # "Patel was called ... by the judge"
                     return found, obj
         return _labeller(ctx, verb)
     return _active_speaker(ctx, verb)
