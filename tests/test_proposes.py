@@ -131,3 +131,7 @@ def test_constructions_and_near_misses(text: str, expected: list[tuple[str, str]
 def test_a_pronoun_in_a_clause_hung_on_the_main_verb_is_the_main_subject_not_the_last_speaker():
     assert facts(extract(texts.PROPOSES_PRONOUN_BOUND_BY_MAIN_SUBJECT), "proposes") == [
         ("Lee", "to make drivers plant trees instead of paying fines")]
+
+
+def test_being_called_something_proposes_nothing():
+    assert facts(extract(texts.PROPOSES_PASSIVE_CALL_NAMES), "proposes") == []

@@ -453,3 +453,4 @@ SAID_PASSIVE_LABELS = ("The singer was described as a \"true gentleman\" by his 
                       "mayor was called \"a disgrace\" by council leader Ann Webb. The plan was called \"reckless\". "
                       "Raj Patel was jailed on Tuesday. Patel was called \"a menace to honest traders\" by the "
                       "sentencing judge.")
+PROPOSES_PASSIVE_CALL_NAMES = "Raj Patel was jailed on Tuesday. Patel was called a menace to honest traders by the judge."

@@ -98,7 +98,7 @@ PREFERENCE_WORDS = frozenset("better best wise sensible right preferable importa
 """Adjectives of "it would be better if ...", "it is vital that ..."."""
 
 
-@rule("proposes", version=3, requires=(STATEMENTS, SPEAKERS))
+@rule("proposes", version=4, requires=(STATEMENTS, SPEAKERS))
 def proposes(ctx: Context) -> Iterator[Found]:
     """Proposal verbs, readiness adjectives, proposal nouns with their proposer, then proposals inside what
     someone said."""
@@ -155,8 +155,8 @@ def _proposal_of_verb(verb: Token) -> Token | list[Token] | None:
     lemma = verb.lemma_.lower()
     preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"}
     action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if lemma == "call" and "into" in preps:
-        return None  # "called into question"
+    if lemma == "call" and ("into" in preps or (is_passive(verb) and "for" not in preps)):
+        return None  # "called into question"; "was called a menace" names (but "an inquiry was called for")
     if is_passive(verb):  # "a new contract was offered to him by X", "a ceasefire proposed by X"
         passive_subject = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         return passive_subject or (verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None)
