@@ -23,7 +23,7 @@ from typing import Any
 from kg.evaluate import _Scorer, confidence_bands, load_gold, load_records, norm_name, relation_names, score
 from kg.pipeline import BuildOptions, build, write_outputs
 from kg.readback import ROLE, Records
-from polnear_convention import guidelines_gold
+from polnear_convention import report
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
@@ -131,11 +131,7 @@ def main() -> int:
         print(f"{name}: built and scored in {seconds:.1f} s")
         print("\n".join(table(name, figures)))
         if name == "polnear-dev":
-            converted, split = guidelines_gold(SETS[name][1])
-            r = score(converted, load_records(a.out / name / "graph.ttl"))["relations"]["said"]
-            print(f"  said in GUIDELINES.md's convention ({split} statements split where the attribution ends a "
-                  f"sentence): P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
-                  f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
+            print("  " + report(SETS[name][1], load_records(a.out / name / "graph.ttl")))
         if name == "full-dev":
             print("  precision by confidence band (all relations):",
                   ", ".join(f"{b['band']} {'n/a' if b['precision'] is None else format(b['precision'], '.3f')} "

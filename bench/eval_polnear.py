@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.evaluate import confidence_bands, load_gold, load_records, relation_names, score
 from kg.pipeline import BuildOptions, build, write_outputs
-from polnear_convention import guidelines_gold
+from polnear_convention import report
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
@@ -45,11 +45,7 @@ def main() -> int:
         r = figures["relations"][kind]
         print(f"{kind:<10} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
               f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
-    converted, split = guidelines_gold(folder)
-    r = score(converted, records)["relations"]["said"]
-    print(f"said in GUIDELINES.md's convention ({split} PolNeAR statements split where the attribution ends a "
-          f"sentence): P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
-          f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")
+    print(report(folder, records))
     print("said precision by confidence band:")
     for band in confidence_bands(gold, records, kinds=("said",)):
         precision = "n/a" if band["precision"] is None else f"{band['precision']:.3f}"

@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from kg.evaluate import load_gold
+from kg.evaluate import load_gold, score
+from kg.readback import Records
 
 PIECE = re.compile(r"(?:\"|\u201c|''|``)(.+?)(?:\"|\u201d|'')", re.DOTALL)
 """A quoted piece of a gold object: straight, curly or doubled-apostrophe marks."""
@@ -70,3 +71,12 @@ def guidelines_gold(folder: Path) -> tuple[dict[str, Any], int]:
             total += split
             (Path(tmp) / f.name).write_text(json.dumps(doc), encoding="utf-8")
         return load_gold(Path(tmp)), total
+
+
+def report(folder: Path, records: Records) -> str:
+    """One line: said of `records` against the folder's gold in the guidelines' convention (see `guidelines_gold`)."""
+    converted, split = guidelines_gold(folder)
+    r = score(converted, records)["relations"]["said"]
+    return (f"said in GUIDELINES.md's convention ({split} statements split where the attribution ends a sentence): "
+            f"P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
+            f"({r['tp']}/{r['predicted']} predicted, {r['gold']} gold)")

@@ -105,7 +105,7 @@ def police_force(view: Entities, before: int, words: frozenset[str] = frozenset(
     """The police force named closest before token `before` ("Tulsa Police Department", "NYPD" as the gazetteer
     knows it) whose names hold every one of `words` (lower case), if any."""
     forces = [c for c in view.clusters() if c.type == "Organization" and c.first_token and min(c.first_token) < before
-              and _is_force(_words(c)) and words <= _words(c)]
+              and _is_force(names := _words(c)) and words <= names]
     return nearest(forces, before).key if forces else None
 
 
